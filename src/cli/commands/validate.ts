@@ -1,0 +1,83 @@
+// `aci-sim validate <files…>`: checks model and scenario files (told apart by
+// `kind`); a directory stands for every YAML file under it. The loaders (and
+// mathjs behind them) are imported when the command runs, so that other
+// commands start fast.
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { type Diagnostic, formatDiagnostics } from '../../io/diagnostics.js';
+import { didYouMean } from '../../io/did-you-mean.js';
+import { displayPath, listYamlFiles } from '../../io/files.js';
+import { diagAt, readYamlFile } from '../../io/yaml-source.js';
+import { EXIT_OK, EXIT_USAGE } from '../exit.js';
+
+const KINDS = ['scenario', 'formulas', 'blocs', 'member_states', 'dependencies', 'measures', 'policies'];
+
+export interface FileResult {
+  readonly file: string;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Validates one file: a scenario fully (with its models), a model file on its own. */
+export async function validateFile(path: string, cwd: string): Promise<FileResult> {
+  const abs = resolve(cwd, path);
+  const file = displayPath(abs, cwd);
+  const read = await readYamlFile(abs, file);
+  if (!read.ok) return { file, diagnostics: read.error };
+  const data = read.value.data as { kind?: unknown } | null;
+  if (data && typeof data === 'object' && data.kind === 'scenario') {
+    const { loadScenario } = await import('../../io/load-scenario.js');
+    const r = await loadScenario(abs, { cwd });
+    return { file, diagnostics: r.ok ? [] : r.error };
+  }
+  const kind = data && typeof data === 'object' ? data.kind : undefined;
+  if (typeof kind === 'string' && !KINDS.includes(kind)) {
+    const dym = didYouMean(kind, KINDS);
+    const d = diagAt(read.value, ['kind'], 'schema/value', `unknown kind "${kind}"${dym}`);
+    return { file, diagnostics: [dym ? d : { ...d, hint: `expected one of: ${KINDS.join(', ')}` }] };
+  }
+  const { validateModel } = await import('../../io/load-model.js');
+  const r = validateModel(read.value);
+  return { file, diagnostics: r.ok ? [] : r.error };
+}
+
+/** The files named, with directories expanded to the YAML files under them. */
+async function expand(paths: readonly string[], cwd: string): Promise<string[]> {
+  const out: string[] = [];
+  for (const p of paths) {
+    const isDir = await stat(resolve(cwd, p)).then(
+      (s) => s.isDirectory(),
+      () => false,
+    );
+    if (isDir) out.push(...(await listYamlFiles(resolve(cwd, p))).map((f) => displayPath(f, cwd)));
+    else out.push(p);
+  }
+  return out;
+}
+
+export async function runValidate(paths: readonly string[], cwd = process.cwd()): Promise<number> {
+  let failed = false;
+  for (const path of await expand(paths, cwd)) {
+    const r = await validateFile(path, cwd);
+    if (r.diagnostics.length === 0) process.stdout.write(`✓ ${r.file}\n`);
+    else {
+      failed = true;
+      process.stderr.write(`${formatDiagnostics(r.diagnostics)}\n`);
+    }
+  }
+  return failed ? EXIT_USAGE : EXIT_OK;
+}
+
+export function register(program: Command): void {
+  program
+    .command('validate')
+    .description('Check scenario and model files; print every problem with file:line:col')
+    .argument('<files...>', 'YAML files or folders (a scenario is checked with all its models)')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  aci-sim validate scenarios/tutorial.yaml\n  aci-sim validate models/**/*.yaml',
+    )
+    .action(async (files: string[]) => {
+      process.exitCode = await runValidate(files);
+    });
+}

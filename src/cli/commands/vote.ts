@@ -1,0 +1,317 @@
+// `aci-sim vote --for DE,FR,… [--against …] [--abstain …] [--year 2025] [--json]`:
+// tallies a Council vote and says which qualified-majority rules it meets.
+// States not named are counted absent (not for, not against).
+import type { Command } from 'commander';
+import {
+  populationTotal,
+  type QmvResult,
+  qualifiedMajority,
+  statesNeeded,
+  type Vote,
+} from '../../engine/council/qmv.js';
+import { formatDiagnostic } from '../../io/diagnostics.js';
+import { loadCouncil } from '../../io/load-council.js';
+
+export interface VoteArgs {
+  /** Comma- or space-separated codes; a flag given several times gives a list. */
+  for?: string | readonly string[];
+  against?: string | readonly string[];
+  abstain?: string | readonly string[];
+  json?: boolean;
+}
+
+export interface VoteOptions {
+  /** State code → name, for suggestions ("germany" → DE). */
+  names?: Readonly<Record<string, string>>;
+  /** Year of the population figures, shown in the heading. */
+  year?: number;
+}
+
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+const GROUPS = ['for', 'against', 'abstain'] as const;
+type Group = (typeof GROUPS)[number];
+
+/** Codes people type for states whose Council code differs, and non-members. */
+const ALIASES: Readonly<Record<string, string>> = { GR: 'EL', GRC: 'EL', ELL: 'EL' };
+const NOT_MEMBERS: Readonly<Record<string, string>> = {
+  UK: 'the United Kingdom left the EU in 2020',
+  GB: 'the United Kingdom left the EU in 2020',
+  CH: 'Switzerland is not an EU member state',
+  NO: 'Norway is not an EU member state',
+};
+/** ISO 3166 alpha-3 → Council code, for the 27. */
+const ALPHA3: Readonly<Record<string, string>> = {
+  AUT: 'AT',
+  BEL: 'BE',
+  BGR: 'BG',
+  HRV: 'HR',
+  CYP: 'CY',
+  CZE: 'CZ',
+  DNK: 'DK',
+  EST: 'EE',
+  FIN: 'FI',
+  FRA: 'FR',
+  DEU: 'DE',
+  HUN: 'HU',
+  IRL: 'IE',
+  ITA: 'IT',
+  LVA: 'LV',
+  LTU: 'LT',
+  LUX: 'LU',
+  MLT: 'MT',
+  NLD: 'NL',
+  POL: 'PL',
+  PRT: 'PT',
+  ROU: 'RO',
+  SVK: 'SK',
+  SVN: 'SI',
+  ESP: 'ES',
+  SWE: 'SE',
+};
+
+function unknownMessage(
+  token: string,
+  population: Readonly<Record<string, number>>,
+  names: Readonly<Record<string, string>>,
+): string {
+  const codes = Object.keys(population);
+  const upper = token.toUpperCase();
+  const byAlias = ALIASES[upper] ?? ALPHA3[upper];
+  const byName = codes.find((c) => (names[c] ?? '').toLowerCase() === token.toLowerCase());
+  const guess = byAlias ?? byName;
+  if (guess !== undefined && codes.includes(guess))
+    return `vote: unknown member state "${token}" — did you mean "${guess}"?`;
+  const notMember = NOT_MEMBERS[upper];
+  if (notMember !== undefined) return `vote: unknown member state "${token}" — ${notMember}`;
+  return `vote: unknown member state "${token}" (member states: ${[...codes].sort().join(', ')})`;
+}
+
+const tokens = (v: string | readonly string[] | undefined): string[] =>
+  (v === undefined ? [] : typeof v === 'string' ? [v] : [...v])
+    .flatMap((s) => s.split(/[\s,;]+/))
+    .filter((s) => s !== '');
+
+/** Reads the three groups; every problem is one line of `errors`. */
+function parseVotes(
+  args: VoteArgs,
+  population: Readonly<Record<string, number>>,
+  names: Readonly<Record<string, string>>,
+): { votes: Map<string, Vote>; errors: string[] } {
+  const votes = new Map<string, Vote>();
+  const groupOf = new Map<string, Group>();
+  const errors: string[] = [];
+  const reported = new Set<string>();
+  for (const group of GROUPS) {
+    for (const token of tokens(args[group])) {
+      const code = token.toUpperCase();
+      if (!Object.hasOwn(population, code)) {
+        if (!reported.has(`unknown:${code}`)) errors.push(unknownMessage(token, population, names));
+        reported.add(`unknown:${code}`);
+        continue;
+      }
+      const earlier = groupOf.get(code);
+      if (earlier !== undefined) {
+        const key = `repeat:${code}:${earlier}:${group}`;
+        if (!reported.has(key)) {
+          errors.push(
+            earlier === group
+              ? `vote: "${code}" is listed twice in --${group}`
+              : `vote: "${code}" is listed in both --${earlier} and --${group}`,
+          );
+        }
+        reported.add(key);
+        continue;
+      }
+      groupOf.set(code, group);
+      votes.set(code, group);
+    }
+  }
+  return { votes, errors };
+}
+
+const r2 = (x: number): number => {
+  const v = Math.round(x * 100) / 100;
+  return Object.is(v, -0) ? 0 : v;
+};
+const pct = (x: number): string => `${x.toFixed(2)}%`;
+const signed = (x: number, digits: number): string => `${x < 0 ? '-' : '+'}${Math.abs(x).toFixed(digits)}`;
+const statesWord = (n: number): string => `${n} state${n === 1 ? '' : 's'}`;
+
+/** The JSON object `vote --json` prints. */
+export function voteJson(r: QmvResult) {
+  const tally = (t: { states: number; population: number }) => ({
+    states: t.states,
+    population: r2(t.population),
+  });
+  const margin = (m: { states: number; population: number }) => ({
+    states: m.states,
+    population: r2(m.population),
+  });
+  return {
+    for: tally(r.for),
+    against: tally(r.against),
+    abstain: tally(r.abstain),
+    absent: tally(r.absent),
+    qualifiedMajorityFor: r.qualifiedMajorityFor,
+    qualifiedMajorityAgainst: r.qualifiedMajorityAgainst,
+    blockingMinority: r.blockingMinority,
+    margins: { for: margin(r.marginFor), against: margin(r.marginAgainst) },
+  };
+}
+
+function verdictLine(
+  label: string,
+  reached: boolean,
+  deemed: boolean,
+  others: string,
+  tally: { states: number; population: number },
+  margin: { states: number; population: number },
+  n: number,
+): string {
+  const head = reached ? (deemed ? 'reached (deemed' : 'reached') : 'not reached';
+  const deemedNote = deemed
+    ? `: only ${statesWord(n - tally.states)} ${others}, fewer than the 4 a blocking minority needs)`
+    : '';
+  return (
+    `qualified majority ${label}: ${head}${deemedNote} — ${tally.states} of ${n} states (needs ${statesNeeded(n)}), ` +
+    `${pct(tally.population)} of population (needs 65%): ` +
+    `margin ${signed(margin.states, 0)} states, ${signed(margin.population, 2)} points`
+  );
+}
+
+function blockingLine(r: QmvResult, n: number): string {
+  const notFor = n - r.for.states;
+  const notForPop = r.against.population + r.abstain.population + r.absent.population;
+  const who = `the ${statesWord(notFor)} not voting for hold ${pct(notForPop)} of population`;
+  if (r.blockingMinority) return `blocking minority: yes — ${who} (at least 4 states and more than 35%)`;
+  if (notFor < 4) {
+    return `blocking minority: no — ${who}, but a blocking minority needs at least 4 states`;
+  }
+  return `blocking minority: no — ${who}, not more than 35%`;
+}
+
+/** Formats the human-readable report of a vote. */
+export function formatVote(
+  r: QmvResult,
+  votes: ReadonlyMap<string, Vote>,
+  population: Readonly<Record<string, number>>,
+  year?: number,
+): string {
+  const codes = Object.keys(population).sort(
+    (a, b) => (population[b] as number) - (population[a] as number) || a.localeCompare(b),
+  );
+  const n = codes.length;
+  const total = populationTotal(population);
+  const lines: string[] = [];
+  const figures = year === undefined ? 'population figures' : `${year} population figures`;
+  lines.push(`Council vote — ${figures} (${n} member states; shares sum to ${total.toFixed(2)}%)`);
+  lines.push('');
+  for (const vote of ['for', 'against', 'abstain', 'absent'] as const) {
+    const members = codes.filter((c) => (votes.get(c) ?? 'absent') === vote);
+    const t = r[vote];
+    const list = members.length === 0 ? '—' : members.join(' ');
+    lines.push(
+      `  ${vote.padEnd(8)} ${String(t.states).padStart(2)} ${t.states === 1 ? 'state ' : 'states'}  ${pct(t.population).padStart(7)}  ${list}`,
+    );
+  }
+  lines.push('');
+  lines.push(verdictLine('for', r.qualifiedMajorityFor, r.deemedFor, 'are not for', r.for, r.marginFor, n));
+  lines.push(
+    verdictLine(
+      'against',
+      r.qualifiedMajorityAgainst,
+      r.deemedAgainst,
+      'do not vote against',
+      r.against,
+      r.marginAgainst,
+      n,
+    ),
+  );
+  lines.push(blockingLine(r, n));
+  if (Math.abs(total - 100) > 1e-9) {
+    lines.push('');
+    lines.push(
+      `The shares sum to ${total.toFixed(2)}%, so the thresholds are taken of that total: ` +
+        `65% is ${((65 * total) / 100).toFixed(4)} points and 35% is ${((35 * total) / 100).toFixed(4)} points; ` +
+        'the margins are measured from these.',
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The whole command without I/O: parses the groups, tallies the vote against
+ * `population` and returns what to print and the exit code (0, or 2 for bad
+ * input — one line per problem on stderr).
+ */
+export function runVote(
+  args: VoteArgs,
+  population: Readonly<Record<string, number>>,
+  opts: VoteOptions = {},
+): CommandOutput {
+  const { votes, errors } = parseVotes(args, population, opts.names ?? {});
+  if (errors.length > 0) return { stdout: '', stderr: `${errors.join('\n')}\n`, code: 2 };
+  const r = qualifiedMajority(votes, population);
+  const stdout = args.json
+    ? `${JSON.stringify(voteJson(r), null, 2)}\n`
+    : formatVote(r, votes, population, opts.year);
+  return { stdout, stderr: '', code: 0 };
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Adds `aci-sim vote` to the program. */
+export function register(program: Command): void {
+  program
+    .command('vote')
+    .description('Tally a Council vote by qualified majority: shares, the rules met, the blocking minority')
+    .option('--for <codes>', 'member states voting for, comma-separated (e.g. DE,FR,IT)', collect, [])
+    .option('--against <codes>', 'member states voting against', collect, [])
+    .option('--abstain <codes>', 'member states abstaining (states not named are absent)', collect, [])
+    .option('--year <year>', 'use the Council population figures of this year', '2025')
+    .option('--json', 'print the tallies and verdicts as JSON')
+    .addHelpText(
+      'after',
+      [
+        '',
+        "Codes are the Council's two-letter codes (EL for Greece). Abstaining and absent",
+        'states count as "not for". A qualified majority needs 55% of the states (15 of 27)',
+        'and 65% of the population; fewer than 4 states not for cannot block.',
+        '',
+        'Example:',
+        '  aci-sim vote --for IT,FR,PL,NL,IE,LV,LT,EE,BG,DK --against DE,HU,MT,SI,SK',
+      ].join('\n'),
+    )
+    .action(
+      async (opts: { for: string[]; against: string[]; abstain: string[]; year: string; json?: boolean }) => {
+        if (!/^\d{4}$/.test(opts.year.trim())) {
+          process.stderr.write(`vote: --year must be a year such as 2025, got "${opts.year}"\n`);
+          process.exitCode = 2;
+          return;
+        }
+        const year = Number(opts.year.trim());
+        const council = await loadCouncil(year);
+        if (!council.ok) {
+          const lines = council.error.map((d) =>
+            d.code === 'council/no-year' ? `vote: ${d.message}` : `vote: ${formatDiagnostic(d)}`,
+          );
+          process.stderr.write(`${lines.join('\n')}\n`);
+          process.exitCode = 2;
+          return;
+        }
+        const out = runVote(
+          { for: opts.for, against: opts.against, abstain: opts.abstain, json: opts.json === true },
+          council.value.population,
+          { names: council.value.names, year },
+        );
+        if (out.stdout !== '') process.stdout.write(out.stdout);
+        if (out.stderr !== '') process.stderr.write(out.stderr);
+        if (out.code !== 0) process.exitCode = out.code;
+      },
+    );
+}

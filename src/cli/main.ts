@@ -1,0 +1,21 @@
+// The aci-sim command line: one file per command under commands/, each
+// exporting register(program). To add a command, add it to the list below.
+import { readFileSync } from 'node:fs';
+import * as schema from './commands/schema.js';
+import * as validate from './commands/validate.js';
+import * as vote from './commands/vote.js';
+import { createProgram, runProgram } from './exit.js';
+
+const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
+
+const program = createProgram(
+  'aci-sim',
+  pkg.version,
+  'Simulate EU–China economic escalation: export controls, the Anti-Coercion Instrument and the landing zone.',
+);
+
+for (const command of [validate, schema, vote]) command.register(program);
+
+await runProgram(program, process.argv);

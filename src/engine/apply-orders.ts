@@ -1,0 +1,115 @@
+// Turns a side's orders into level changes, pending adoptions and procedure
+// starts, following each measure's legal basis.
+import { applyPending } from './aci.js';
+import { SimError } from './errors.js';
+import type { SimEvent } from './events.js';
+import { layoutOf } from './layout.js';
+import type { BlocOrders } from './orders.js';
+import { holderAgrees } from './politics.js';
+import type { SimState } from './state.js';
+import type { BlocId, Rng, Scenario } from './types.js';
+
+/** Checks orders against the scenario; returns one message per problem. */
+export function checkOrders(sc: Scenario, bloc: BlocId, orders: BlocOrders | undefined): string[] {
+  const problems: string[] = [];
+  const { measureIndex } = layoutOf(sc);
+  for (const [id, level] of Object.entries(orders?.set ?? {})) {
+    const m = measureIndex.get(id);
+    if (m === undefined) problems.push(`unknown measure "${id}"`);
+    else {
+      const def = sc.measures[m]!;
+      if (def.bloc !== bloc) problems.push(`measure "${id}" belongs to ${def.bloc}, not ${bloc}`);
+      const top = def.levels.length - 1;
+      if (!Number.isInteger(level) || level < 0 || level > top)
+        problems.push(`measure "${id}" has levels 0 to ${top}; got ${level}`);
+    }
+  }
+  const q = orders?.propose?.q;
+  if (q !== undefined && !(q >= 0 && q <= 1)) problems.push(`deal terms q must be from 0 to 1; got ${q}`);
+  for (const id of orders?.propose?.keep ?? [])
+    if (!measureIndex.has(id)) problems.push(`deal keeps unknown measure "${id}"`);
+  return problems;
+}
+
+export function applyOrders(
+  sc: Scenario,
+  st: SimState,
+  bloc: BlocId,
+  orders: BlocOrders | undefined,
+  round: number,
+  rng: Rng,
+  events: SimEvent[],
+): void {
+  const problems = checkOrders(sc, bloc, orders);
+  if (problems.length > 0)
+    throw new SimError('order/illegal-level', `${bloc} orders: ${problems.join('; ')}`);
+  const { measureIndex, stateIndex } = layoutOf(sc);
+  const ev = (code: string, text: string) => events.push({ round, code, text });
+  for (const [id, level] of Object.entries(orders?.set ?? {})) {
+    const m = measureIndex.get(id)!;
+    const def = sc.measures[m]!;
+    const ms = st.measures[m]!;
+    const target = ms.pending?.level ?? ms.level;
+    if (level === target) continue;
+    if (level < ms.level || (ms.pending && level <= ms.level)) {
+      if (!def.reversible) {
+        ev('order/irreversible', `${def.name} cannot be reversed`);
+        continue;
+      }
+      ms.pending = null;
+      if (level === ms.level) continue;
+      ms.level = level;
+      ev('measure/lowered', `${who(bloc)} lowers ${def.name} to level ${level} (${def.levels[level]!.name})`);
+      continue;
+    }
+    if (st.deal) {
+      ev('order/refused', `${who(bloc)} cannot raise ${def.name} while a deal is in force`);
+      continue;
+    }
+    if (def.legalBasis === 'national') {
+      const h = stateIndex.get(def.holder ?? '');
+      if (h === undefined || !holderAgrees(st.support[h]!, sc, rng)) {
+        ev(
+          'national/refused',
+          `${def.holder} declines to raise ${def.name} (its support ${fmt(h === undefined ? 0 : st.support[h]!)})`,
+        );
+        continue;
+      }
+      ev('national/decided', `${def.holder} decides alone to raise ${def.name} to level ${level}`);
+    }
+    if (def.legalBasis === 'wider' && !st.widerUnlocked) {
+      ev('order/refused', `${def.name} is available only after a breached deal`);
+      continue;
+    }
+    if (def.legalBasis === 'aci' || def.legalBasis === 'wider') {
+      if (st.aci.stage === 'none' || st.aci.stage === 'rejected') {
+        st.aci = { stage: 'examination', roundsLeft: sc.procedure.examination, attempts: 0 };
+        ev('council/examination', 'the Commission opens an examination of coercion under the ACI');
+      }
+      ms.pending = { level, stage: 'committee', roundsLeft: sc.procedure.committee };
+      ev(
+        'aci/requested',
+        `EU requests ${def.name} at level ${level} (${def.levels[level]!.name}) under the ACI`,
+      );
+      continue;
+    }
+    ms.pending = { level, stage: 'lead', roundsLeft: def.leadRounds };
+    if (def.leadRounds === 0) applyPending(sc, st, m, round, events);
+    else
+      ev(
+        'measure/announced',
+        `${who(bloc)} announces ${def.name} at level ${level}, in force in ${def.leadRounds} round(s)`,
+      );
+  }
+}
+
+/** Counts down measures waiting only for their lead time. */
+export function advanceLeads(sc: Scenario, st: SimState, round: number, events: SimEvent[]): void {
+  for (let m = 0; m < sc.measures.length; m++) {
+    const p = st.measures[m]!.pending;
+    if (p?.stage === 'lead' && --p.roundsLeft <= 0) applyPending(sc, st, m, round, events);
+  }
+}
+
+const who = (b: BlocId) => (b === 'EU' ? 'EU' : 'China');
+const fmt = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));

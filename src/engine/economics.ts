@@ -1,0 +1,138 @@
+// One round of the flows: restriction from the levels in force, then the
+// supply, service or market mechanism of each dependency. Works in place on
+// the arrays it is given so projections can run it thousands of times.
+
+import { SimError } from './errors.js';
+import { layoutOf } from './layout.js';
+import type { DepState } from './state.js';
+import type { BlocId, Scenario } from './types.js';
+
+/** Per-dependency result of one round, EUR bn: harm to the target, cost to the side acting. */
+export interface RoundFlows {
+  harm: Float64Array;
+  cost: Float64Array;
+}
+
+export const newFlows = (n: number): RoundFlows => ({ harm: new Float64Array(n), cost: new Float64Array(n) });
+
+/** Sets each dependency's restriction and tariff from the measure levels. */
+export function applyLevels(sc: Scenario, levels: ArrayLike<number>, deps: DepState[]): void {
+  const { measuresOn } = layoutOf(sc);
+  for (let d = 0; d < deps.length; d++) {
+    let keep = 1;
+    let tariff = 0;
+    const on = measuresOn[d]!;
+    for (let k = 0; k < on.length; k++) {
+      const m = sc.measures[on[k]!]!;
+      const lv = m.levels[levels[on[k]!]!]!;
+      keep *= 1 - lv.intensity;
+      tariff += lv.tariff;
+    }
+    const dep = deps[d]!;
+    dep.restriction = 1 - keep;
+    dep.tariff = tariff;
+  }
+}
+
+/**
+ * Advances every dependency one round. `painPct` is each bloc's pain last round
+ * (annualised % of GDP), which drives the target's substitution effort;
+ * `learning[d]` says whether the dependent side is de-risking that flow at all.
+ */
+export function advanceFlows(
+  sc: Scenario,
+  deps: DepState[],
+  painPct: Readonly<Record<BlocId, number>>,
+  learning: ArrayLike<boolean>,
+  g7: number,
+  out: RoundFlows,
+): void {
+  const months = sc.roundMonths;
+  const dt = months / 12;
+  for (let d = 0; d < deps.length; d++) {
+    const def = sc.dependencies[d]!;
+    const st = deps[d]!;
+    const f = def.formulas;
+    const r = st.restriction;
+    const phi = st.substituted;
+    // Allies only close off alternatives when the EU is the one cutting.
+    const g = def.supplier === 'EU' ? g7 : 0;
+    let harm = 0;
+    let cost = 0;
+    if (def.mechanism === 'supply') {
+      const cut = clamp01(f.cut(r, phi, def.shortRunAlternatives, g));
+      const need = cut * months;
+      let uncovered = 0;
+      if (need > 0) {
+        if (st.buffer >= need) st.buffer -= need;
+        else {
+          uncovered = (need - st.buffer) / months;
+          st.buffer = 0;
+        }
+      } else st.buffer = Math.min(def.bufferMonths, st.buffer + RESTOCK_PER_MONTH * months);
+      harm = f.supply_harm(def.value, dt, uncovered, def.criticality);
+      cost = f.supply_cost(def.value, dt, r, phi, def.divertible);
+    } else if (def.mechanism === 'service') {
+      const cut = clamp01(f.cut(r, phi, def.shortRunAlternatives, g));
+      st.availability = clamp01(
+        f.availability(st.availability, cut, def.decayPerMonth, def.recoveryPerMonth, months),
+      );
+      harm = f.service_harm(def.value, dt, 1 - st.availability, def.criticality);
+      cost = f.supply_cost(def.value, dt, r, phi, def.divertible);
+    } else {
+      const tauDrop = clamp01(f.trade_drop(st.tariff, def.elasticity));
+      const drop = 1 - (1 - tauDrop) * (1 - r);
+      // Sales the importer has replaced elsewhere are lost to the exporter for good.
+      harm =
+        f.market_harm(def.value * (1 - phi), dt, drop, def.margin, st.tariff, def.exporterIncidence) +
+        def.value * dt * phi * def.margin;
+      cost = f.market_cost(def.value * (1 - phi), dt, drop, st.tariff, def.exporterIncidence);
+    }
+    if (!Number.isFinite(harm) || !Number.isFinite(cost)) throw nonFinite(sc, d, harm, cost);
+    out.harm[d] = harm;
+    out.cost[d] = cost;
+    if (learning[d]) {
+      // The side that needs the flow learns to do without it (for markets: the importer).
+      const bloc = sc.blocs[def.dependent];
+      const pain = Math.max(0, painPct[def.dependent]);
+      const effort = clamp01(f.effort(bloc.baseEffort, pain, bloc.painTolerance));
+      const next = f.substitution(phi, dt, def.substitutionYears, effort);
+      if (!Number.isFinite(next))
+        throw new SimError(
+          'formula/non-finite',
+          `formula "substitution" gave ${next} for dependency "${def.id}"`,
+        );
+      st.substituted = clamp01(next);
+    }
+  }
+}
+
+/** Months of stock rebuilt per month once a flow resumes. */
+export const RESTOCK_PER_MONTH = 0.5;
+
+/** The bloc a dependency's measures harm: the importer's target is the exporter. */
+export const targetOf = (mechanism: string, supplier: BlocId, dependent: BlocId): BlocId =>
+  mechanism === 'market' ? supplier : dependent;
+
+/** The bloc whose measures act on a dependency. */
+export const actorOf = (mechanism: string, supplier: BlocId, dependent: BlocId): BlocId =>
+  mechanism === 'market' ? dependent : supplier;
+
+function nonFinite(sc: Scenario, d: number, harm: number, cost: number): SimError {
+  const def = sc.dependencies[d]!;
+  const role =
+    def.mechanism === 'market'
+      ? Number.isFinite(harm)
+        ? 'market_cost'
+        : 'market_harm'
+      : Number.isFinite(harm)
+        ? 'supply_cost'
+        : `${def.mechanism}_harm`;
+  return new SimError(
+    'formula/non-finite',
+    `formula "${role}" gave ${Number.isFinite(harm) ? cost : harm} for dependency "${def.id}"`,
+    { formula: role, dependency: def.id },
+  );
+}
+
+const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));

@@ -1,0 +1,24 @@
+// The engine's public API.
+export { DEFAULT_PROCEDURE } from './aci.js';
+export { checkOrders } from './apply-orders.js';
+export { type QmvResult, qualifiedMajority, type Vote } from './council/qmv.js';
+export { SimError, type SimErrorCode } from './errors.js';
+export { describe, type SimEvent } from './events.js';
+export { FORMULA_ROLES, FORMULA_VARS, type FormulaRole, type FormulaSet } from './formula-roles.js';
+export { initialState } from './init.js';
+export { accepts, perceivedZone, projectCosts } from './negotiation.js';
+export type { BlocOrders, Inject, Orders, Proposal } from './orders.js';
+export { chooseOrders } from './policies/choose.js';
+export {
+  computerOrders,
+  metricsOf,
+  type RoundRecord,
+  type RunMetrics,
+  type RunResult,
+  replay,
+  runGame,
+} from './run.js';
+export { RUNG_NAMES, rungOf } from './rung.js';
+export type { Deal, DepState, Outcome, SimState, ZoneView } from './state.js';
+export { isOver, type StepResult, step } from './step.js';
+export * from './types.js';

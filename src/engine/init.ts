@@ -1,0 +1,52 @@
+// The state at round 0: start levels in force, full buffers, full service.
+import { applyLevels } from './economics.js';
+import { layoutOf } from './layout.js';
+import { rungOf } from './rung.js';
+import type { SimState } from './state.js';
+import type { Scenario } from './types.js';
+
+export function initialState(sc: Scenario, seed: string | number): SimState {
+  const { measureIndex } = layoutOf(sc);
+  const levels = sc.measures.map(() => 0);
+  for (const [id, level] of Object.entries(sc.startLevels)) {
+    const m = measureIndex.get(id);
+    if (m !== undefined) levels[m] = level;
+  }
+  const deps = sc.dependencies.map((d) => ({
+    restriction: 0,
+    tariff: 0,
+    substituted: 0,
+    buffer: d.bufferMonths,
+    availability: 1,
+  }));
+  applyLevels(sc, levels, deps);
+  const n = sc.states.length;
+  return {
+    seed: String(seed),
+    round: 0,
+    deps,
+    measures: levels.map((level) => ({ level, pending: null })),
+    aci: { stage: 'none', roundsLeft: 0, attempts: 0 },
+    support: sc.states.map((s) => s.baseSupport + sc.params.solidarity),
+    supportShift: new Array<number>(n).fill(0),
+    votes: new Array(n).fill('abstain'),
+    pain: { EU: { harm: 0, cost: 0 }, CN: { harm: 0, cost: 0 } },
+    lastPain: { EU: { harm: 0, cost: 0 }, CN: { harm: 0, cost: 0 } },
+    statePain: new Array<number>(n).fill(0),
+    overTolerance: { EU: 0, CN: 0 },
+    overrides: {},
+    zone: null,
+    deal: null,
+    dealsBroken: 0,
+    widerUnlocked: false,
+    outcome: null,
+    outcomeRound: null,
+    peakRung: rungOf(sc, levels),
+    minQmMargin: null,
+  };
+}
+
+/** A deep copy, so step never mutates its input. */
+export function cloneState(s: SimState): SimState {
+  return structuredClone(s);
+}

@@ -1,0 +1,98 @@
+// The negotiation part of a round: a standing deal may break (and snap back);
+// otherwise each side's bounds are projected and proposals are answered.
+import type { SimEvent } from './events.js';
+import { layoutOf } from './layout.js';
+import { accepts, pctOfGdp, projectCosts, zoneView } from './negotiation.js';
+import type { Orders, Proposal } from './orders.js';
+import type { SimState } from './state.js';
+import { type BlocId, other, type Rng, type Scenario } from './types.js';
+
+export function negotiate(
+  sc: Scenario,
+  st: SimState,
+  orders: Orders,
+  levels: number[],
+  round: number,
+  rng: (label: string) => Rng,
+  events: SimEvent[],
+): void {
+  if (st.deal && st.deal.round < round) {
+    checkBreach(sc, st, round, rng('breach'), events);
+    if (st.deal) return;
+  }
+  const projection = projectCosts(sc, st, levels, sc.params.horizon);
+  st.zone = zoneView(sc, projection, rng('perception'));
+  if (st.outcome || st.deal) return;
+  for (const bloc of ['EU', 'CN'] as const) {
+    const p = orders[bloc]?.propose;
+    if (!p) continue;
+    const responder = other(bloc);
+    const answer = orders[responder]?.respond;
+    const yes = answer ? answer === 'accept' : accepts(st.zone, responder, p.q);
+    const terms = `q = ${p.q.toFixed(2)}`;
+    if (!yes) {
+      events.push({
+        round,
+        code: 'deal/refused',
+        text: `${name(responder)} refuses ${name(bloc)}'s offer (${terms})`,
+      });
+      continue;
+    }
+    strikeDeal(sc, st, bloc, p, round, events);
+    return;
+  }
+}
+
+function strikeDeal(
+  sc: Scenario,
+  st: SimState,
+  proposer: BlocId,
+  p: Proposal,
+  round: number,
+  events: SimEvent[],
+) {
+  const { measureIndex } = layoutOf(sc);
+  const kept = new Set((p.keep ?? []).map((id) => measureIndex.get(id)));
+  const before = st.measures.map((m) => m.level);
+  st.measures.forEach((m, i) => {
+    if (kept.has(i)) return;
+    m.level = 0;
+    m.pending = null;
+  });
+  st.aci = { ...st.aci, stage: st.aci.stage === 'authorised' ? 'authorised' : 'none', roundsLeft: 0 };
+  st.deal = { q: p.q, round, proposer, kept: p.keep ?? [], snapback: true, before };
+  st.outcome = 'landing_zone';
+  st.outcomeRound = round;
+  const keptText = p.keep?.length ? `; kept in force: ${p.keep.join(', ')}` : '';
+  events.push({
+    round,
+    code: 'deal/struck',
+    text: `deal struck at q = ${p.q.toFixed(2)} (${name(proposer)}'s offer): licences restored, EU measures lifted, snapback to the financial sector if broken${keptText}`,
+    data: { q: p.q },
+  });
+}
+
+function checkBreach(sc: Scenario, st: SimState, round: number, rng: Rng, events: SimEvent[]) {
+  const deal = st.deal!;
+  const cnPain = pctOfGdp(st.lastPain.CN.harm + st.lastPain.CN.cost, sc.blocs.CN.gdp, 12 / sc.roundMonths);
+  const p = sc.formulas.breach(sc.params.breachBase, sc.params.snapbackCredibility, cnPain);
+  if (!(rng.next() < p)) return;
+  st.deal = null;
+  st.dealsBroken += 1;
+  st.outcome = null;
+  st.outcomeRound = null;
+  st.widerUnlocked = true;
+  sc.measures.forEach((def, m) => {
+    const ms = st.measures[m]!;
+    if (def.bloc === 'CN') ms.level = deal.before[m]!;
+    else if (def.legalBasis === 'wider') ms.level = Math.min(1, def.levels.length - 1);
+    else ms.level = deal.before[m]!;
+  });
+  events.push({
+    round,
+    code: 'deal/breached',
+    text: `China breaks the deal of round ${deal.round}; the snapback restores EU measures and opens the financial-sector rung`,
+  });
+}
+
+const name = (b: BlocId) => (b === 'EU' ? 'the EU' : 'China');

@@ -1,0 +1,129 @@
+// Computer players: each policy turns a state into one side's orders.
+import { cnMin, euMax, projectCosts } from '../negotiation.js';
+import type { BlocOrders } from '../orders.js';
+import type { SimState } from '../state.js';
+import { type BlocId, other, type Policy, type Rng, type Scenario } from '../types.js';
+import { lowers, type Move, offerFor, painPctOf, raises, sideRung } from './moves.js';
+
+export function chooseOrders(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy, rng: Rng): BlocOrders {
+  if (st.deal) return {};
+  switch (policy.kind) {
+    case 'hold':
+      return {};
+    case 'tit_for_tat':
+      return titForTat(sc, st, bloc);
+    case 'graduated':
+      return graduated(sc, st, bloc, policy);
+    case 'appeaser':
+      return appeaser(sc, st, bloc, policy);
+    case 'best_response':
+      return bestResponse(sc, st, bloc, policy, rng);
+  }
+}
+
+function titForTat(sc: Scenario, st: SimState, bloc: BlocId): BlocOrders {
+  const mine = sideRung(sc, st, bloc);
+  const theirs = sideRung(sc, st, other(bloc));
+  if (theirs > mine) {
+    const up = bestRaise(sc, st, bloc);
+    return up ? { set: { [up.measure]: up.level } } : {};
+  }
+  if (theirs < mine) {
+    const down = lowers(sc, st, bloc).sort((a, b) => b.level - a.level)[0];
+    return down ? { set: { [down.measure]: down.level } } : {};
+  }
+  return {};
+}
+
+function graduated(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy): BlocOrders {
+  const q = offerFor(st, bloc, 0);
+  if (q !== null) return { propose: { q } };
+  const set: Record<string, number> = {};
+  const steps = Math.max(1, Math.round(policy.params.step ?? 1));
+  let sim = st;
+  for (let k = 0; k < steps; k++) {
+    const up = bestRaise(sc, sim, bloc);
+    if (!up) break;
+    set[up.measure] = up.level;
+    sim = {
+      ...sim,
+      measures: sim.measures.map((m, i) =>
+        i === up.index ? { level: m.level, pending: { level: up.level, stage: 'lead', roundsLeft: 1 } } : m,
+      ),
+    };
+  }
+  return Object.keys(set).length > 0 ? { set } : {};
+}
+
+function appeaser(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy): BlocOrders {
+  const threshold = (policy.params.concession ?? 0.2) * sc.blocs[bloc].painTolerance;
+  if (painPctOf(sc, st, bloc) <= threshold) return {};
+  const set: Record<string, number> = {};
+  for (const d of lowers(sc, st, bloc)) set[d.measure] = 0;
+  const z = st.zone;
+  const q = z ? (bloc === 'EU' ? euMax(sc, z.costEU) : cnMin(sc, z.costCN)) : bloc === 'EU' ? 1 : 0;
+  return { set, propose: { q: Math.round(q * 1000) / 1000 } };
+}
+
+/** The raise that hurts the other side most per unit of own cost over the horizon. */
+function bestRaise(sc: Scenario, st: SimState, bloc: BlocId): Move | null {
+  const levels = st.measures.map((m) => m.level);
+  const base = projectCosts(sc, st, levels, sc.params.horizon);
+  let best: Move | null = null;
+  let bestScore = -Infinity;
+  for (const mv of raises(sc, st, bloc)) {
+    const trial = levels.slice();
+    trial[mv.index] = mv.level;
+    const p = projectCosts(sc, st, trial, sc.params.horizon);
+    const gain = p[other(bloc)] - base[other(bloc)];
+    const cost = Math.max(0, p[bloc] - base[bloc]);
+    const score = gain / (cost + (0.01 * sc.blocs[bloc].stakes) / 100 + 1e-9);
+    if (score > bestScore) {
+      bestScore = score;
+      best = mv;
+    }
+  }
+  return best;
+}
+
+/**
+ * Scores keeping, each one-level raise and each one-level cut by projection:
+ * own cost over the horizon plus the terms the zone would then imply, and
+ * picks by soft-max at a temperature drawn from the stream.
+ */
+function bestResponse(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy, rng: Rng): BlocOrders {
+  const levels = st.measures.map((m) => m.level);
+  const limit = Math.max(1, Math.round(policy.params.candidates ?? 12));
+  const moves: (Move | null)[] = [
+    null,
+    ...raises(sc, st, bloc).slice(0, limit),
+    ...lowers(sc, st, bloc).slice(0, limit),
+  ];
+  const stakes = sc.blocs[bloc].stakes;
+  const utility = moves.map((mv) => {
+    const trial = levels.slice();
+    if (mv) trial[mv.index] = mv.level;
+    const p = projectCosts(sc, st, trial, sc.params.horizon);
+    // Midpoint terms implied by the two bounds after this move (may lie outside [0,1] before a zone exists).
+    const q = (1 - p.CN / sc.blocs.CN.stakes + p.EU / sc.blocs.EU.stakes) / 2;
+    const terms = bloc === 'EU' ? q * stakes : (1 - q) * stakes;
+    return -(p[bloc] + terms);
+  });
+  const tMin = policy.params.temperature_min ?? 0.02;
+  const tMax = policy.params.temperature_max ?? 0.2;
+  const temperature = (tMin + rng.next() * (tMax - tMin)) * stakes;
+  const top = Math.max(...utility);
+  const weights = utility.map((u) => Math.exp((u - top) / temperature));
+  const total = weights.reduce((a, b) => a + b, 0);
+  let pick = rng.next() * total;
+  let chosen = 0;
+  for (; chosen < weights.length - 1; chosen++) {
+    pick -= weights[chosen]!;
+    if (pick < 0) break;
+  }
+  const mv = moves[chosen];
+  const orders: BlocOrders = mv ? { set: { [mv.measure]: mv.level } } : {};
+  const q = offerFor(st, bloc, policy.params.lean ?? 0.3);
+  if (q !== null) orders.propose = { q };
+  return orders;
+}

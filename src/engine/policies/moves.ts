@@ -1,0 +1,58 @@
+// The single-step moves open to a side, and helpers the policies share.
+import { pctOfGdp, perceivedZone } from '../negotiation.js';
+import type { SimState } from '../state.js';
+import type { BlocId, Scenario } from '../types.js';
+
+export interface Move {
+  measure: string;
+  index: number;
+  level: number;
+}
+
+/** Measures the side may raise by one level now. */
+export function raises(sc: Scenario, st: SimState, bloc: BlocId): Move[] {
+  const out: Move[] = [];
+  sc.measures.forEach((m, i) => {
+    if (m.bloc !== bloc) return;
+    const ms = st.measures[i]!;
+    if (ms.pending) return;
+    if (ms.level >= m.levels.length - 1) return;
+    if (m.legalBasis === 'wider' && !st.widerUnlocked) return;
+    if ((m.legalBasis === 'aci' || m.legalBasis === 'wider') && st.aci.stage === 'rejected') return;
+    out.push({ measure: m.id, index: i, level: ms.level + 1 });
+  });
+  return out;
+}
+
+/** Measures the side may lower by one level now. */
+export function lowers(sc: Scenario, st: SimState, bloc: BlocId): Move[] {
+  const out: Move[] = [];
+  sc.measures.forEach((m, i) => {
+    const ms = st.measures[i]!;
+    if (m.bloc === bloc && ms.level > 0 && m.reversible)
+      out.push({ measure: m.id, index: i, level: ms.level - 1 });
+  });
+  return out;
+}
+
+/** Highest rung among one side's levels in force. */
+export function sideRung(sc: Scenario, st: SimState, bloc: BlocId): number {
+  let r = 0;
+  sc.measures.forEach((m, i) => {
+    if (m.bloc === bloc) r = Math.max(r, m.levels[st.measures[i]!.level]!.rung);
+  });
+  return r;
+}
+
+/** The side's pain last round as annualised % of GDP. */
+export const painPctOf = (sc: Scenario, st: SimState, bloc: BlocId): number =>
+  pctOfGdp(st.lastPain[bloc].harm + st.lastPain[bloc].cost, sc.blocs[bloc].gdp, 12 / sc.roundMonths);
+
+/** Terms a side offers inside the zone it perceives, leaning `lean` of the way to its own end. */
+export function offerFor(st: SimState, bloc: BlocId, lean: number): number | null {
+  if (!st.zone) return null;
+  const z = perceivedZone(st.zone, bloc);
+  if (!z) return null;
+  const q = bloc === 'EU' ? z.lo + (1 - lean) * (z.hi - z.lo) * 0.5 : z.hi - (1 - lean) * (z.hi - z.lo) * 0.5;
+  return Math.round(Math.min(1, Math.max(0, q)) * 1000) / 1000;
+}

@@ -1,0 +1,67 @@
+// Member-state support for countermeasures, and how it turns into votes.
+import type { Vote } from './council/qmv.js';
+import { layoutOf } from './layout.js';
+import type { Rng, Scenario } from './types.js';
+
+export type Ballot = Exclude<Vote, 'absent'>;
+
+/**
+ * Support score (log-odds) of each member state this round, from its stance,
+ * the pain the dispute caused it and what the EU's own measures cost it (both
+ * annualised % of its GDP), China's pressure on it, shifts from events and
+ * EU solidarity.
+ */
+export function supportScores(
+  sc: Scenario,
+  painPct: ArrayLike<number>,
+  costPct: ArrayLike<number>,
+  levels: ArrayLike<number>,
+  shift: ArrayLike<number>,
+): number[] {
+  const { pressure } = layoutOf(sc);
+  const out = new Array<number>(sc.states.length);
+  for (let s = 0; s < sc.states.length; s++) {
+    const st = sc.states[s]!;
+    let press = 0;
+    for (let m = 0; m < sc.measures.length; m++) {
+      const w = pressure[m]![s]!;
+      if (w !== 0) press += w * pressureIntensity(sc, m, levels[m]!);
+    }
+    out[s] = sc.formulas.support(
+      st.baseSupport + shift[s]!,
+      st.painResponse,
+      painPct[s]!,
+      costPct[s]!,
+      press,
+      sc.params.solidarity,
+    );
+  }
+  return out;
+}
+
+/** A pressure measure's strength: its level's intensity, or its share of the ladder when intensities are 0. */
+function pressureIntensity(sc: Scenario, m: number, level: number): number {
+  if (level === 0) return 0;
+  const ladder = sc.measures[m]!.levels;
+  const i = ladder[level]!.intensity;
+  return i > 0 ? i : level / (ladder.length - 1);
+}
+
+/** Votes by bands (deterministic) or with logistic noise from the stream (stochastic). */
+export function castVotes(sc: Scenario, scores: readonly number[], rng: Rng | null): Ballot[] {
+  const { voteFor, voteAgainst, votingMode } = sc.params;
+  return scores.map((score) => {
+    let z = score;
+    if (votingMode === 'stochastic' && rng) {
+      const u = Math.min(Math.max(rng.next(), 1e-12), 1 - 1e-12);
+      z += Math.log(u / (1 - u)) * 0.5;
+    }
+    return z >= voteFor ? 'for' : z <= voteAgainst ? 'against' : 'abstain';
+  });
+}
+
+/** Whether a member state alone agrees to a national measure. */
+export function holderAgrees(score: number, sc: Scenario, rng: Rng | null): boolean {
+  if (sc.params.votingMode === 'stochastic' && rng) return rng.next() < 1 / (1 + Math.exp(-score));
+  return score >= 0;
+}

@@ -1,0 +1,78 @@
+// One round: scripted events, procedures, orders, flows, pain, politics,
+// negotiation, outcome. Pure: returns a new state and the round's events.
+
+import { accountPain } from './accounting.js';
+import { advanceAci } from './aci.js';
+import { advanceLeads, applyOrders } from './apply-orders.js';
+import { advanceFlows, applyLevels, newFlows } from './economics.js';
+import { SimError } from './errors.js';
+import type { SimEvent } from './events.js';
+import { cloneState } from './init.js';
+import { negotiate } from './negotiate-round.js';
+import { learningFlags, pctOfGdp } from './negotiation.js';
+import type { Orders } from './orders.js';
+import { decideOutcome } from './outcome.js';
+import { withOverrides } from './overrides.js';
+import { supportScores } from './politics.js';
+import { rungOf } from './rung.js';
+import { applyScripted } from './scripted.js';
+import type { SimState } from './state.js';
+import type { Scenario } from './types.js';
+
+export interface StepResult {
+  state: SimState;
+  events: SimEvent[];
+}
+
+/** Whether the run is over: a final outcome, or every round played. */
+export const isOver = (sc: Scenario, s: SimState): boolean =>
+  s.round >= sc.rounds || (s.outcome !== null && s.outcome !== 'landing_zone');
+
+export function step(base: Scenario, prev: SimState, orders: Orders): StepResult {
+  if (isOver(base, prev)) throw new SimError('run/finished', `the run ended in round ${prev.round}`);
+  const st = cloneState(prev);
+  const round = prev.round + 1;
+  st.round = round;
+  const events: SimEvent[] = [];
+  const rng = (label: string) => base.random.stream(st.seed, round, label);
+  applyScripted(base, st, round, orders.inject ?? [], events);
+  const sc = withOverrides(base, st.overrides);
+
+  advanceLeads(sc, st, round, events);
+  advanceAci(sc, st, round, rng('council'), events);
+  for (const bloc of ['EU', 'CN'] as const) {
+    if (orders[bloc]?.backDown && !st.outcome) {
+      st.outcome = bloc === 'EU' ? 'eu_backs_down' : 'cn_backs_down';
+      st.outcomeRound = round;
+      events.push({
+        round,
+        code: 'outcome/backs-down',
+        text: `${bloc === 'EU' ? 'the EU' : 'China'} backs down`,
+      });
+    }
+    applyOrders(sc, st, bloc, orders[bloc], round, rng(`orders/${bloc}`), events);
+  }
+
+  const levels = st.measures.map((m) => m.level);
+  applyLevels(sc, levels, st.deps);
+  const yearFactor = 12 / sc.roundMonths;
+  const painPct = {
+    EU: pctOfGdp(st.lastPain.EU.harm + st.lastPain.EU.cost, sc.blocs.EU.gdp, yearFactor),
+    CN: pctOfGdp(st.lastPain.CN.harm + st.lastPain.CN.cost, sc.blocs.CN.gdp, yearFactor),
+  };
+  const flows = newFlows(sc.dependencies.length);
+  const learning = learningFlags(sc, levels, new Array<boolean>(sc.dependencies.length));
+  advanceFlows(sc, st.deps, painPct, learning, sc.params.g7Alignment, flows);
+  const perState = accountPain(sc, st, levels, flows);
+
+  st.support = supportScores(sc, perState.painPct, perState.costPct, levels, st.supportShift);
+  negotiate(sc, st, orders, levels, round, rng, events);
+
+  const rung = rungOf(
+    sc,
+    st.measures.map((m) => m.level),
+  );
+  st.peakRung = Math.max(st.peakRung, rung);
+  decideOutcome(sc, st, round, rung, events);
+  return { state: st, events };
+}

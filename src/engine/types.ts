@@ -1,0 +1,185 @@
+// The engine's view of a scenario: plain numbers, ids resolved to indices,
+// formulas already compiled. io/ builds it from YAML; the engine never parses.
+import type { FormulaSet } from './formula-roles.js';
+
+export type BlocId = 'EU' | 'CN';
+export const BLOCS: readonly BlocId[] = ['EU', 'CN'];
+export const other = (b: BlocId): BlocId => (b === 'EU' ? 'CN' : 'EU');
+
+export type Stance = 'hawkish' | 'cautious' | 'ambivalent' | 'engaging';
+export type Mechanism = 'supply' | 'service' | 'market';
+export type LegalBasis = 'aci' | 'national' | 'cn_state' | 'wider';
+
+export interface Bloc {
+  readonly id: BlocId;
+  readonly name: string;
+  /** EUR bn per year. */
+  readonly gdp: number;
+  /** Annualised % of GDP beyond which the bloc seeks to de-escalate. */
+  readonly painTolerance: number;
+  /** What the dispute is worth to the bloc, EUR bn. */
+  readonly stakes: number;
+  /** Per-round discount factor in (0, 1]. */
+  readonly discount: number;
+  /** Standard deviation of the log-noise through which it sees the other side's costs. */
+  readonly misperception: number;
+  /** De-risking effort in [0,1] when no pain is felt. */
+  readonly baseEffort: number;
+}
+
+export interface MemberState {
+  readonly id: string;
+  readonly name: string;
+  /** Share of EU population, %, as the Council counts it. */
+  readonly population: number;
+  readonly gdp: number;
+  readonly stance: Stance;
+  /** Log-odds of support for countermeasures before pain, cost and pressure. */
+  readonly baseSupport: number;
+  /** +1: its own pain makes it rally; -1: pain makes it want the supply back. */
+  readonly painResponse: number;
+  /** Sector → weight; a dependency's EU-side pain is shared by these weights. */
+  readonly exposure: Readonly<Record<string, number>>;
+  /** Measure id → weight; an EU measure's cost is shared by these weights. */
+  readonly levers: Readonly<Record<string, number>>;
+}
+
+export interface Dependency {
+  readonly id: string;
+  readonly name: string;
+  readonly mechanism: Mechanism;
+  /** Supply/service: who provides it. Market: the exporter. */
+  readonly supplier: BlocId;
+  /** Supply/service: who needs it. Market: the importer. */
+  readonly dependent: BlocId;
+  readonly sector: string;
+  /** Annual flow, EUR bn. */
+  readonly value: number;
+  readonly share: number;
+  readonly criticality: number;
+  readonly bufferMonths: number;
+  readonly shortRunAlternatives: number;
+  readonly substitutionYears: number;
+  readonly divertible: number;
+  readonly decayPerMonth: number;
+  readonly recoveryPerMonth: number;
+  readonly elasticity: number;
+  readonly margin: number;
+  readonly exporterIncidence: number;
+  /** Explicit member-state weights; when absent the states' sector exposure is used. */
+  readonly exposure: Readonly<Record<string, number>> | null;
+  /** Default formulas with this dependency's and its measures' overrides applied. */
+  readonly formulas: FormulaSet;
+}
+
+export interface Level {
+  readonly name: string;
+  /** Restriction in [0,1] the level imposes on each dependency it acts on. */
+  readonly intensity: number;
+  /** Ad-valorem tariff (market dependencies), e.g. 0.25. */
+  readonly tariff: number;
+  /** Escalation rung 0..6 this level stands for. */
+  readonly rung: number;
+}
+
+export interface Measure {
+  readonly id: string;
+  readonly name: string;
+  readonly description: string;
+  readonly bloc: BlocId;
+  readonly legalBasis: LegalBasis;
+  /** Member state that decides a national measure alone. */
+  readonly holder: string | null;
+  /** ACI Annex I category, e.g. "(a) tariffs". */
+  readonly category: string | null;
+  /** Indices into Scenario.dependencies. */
+  readonly actsOn: readonly number[];
+  readonly leadRounds: number;
+  readonly reversible: boolean;
+  /** levels[0] is "off"; higher indices escalate. */
+  readonly levels: readonly Level[];
+  /** Member state → fall in its support score (log-odds) at full intensity: China's sticks and carrots. */
+  readonly pressure: Readonly<Record<string, number>>;
+}
+
+export type PolicyKind = 'hold' | 'tit_for_tat' | 'graduated' | 'appeaser' | 'best_response';
+
+export interface Policy {
+  readonly id: string;
+  readonly kind: PolicyKind;
+  readonly description: string;
+  readonly params: Readonly<Record<string, number>>;
+}
+
+export interface Procedure {
+  /** Rounds each ACI stage takes. */
+  readonly examination: number;
+  readonly determination: number;
+  readonly engagement: number;
+  readonly committee: number;
+  readonly appealMin: number;
+  readonly appealMax: number;
+  readonly application: number;
+}
+
+export interface Params {
+  readonly g7Alignment: number;
+  /** Rounds the negotiation projects ahead. */
+  readonly horizon: number;
+  readonly votingMode: 'deterministic' | 'stochastic';
+  /** Log-odds added to every state's support (EU solidarity). */
+  readonly solidarity: number;
+  /** Score at or above which a state votes for; at or below `voteAgainst`, against. */
+  readonly voteFor: number;
+  readonly voteAgainst: number;
+  /** Per-round probability of breach when the snapback has no credibility. */
+  readonly breachBase: number;
+  readonly snapbackCredibility: number;
+}
+
+export interface ScriptedEvent {
+  readonly round: number;
+  readonly text: string;
+  /** Measure id → level forced at the start of the round. */
+  readonly levels: Readonly<Record<string, number>>;
+  /** Member state → change in support score. */
+  readonly support: Readonly<Record<string, number>>;
+  /** Dotted parameter path → new value, applied from this round on. */
+  readonly set: Readonly<Record<string, number>>;
+}
+
+/** A random stream; the engine receives these, it never creates randomness itself. */
+export interface Rng {
+  /** Uniform in [0, 1). */
+  next(): number;
+}
+
+/** Derives independent streams by hashing (seed, labels…) — never seed + i. */
+export interface RandomSource {
+  readonly algorithm: string;
+  stream(seed: string, ...labels: (string | number)[]): Rng;
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly title: string;
+  /** Content hash of every input that shaped this scenario. */
+  readonly hash: string;
+  readonly startDate: string;
+  readonly rounds: number;
+  readonly roundMonths: number;
+  readonly blocs: Readonly<Record<BlocId, Bloc>>;
+  readonly states: readonly MemberState[];
+  readonly dependencies: readonly Dependency[];
+  readonly measures: readonly Measure[];
+  readonly policies: Readonly<Record<string, Policy>>;
+  /** 'human' or a policy id, per bloc. */
+  readonly players: Readonly<Record<BlocId, string>>;
+  readonly params: Params;
+  readonly procedure: Procedure;
+  /** Measure id → level in force at round 0. */
+  readonly startLevels: Readonly<Record<string, number>>;
+  readonly events: readonly ScriptedEvent[];
+  readonly formulas: FormulaSet;
+  readonly random: RandomSource;
+}

@@ -1,0 +1,81 @@
+// Dotted paths that are not applied at load time: `uncertain:` (sampled by
+// Monte Carlo) and `events[].set` (applied by the engine mid-run).
+import type { Diagnostic } from './diagnostics.js';
+import { type Loc, type RouteContext, routePath } from './overrides.js';
+import { formatPath } from './paths.js';
+import type { UncertainParam } from './provenance.js';
+import { unwrap } from './schema-path.js';
+import { type Distribution, support } from './schemas/distribution.js';
+import { numRange } from './schemas/num.js';
+import { inRange, rangeText } from './schemas/range.js';
+
+export interface UncertainEntry {
+  readonly text: string;
+  readonly dist: Distribution;
+  readonly at: Loc;
+}
+
+export function checkUncertain(
+  entries: readonly UncertainEntry[],
+  ctx: RouteContext,
+): { diagnostics: Diagnostic[]; params: UncertainParam[] } {
+  const diagnostics: Diagnostic[] = [];
+  const params: UncertainParam[] = [];
+  for (const e of entries) {
+    const r = routePath(e.text, ctx);
+    const range = r.ok ? numRange(unwrap(r.value.walk.schema, r.value.walk.data)) : undefined;
+    if (!r.ok || !range) {
+      const message = r.ok ? `"${e.text}" is not a number that can be uncertain` : r.error;
+      diagnostics.push({ ...e.at, code: 'uncertain/path', message });
+      continue;
+    }
+    const [lo, hi] = support(e.dist);
+    const bad = [lo, hi].find((v) => Number.isFinite(v) && !inRange({ ...range, int: false }, v));
+    if (bad !== undefined) {
+      diagnostics.push({
+        ...e.at,
+        code: 'uncertain/range',
+        message: `the distribution reaches ${bad}, outside the allowed range (${rangeText(range)})`,
+      });
+      continue;
+    }
+    params.push({ path: formatPath(r.value.defPath), dist: e.dist, file: e.at.file, line: e.at.line });
+  }
+  return { diagnostics, params };
+}
+
+/** Paths the engine can change mid-run: parameters.<x>, dependencies.<id>.<field>, blocs.<EU|CN>.<field>. */
+export function checkEventSet(
+  set: Readonly<Record<string, number>>,
+  at: (key: string) => Loc,
+  ctx: RouteContext,
+): { diagnostics: Diagnostic[]; set: Record<string, number> } {
+  const diagnostics: Diagnostic[] = [];
+  const out: Record<string, number> = {};
+  for (const [text, value] of Object.entries(set)) {
+    const r = routePath(text, ctx);
+    const head = r.ok ? r.value.defPath[0] : undefined;
+    const depth = r.ok ? r.value.defPath.length : 0;
+    const flat =
+      (head === 'parameters' && depth === 2) ||
+      ((head === 'dependencies' || head === 'blocs') && depth === 3);
+    if (!r.ok || !flat || !r.value.walk.numeric) {
+      const message = !r.ok
+        ? r.error
+        : `"${text}" cannot change during a run; use parameters.<name>, dependencies.<id>.<field> or blocs.<EU|CN>.<field>`;
+      diagnostics.push({ ...at(text), code: 'event/path', message });
+      continue;
+    }
+    const check = r.value.walk.schema.safeParse(value);
+    if (!check.success) {
+      diagnostics.push({
+        ...at(text),
+        code: 'event/range',
+        message: check.error.issues[0]?.message ?? 'invalid value',
+      });
+      continue;
+    }
+    out[formatPath(r.value.defPath)] = value;
+  }
+  return { diagnostics, set: out };
+}

@@ -1,0 +1,135 @@
+// Cross-file checks on the resolved scenario: every id that names something
+// elsewhere must exist (with did-you-mean), and levels must be on the ladder.
+import type { FormulaRole } from '../engine/formula-roles.js';
+import type { Diagnostic } from './diagnostics.js';
+import { didYouMean, listSome } from './did-you-mean.js';
+import type { Loc } from './overrides.js';
+import type { PathSeg } from './paths.js';
+import type { ResolvedDef } from './resolve-def.js';
+
+export interface RefContext {
+  readonly def: ResolvedDef;
+  readonly locate: (defPath: readonly PathSeg[], key?: string) => Loc;
+  /** Every measure id defined anywhere under model_dir → the file's model id. */
+  readonly measuresAnywhere: ReadonlyMap<string, string>;
+}
+
+export function checkRefs(ctx: RefContext): Diagnostic[] {
+  const { def, locate } = ctx;
+  const out: Diagnostic[] = [];
+  const states = Object.keys(def.member_states);
+  const deps = Object.keys(def.dependencies);
+  const measures = Object.keys(def.measures);
+  const push = (at: Loc, code: string, message: string, hint?: string) =>
+    out.push({ ...at, code, message, ...(hint === undefined ? {} : { hint }) });
+  const unknown = (what: string, id: string, known: readonly string[]) => {
+    const dym = didYouMean(id, known);
+    return {
+      message: `unknown ${what} "${id}"${dym}`,
+      hint: dym ? undefined : `known: ${listSome(known, 12)}`,
+    };
+  };
+  const stateKeys = (path: PathSeg[], rec: Readonly<Record<string, unknown>> | undefined) => {
+    for (const code of Object.keys(rec ?? {}))
+      if (!states.includes(code)) {
+        const u = unknown('member state', code, states);
+        push(locate(path, code), 'ref/unknown-state', u.message, u.hint);
+      }
+  };
+  const measureLevel = (path: PathSeg[], levels: Readonly<Record<string, number>>) => {
+    for (const [id, level] of Object.entries(levels)) {
+      const m = def.measures[id];
+      if (!m) {
+        const elsewhere = ctx.measuresAnywhere.get(id);
+        const u = unknown('measure', id, measures);
+        push(
+          locate(path, id),
+          'ref/unknown-measure',
+          elsewhere ? `measure "${id}" is not in this scenario's models` : u.message,
+          elsewhere ? `it is defined in model "${elsewhere}": add that id to models:` : u.hint,
+        );
+      } else if (level > m.levels.length)
+        push(
+          locate([...path, id]),
+          'ref/level',
+          `level ${level} is beyond the ladder of "${id}" (levels 0 to ${m.levels.length})`,
+        );
+    }
+  };
+
+  for (const [id, m] of Object.entries(def.measures)) {
+    m.acts_on.forEach((dep, i) => {
+      const d = def.dependencies[dep];
+      const at = locate(['measures', id, 'acts_on', i]);
+      if (!d) {
+        const u = unknown('dependency', dep, deps);
+        push(at, 'ref/unknown-dependency', u.message, u.hint);
+        return;
+      }
+      const cutter = d.mechanism === 'market' ? d.dependent : d.supplier;
+      if (m.bloc !== cutter)
+        push(
+          at,
+          'ref/wrong-bloc',
+          d.mechanism === 'market'
+            ? `"${dep}" is a market for exports into ${d.dependent}; only ${d.dependent} can restrict it, not ${m.bloc}`
+            : `"${dep}" is supplied by ${d.supplier}; only ${d.supplier} can cut it, not ${m.bloc}`,
+        );
+    });
+    if (m.holder !== undefined && !states.includes(m.holder)) {
+      const u = unknown('member state', m.holder, states);
+      push(locate(['measures', id, 'holder']), 'ref/unknown-state', u.message, u.hint);
+    }
+    stateKeys(['measures', id, 'pressure'], m.pressure);
+  }
+  for (const [id, d] of Object.entries(def.dependencies))
+    stateKeys(['dependencies', id, 'exposure'], d.exposure);
+  const anywhere = [...ctx.measuresAnywhere.keys()];
+  for (const [code, s] of Object.entries(def.member_states))
+    for (const id of Object.keys(s.levers))
+      if (!ctx.measuresAnywhere.has(id)) {
+        const u = unknown('measure', id, anywhere);
+        push(locate(['member_states', code, 'levers'], id), 'ref/unknown-measure', u.message, u.hint);
+      }
+
+  measureLevel(['start', 'levels'], def.start.levels);
+  def.events.forEach((e, i) => {
+    measureLevel(['events', i, 'levels'], e.levels);
+    stateKeys(['events', i, 'support'], e.support);
+    if (e.round > def.rounds)
+      push(
+        locate(['events', i, 'round']),
+        'ref/round',
+        `round ${e.round} is after the last round (${def.rounds})`,
+      );
+  });
+  for (const bloc of ['EU', 'CN'] as const) {
+    const p = def.players[bloc];
+    if (p !== 'human' && !def.policies[p]) {
+      const u = unknown('policy', p, ['human', ...Object.keys(def.policies)]);
+      push(locate(['players', bloc]), 'ref/unknown-policy', u.message, u.hint);
+    }
+  }
+  out.push(...formulaConflicts(ctx));
+  return out;
+}
+
+/** Two measures acting on one dependency may not both replace the same formula. */
+function formulaConflicts({ def, locate }: RefContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Map<string, string>();
+  for (const [id, m] of Object.entries(def.measures))
+    for (const role of Object.keys(m.formulas ?? {}) as FormulaRole[])
+      for (const dep of m.acts_on) {
+        const key = `${dep}\u0000${role}`;
+        const first = seen.get(key);
+        if (first === undefined) seen.set(key, id);
+        else
+          out.push({
+            ...locate(['measures', id, 'formulas', role]),
+            code: 'ref/formula-conflict',
+            message: `measures "${first}" and "${id}" both replace formula "${role}" of dependency "${dep}"`,
+          });
+      }
+  return out;
+}

@@ -1,0 +1,88 @@
+// The game journal: everything needed to rebuild a game by replay. Written
+// after every round to a temporary file and renamed over the old one, so a
+// crash leaves either the previous journal or the new one, never half of one.
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import * as z from 'zod';
+import type { Orders } from '../engine/index.js';
+import { type Diagnostic, fileDiag } from './diagnostics.js';
+import { err, ok, type Result } from './result.js';
+
+const LevelsSchema = z.record(z.string(), z.number().int().min(0));
+const InjectSchema = z.strictObject({
+  text: z.string().min(1),
+  levels: LevelsSchema.default({}),
+  support: z.record(z.string(), z.number()).default({}),
+  set: z.record(z.string(), z.number()).default({}),
+});
+const BlocOrdersSchema = z.strictObject({
+  set: LevelsSchema.optional(),
+  propose: z.strictObject({ q: z.number().min(0).max(1), keep: z.array(z.string()).optional() }).optional(),
+  respond: z.enum(['accept', 'reject']).optional(),
+  backDown: z.boolean().optional(),
+});
+export const OrdersSchema = z.strictObject({
+  EU: BlocOrdersSchema.optional(),
+  CN: BlocOrdersSchema.optional(),
+  inject: z.array(InjectSchema).optional(),
+});
+const NoteSchema = z.strictObject({
+  bloc: z.enum(['EU', 'CN']).nullable(),
+  text: z.string(),
+});
+
+export const JournalSchema = z.strictObject({
+  format: z.literal('aci-sim-journal'),
+  version: z.literal(1),
+  scenario: z.strictObject({ id: z.string(), ref: z.string(), hash: z.string() }),
+  seed: z.string(),
+  players: z.strictObject({ EU: z.string(), CN: z.string() }),
+  /** `--set PATH=VALUE` overrides the game was started with. */
+  set: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
+  created: z.string(),
+  updated: z.string(),
+  rounds: z.array(
+    z.strictObject({
+      orders: OrdersSchema,
+      notes: z.array(NoteSchema).default([]),
+    }),
+  ),
+});
+
+export type Journal = z.infer<typeof JournalSchema>;
+export type JournalRound = Journal['rounds'][number];
+
+/** The orders of every round, in order, for `replay`. */
+export const journalLog = (j: Journal): Orders[] => j.rounds.map((r) => r.orders as Orders);
+
+export function writeJournal(path: string, journal: Journal): void {
+  mkdirSync(dirname(path), { recursive: true });
+  const tmp = `${path}.${process.pid}.tmp`;
+  writeFileSync(tmp, `${JSON.stringify(journal, null, 2)}\n`);
+  renameSync(tmp, path);
+}
+
+export function readJournal(path: string): Result<Journal, Diagnostic[]> {
+  const d = (message: string, p = ''): Diagnostic => fileDiag(path, 'journal/invalid', message, p);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return err([
+      d(code === 'ENOENT' ? 'no such journal file' : `cannot read the journal (${code ?? 'error'})`),
+    ]);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return err([d('not a journal: the file is not valid JSON (corrupt or truncated?)')]);
+  }
+  if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== 'aci-sim-journal')
+    return err([d('not an aci-sim journal (no "format": "aci-sim-journal")')]);
+  const parsed = JournalSchema.safeParse(raw);
+  if (!parsed.success)
+    return err(parsed.error.issues.map((i) => d(`${i.message}`, i.path.map(String).join('.'))));
+  return ok(parsed.data);
+}

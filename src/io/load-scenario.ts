@@ -1,0 +1,161 @@
+// Loads a scenario: reads it (following `extends`), finds and validates its
+// model files, applies overrides and --set, checks ids across files,
+// compiles formulas and builds the engine's Scenario. Reports every problem.
+import { dirname, resolve } from 'node:path';
+import type { RandomSource, Scenario } from '../engine/types.js';
+import { makeRandomSource } from '../rng/streams.js';
+import { buildScenario, deepFreeze } from './build-scenario.js';
+import { checkEventSet, checkUncertain } from './check-paths.js';
+import { checkRefs } from './check-refs.js';
+import { compileFormulas } from './compile-formulas.js';
+import { type Diagnostic, sortDiagnostics } from './diagnostics.js';
+import { canonicalJson, sha256 } from './hash.js';
+import { parseWith, validateModel } from './load-model.js';
+import { type Assignment, applyAssignments, type RouteContext, withOrigins } from './overrides.js';
+import type { Provenance, UncertainParam } from './provenance.js';
+import { type CheckedModel, type ResolvedDef, resolveDef } from './resolve-def.js';
+import { checkKinds, duplicateModelIds, kindOf, scanModels, selectModels } from './resolve-models.js';
+import { err, ok, type Result } from './result.js';
+import { readScenarioChain } from './scenario-chain.js';
+import { resolveScenarioRef } from './scenario-ref.js';
+import { REQUIRED_SCENARIO_FIELDS, ScenarioSchema } from './schemas/scenario.js';
+import { dropMisspeltMissing, sourceLocator } from './zod-issues.js';
+
+export interface LoadedScenario {
+  /** The engine's scenario, deeply frozen. */
+  readonly scenario: Scenario;
+  /** The resolved plain data, in the files' snake_case (for explain and reports). */
+  readonly def: ResolvedDef;
+  /** Every file read: the scenario, what it extends, its model files. */
+  readonly files: readonly string[];
+  /** Dotted data path → where the number came from. */
+  readonly provenance: ReadonlyMap<string, Provenance>;
+  /** Uncertain numbers: the scenario's `uncertain:` and every model number with `dist:`. */
+  readonly uncertain: readonly UncertainParam[];
+  /** SHA-256 over the canonical resolved data and the uncertain parameters. */
+  readonly hash: string;
+}
+
+export interface LoadOptions {
+  /** Directory for relative paths and scenario ids (default: the process's). */
+  readonly cwd?: string;
+  /** The CLI's --set PATH=VALUE pairs, applied after the scenario's overrides. */
+  readonly set?: Readonly<Record<string, string | number>>;
+  readonly random?: RandomSource;
+}
+
+const fail = (ds: Diagnostic[]) => err(sortDiagnostics(dropMisspeltMissing(ds)));
+
+/** Loads a scenario by path or by id (scenarios/<id>.yaml under cwd). */
+export async function loadScenario(
+  ref: string,
+  opts: LoadOptions = {},
+): Promise<Result<LoadedScenario, Diagnostic[]>> {
+  const cwd = resolve(opts.cwd ?? process.cwd());
+  const abs = await resolveScenarioRef(ref, cwd);
+  if (!abs.ok) return abs;
+  const chain = await readScenarioChain(abs.value, cwd);
+  if (!chain.ok) return chain;
+  const { merged, locate } = chain.value;
+
+  // 1. The scenario itself.
+  const first = parseWith(ScenarioSchema, merged, locate);
+  const diags: Diagnostic[] = first.ok ? [] : [...first.error];
+  for (const f of REQUIRED_SCENARIO_FIELDS)
+    if (merged[f] === undefined)
+      diags.push({ ...locate([]), code: 'schema/missing', message: `missing required field "${f}"` });
+  if (!first.ok || diags.length > 0) return fail(diags);
+  const sc = first.value;
+
+  // 2. Its model files.
+  const modelDir = resolve(dirname(chain.value.modelDirFrom.abs), sc.model_dir ?? '../models');
+  const index = await scanModels(modelDir, cwd);
+  const selected = selectModels(index, sc.models ?? [], locate);
+  diags.push(
+    ...duplicateModelIds(index),
+    ...selected.diagnostics,
+    ...checkKinds(selected.files, index, locate),
+  );
+  if (diags.length > 0) return fail(diags);
+
+  // 3. Overrides, then --set; then every file is validated with them applied.
+  const ctx: RouteContext = {
+    models: selected.files,
+    data: new Map(selected.files.map((f) => [f, f.data])),
+    scenario: merged,
+  };
+  const overrides: Assignment[] = Object.entries(sc.overrides).map(([text]) => ({
+    text,
+    value: (merged.overrides as Record<string, unknown>)[text],
+    at: locate(['overrides', text]),
+  }));
+  const sets: Assignment[] = Object.entries(opts.set ?? {}).map(([text, value]) => ({
+    text,
+    value,
+    at: { file: '--set', line: 0, col: 0, path: text },
+  }));
+  const a1 = applyAssignments(overrides, ctx, false);
+  const a2 = applyAssignments(sets, ctx, true);
+  diags.push(...a1.diagnostics, ...a2.diagnostics);
+  const originsOf = (k: Parameters<typeof a1.origins.get>[0]) =>
+    new Map([...(a1.origins.get(k) ?? []), ...(a2.origins.get(k) ?? [])]);
+  const models: CheckedModel[] = [];
+  for (const src of selected.files) {
+    const loc = withOrigins(sourceLocator(src), originsOf(src));
+    const v = validateModel(src, ctx.data.get(src), loc);
+    if (v.ok) models.push({ file: src.file, def: v.value, data: ctx.data.get(src), locate: loc });
+    else diags.push(...v.error);
+  }
+  const scLocate = withOrigins(locate, originsOf('scenario'));
+  const again = ctx.scenario === merged ? first : parseWith(ScenarioSchema, ctx.scenario, scLocate);
+  if (!again.ok) diags.push(...again.error);
+  if (diags.length > 0 || !again.ok) return fail(diags);
+
+  // 4. One plain description; ids across files; paths; formulas.
+  const res = resolveDef({ def: again.value, data: ctx.scenario, locate: scLocate }, models);
+  diags.push(...res.diagnostics);
+  const measuresAnywhere = new Map<string, string>();
+  for (const f of index.files) {
+    const d = f.data as { id?: unknown; measures?: unknown };
+    if (kindOf(f) === 'measures' && d.measures && typeof d.measures === 'object')
+      for (const id of Object.keys(d.measures)) measuresAnywhere.set(id, String(d.id));
+  }
+  diags.push(...checkRefs({ def: res.def, locate: res.locate, measuresAnywhere }));
+  const unc = checkUncertain(
+    Object.entries(again.value.uncertain).map(([text, dist]) => ({
+      text,
+      dist,
+      at: scLocate(['uncertain', text]),
+    })),
+    ctx,
+  );
+  const eventSets = res.def.events.map((e, i) =>
+    checkEventSet(e.set, (key) => res.locate(['events', i, 'set'], key), ctx),
+  );
+  const formulas = compileFormulas(res.def, res.locate);
+  diags.push(...unc.diagnostics, ...eventSets.flatMap((e) => e.diagnostics), ...formulas.diagnostics);
+  if (diags.length > 0) return fail(diags);
+
+  // 5. The engine's scenario.
+  const fromScenario = new Set(unc.params.map((p) => p.path));
+  const uncertain = [...res.uncertain.filter((p) => !fromScenario.has(p.path)), ...unc.params];
+  const hash = sha256(canonicalJson({ def: res.def, uncertain: uncertain.map((u) => [u.path, u.dist]) }));
+  const random = opts.random ?? makeRandomSource();
+  const scenario = buildScenario(
+    res.def,
+    formulas.value,
+    random,
+    hash,
+    eventSets.map((e) => e.set),
+  );
+  const provenance = new Map([...res.provenance].filter(([k]) => !k.startsWith('overrides.')));
+  const files = [...chain.value.sources.map((s) => s.file), ...selected.files.map((f) => f.file)];
+  return ok({
+    scenario: deepFreeze(scenario, new Set([random])),
+    def: deepFreeze(res.def),
+    files,
+    provenance,
+    uncertain: deepFreeze(uncertain),
+    hash,
+  });
+}

@@ -1,0 +1,116 @@
+// Finds model files by id: scans model_dir/**/*.yaml and reads their `id`.
+import type { Diagnostic } from './diagnostics.js';
+import { didYouMean } from './did-you-mean.js';
+import { displayPath, listYamlFiles } from './files.js';
+import type { PathSeg } from './paths.js';
+import type { ModelKind } from './schemas/model.js';
+import { readYamlFile, type YamlSource } from './yaml-source.js';
+import type { Locator } from './zod-issues.js';
+
+export interface ModelIndex {
+  /** Files by their `id`; more than one file per id is an error. */
+  readonly byId: ReadonlyMap<string, readonly YamlSource[]>;
+  /** Every readable model file, in path order. */
+  readonly files: readonly YamlSource[];
+  /** Files that could not be read or parsed: their problems. */
+  readonly broken: readonly Diagnostic[];
+}
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+export const kindOf = (src: YamlSource): string | undefined =>
+  isObj(src.data) && typeof src.data.kind === 'string' ? src.data.kind : undefined;
+
+export async function scanModels(dir: string, cwd: string): Promise<ModelIndex> {
+  const byId = new Map<string, YamlSource[]>();
+  const files: YamlSource[] = [];
+  const broken: Diagnostic[] = [];
+  for (const abs of await listYamlFiles(dir)) {
+    const r = await readYamlFile(abs, displayPath(abs, cwd));
+    if (!r.ok) {
+      broken.push(...r.error);
+      continue;
+    }
+    const src = r.value;
+    // Scenario files that happen to sit under model_dir are not models.
+    if (kindOf(src) === 'scenario') continue;
+    files.push(src);
+    const id = isObj(src.data) ? src.data.id : undefined;
+    if (typeof id === 'string') byId.set(id, [...(byId.get(id) ?? []), src]);
+  }
+  return { byId, files, broken };
+}
+
+/** One diagnostic per model id defined by more than one file. */
+export const duplicateModelIds = (index: ModelIndex): Diagnostic[] =>
+  [...index.byId.entries()]
+    .filter(([, srcs]) => srcs.length > 1)
+    .map(([id, srcs]) => ({
+      file: srcs[1]!.file,
+      ...lineOfId(srcs[1]!),
+      path: 'id',
+      code: 'ref/duplicate-model-id',
+      message: `model id "${id}" is used by both ${srcs[0]!.file} and ${srcs[1]!.file}`,
+    }));
+
+const lineOfId = (src: YamlSource) => {
+  const node = src.doc.get('id', true) as { range?: [number, number, number] } | undefined;
+  const p = src.lineCounter.linePos(node?.range?.[0] ?? 0);
+  return { line: p.line, col: p.col };
+};
+
+export interface SelectedModels {
+  readonly files: readonly YamlSource[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The files named by a scenario's `models:` list. */
+export function selectModels(index: ModelIndex, ids: readonly string[], locate: Locator): SelectedModels {
+  const files: YamlSource[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const known = [...index.byId.keys()];
+  ids.forEach((id, i) => {
+    const path: PathSeg[] = ['models', i];
+    const found = index.byId.get(id);
+    if (found?.[0]) {
+      if (!files.includes(found[0])) files.push(found[0]);
+      return;
+    }
+    const hint =
+      index.broken.length > 0
+        ? `these model files could not be read: ${[...new Set(index.broken.map((d) => d.file))].join(', ')}`
+        : known.length === 0
+          ? 'no model files were found; set `model_dir:` to the folder that holds them'
+          : undefined;
+    diagnostics.push({
+      ...locate(path),
+      code: 'ref/unknown-model',
+      message: `unknown model id "${id}"${didYouMean(id, known)}`,
+      ...(hint === undefined ? {} : { hint }),
+    });
+  });
+  return { files, diagnostics };
+}
+
+const SINGLE: readonly ModelKind[] = ['formulas', 'blocs', 'member_states'];
+
+/** Exactly one formulas, blocs and member_states file must be listed. */
+export function checkKinds(files: readonly YamlSource[], index: ModelIndex, locate: Locator): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const kind of SINGLE) {
+    const of = files.filter((f) => kindOf(f) === kind);
+    if (of.length === 1) continue;
+    const ids = (list: readonly YamlSource[]) => list.map((f) => (f.data as { id?: unknown }).id).join(', ');
+    const available = index.files.filter((f) => kindOf(f) === kind);
+    out.push({
+      ...locate(['models']),
+      code: 'ref/model-kinds',
+      message:
+        of.length === 0
+          ? `no \`${kind}\` model listed${available.length > 0 ? ` — add one of: ${ids(available)}` : ''}`
+          : `more than one \`${kind}\` model listed (${ids(of)}); list exactly one`,
+    });
+  }
+  return out;
+}

@@ -1,0 +1,28 @@
+import * as z from 'zod';
+import { modelId, text } from './common.js';
+import { num } from './num.js';
+
+export const BlocSchema = z
+  .strictObject({
+    name: text('Display name.'),
+    gdp: num({ gt: 0 }).describe('GDP, EUR bn per year.'),
+    pain_tolerance: num({ gt: 0 }).describe(
+      'Annualised % of GDP beyond which the bloc seeks to de-escalate.',
+    ),
+    stakes: num({ gt: 0 }).describe('What the dispute is worth to the bloc, EUR bn.'),
+    discount: num({ gt: 0, max: 1 }).describe('Per-round discount factor, above 0 and at most 1.'),
+    misperception: num({ min: 0 }).describe("Standard deviation of the log-noise on the other side's costs."),
+    base_effort: num({ min: 0, max: 1 }).describe('De-risking effort (0..1) when no pain is felt.'),
+  })
+  .describe('One side of the dispute.');
+
+export const BlocsFileSchema = z
+  .strictObject({
+    kind: z.literal('blocs'),
+    id: modelId,
+    blocs: z.strictObject({ EU: BlocSchema, CN: BlocSchema }).describe('The two sides: EU and CN.'),
+  })
+  .describe('The two blocs: GDP, pain tolerance, stakes, discounting, misperception.');
+
+export type BlocDef = z.infer<typeof BlocSchema>;
+export type BlocsFileDef = z.infer<typeof BlocsFileSchema>;

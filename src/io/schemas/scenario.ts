@@ -1,0 +1,142 @@
+// A scenario file. `models`, `start`, `rounds` and `players` are required
+// unless the file `extends` another scenario; the loader checks that after
+// merging, and json-schema.ts states it for editors.
+import * as z from 'zod';
+import { id, modelId, StateCode, text } from './common.js';
+import { DistributionSchema } from './distribution.js';
+import { num, numValue } from './num.js';
+import { plain, showValue } from './range.js';
+
+const month = (iss: { input?: unknown }) =>
+  `expected a month as YYYY-MM, e.g. 2025-04, got ${showValue(iss.input)}`;
+const level = plain({ int: true, min: 0 }).describe('Level number: 0 = off, 1 = the first level listed, …');
+
+export const ParametersSchema = z
+  .strictObject({
+    g7_alignment: num({ min: 0, max: 1 })
+      .default(0.3)
+      .describe("How far the US, Japan and others align (0..1): it removes the target's alternatives."),
+    horizon: num({ int: true, min: 1 })
+      .default(6)
+      .describe('Rounds each side projects ahead when weighing a deal.'),
+    voting: z
+      .enum(['deterministic', 'stochastic'])
+      .default('deterministic')
+      .describe('deterministic: votes follow support bands; stochastic: drawn from the seeded stream.'),
+    solidarity: num().default(0).describe("Log-odds added to every member state's support."),
+    vote_for: num().default(0.5).describe('Support score at or above which a state votes for.'),
+    vote_against: num().default(-0.5).describe('Support score at or below which a state votes against.'),
+    breach_base: num({ min: 0, max: 1 })
+      .default(0.1)
+      .describe('Per-round chance of breach when the snapback has no credibility (0..1).'),
+    snapback_credibility: num({ min: 0, max: 1 })
+      .default(0.5)
+      .describe('Credibility of the snapback (0..1).'),
+  })
+  .superRefine((p, ctx) => {
+    if (numValue(p.vote_against) > numValue(p.vote_for))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['vote_against'],
+        message: `vote_against (${numValue(p.vote_against)}) must not exceed vote_for (${numValue(p.vote_for)})`,
+      });
+  })
+  .describe('Global parameters; absent ones take their defaults.');
+
+const stage = (about: string) => num({ int: true, min: 0 }).optional().describe(about);
+
+export const ProcedureSchema = z
+  .strictObject({
+    examination: stage('Rounds for the Commission to examine the coercion (default 1 with 1-month rounds).'),
+    determination: stage("Rounds for the Council's determination of coercion (default 2)."),
+    engagement: stage('Rounds of engagement with China before measures (default 1).'),
+    committee: stage('Rounds for the comitology committee vote (default 1).'),
+    appeal: z
+      .tuple([num({ int: true, min: 0 }), num({ int: true, min: 0 })])
+      .optional()
+      .describe('[min, max] rounds in the appeal committee (default [1, 3]).'),
+    application: stage('Rounds from adoption until the measure applies (default 1).'),
+  })
+  .superRefine((p, ctx) => {
+    if (p.appeal && numValue(p.appeal[0]) > numValue(p.appeal[1]))
+      ctx.addIssue({ code: 'custom', path: ['appeal'], message: 'appeal must be [min, max] with min ≤ max' });
+  })
+  .describe('Rounds each ACI stage takes; defaults follow Reg. 2023/2675, scaled to the round length.');
+
+export const EventSchema = z
+  .strictObject({
+    round: plain({ int: true, min: 0 }).describe('Round at whose start the event happens.'),
+    text: text('What happens, as players will read it.'),
+    levels: z
+      .record(id('measure'), level)
+      .default({})
+      .describe('Measure id → level forced at the start of the round.'),
+    support: z.record(StateCode, num()).default({}).describe('Member state → change in its support score.'),
+    set: z
+      .record(z.string().min(1), num())
+      .default({})
+      .describe(
+        'Dotted path → new value from this round on (parameters.*, dependencies.<id>.*, blocs.<id>.*).',
+      ),
+  })
+  .describe('A scripted event.');
+
+export const ScenarioSchema = z
+  .strictObject({
+    kind: z.literal('scenario'),
+    id: id('scenario').describe('Scenario id; `aci-sim run <id>` finds scenarios/<id>.yaml.'),
+    title: text('One-line title.'),
+    description: z.string().optional().describe('What the scenario represents and leaves out.'),
+    extends: id('scenario')
+      .optional()
+      .describe(
+        'Id of a scenario to inherit from: its own fields win; overrides, uncertain and events add up.',
+      ),
+    models: z
+      .array(modelId)
+      .min(1, { error: 'list at least one model id' })
+      .optional()
+      .describe('Model file ids.'),
+    model_dir: z.string().min(1).optional().describe('Where model files are found (default ../models).'),
+    start: z
+      .strictObject({
+        date: z
+          .string({ error: month })
+          .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: month })
+          .describe('YYYY-MM.'),
+        levels: z
+          .record(id('measure'), level)
+          .default({})
+          .describe('Measures in force at the start: id → level.'),
+      })
+      .optional()
+      .describe('The first month and the measures already in force.'),
+    rounds: plain({ int: true, min: 1 }).optional().describe('How many rounds at most.'),
+    round_months: plain({ int: true, min: 1 }).default(1).describe('Months per round.'),
+    players: z
+      .strictObject({ EU: text("'human' or a policy id."), CN: text("'human' or a policy id.") })
+      .optional()
+      .describe('Who plays each side.'),
+    parameters: ParametersSchema.prefault({}),
+    procedure: ProcedureSchema.prefault({}),
+    overrides: z
+      .record(z.string().min(1), z.union([num(), z.string()]))
+      .default({})
+      .describe(
+        'Dotted path → value, e.g. dependencies.magnets.buffer_months: 2 (list indices count from 0).',
+      ),
+    uncertain: z
+      .record(z.string().min(1), DistributionSchema)
+      .default({})
+      .describe('Dotted path → distribution, for Monte Carlo runs.'),
+    events: z.array(EventSchema).default([]).describe('Scripted events by round.'),
+  })
+  .describe('An aci-sim scenario: which models, the start, the players and the parameters.');
+
+export type ScenarioDef = z.infer<typeof ScenarioSchema>;
+export type EventDef = z.infer<typeof EventSchema>;
+export type ParametersDef = z.infer<typeof ParametersSchema>;
+export type ProcedureDef = z.infer<typeof ProcedureSchema>;
+
+/** Fields a scenario must have once `extends` is resolved. */
+export const REQUIRED_SCENARIO_FIELDS = ['models', 'start', 'rounds', 'players'] as const;

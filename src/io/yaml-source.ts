@@ -1,0 +1,128 @@
+// Reads a YAML file and keeps its document so that any data path can be
+// mapped back to line:col. Duplicate keys are errors (uniqueKeys).
+import { readFile } from 'node:fs/promises';
+import { type Document, isMap, isNode, isPair, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { type Diagnostic, fileDiag } from './diagnostics.js';
+import { formatPath, type PathSeg } from './paths.js';
+import { err, ok, type Result } from './result.js';
+
+export interface YamlSource {
+  /** The file as the user named it. */
+  readonly file: string;
+  readonly abs: string;
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
+  /** The plain data (`doc.toJS()`). */
+  readonly data: unknown;
+}
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EISDIR: 'is a directory',
+};
+
+/** Reads and parses a file; a missing or unreadable file is a diagnostic. */
+export async function readYamlFile(abs: string, file: string): Promise<Result<YamlSource, Diagnostic[]>> {
+  let text: string;
+  try {
+    text = await readFile(abs, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    const reason = REASONS[code] ?? (e instanceof Error ? e.message : String(e));
+    return err([fileDiag(file, 'file/unreadable', `cannot read file (${reason})`)]);
+  }
+  return parseYaml(text, file, abs);
+}
+
+export function parseYaml(text: string, file: string, abs = file): Result<YamlSource, Diagnostic[]> {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
+  const errors = doc.errors.map((e): Diagnostic => {
+    const pos = lineCounter.linePos(e.pos[0]);
+    return {
+      file,
+      line: pos.line,
+      col: pos.col,
+      path: '',
+      code: 'yaml/syntax',
+      message: yamlMessage(e, text),
+    };
+  });
+  if (errors.length > 0) return err(errors);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return err([{ file, line: 1, col: 1, path: '', code: 'yaml/syntax', message: lowerFirst(message) }]);
+  }
+  return ok({ file, abs, doc, lineCounter, data });
+}
+
+function yamlMessage(e: { code: string; message: string; pos: [number, number] }, text: string): string {
+  if (e.code === 'DUPLICATE_KEY') {
+    const key = /^("[^"]*"|'[^']*'|[^:,}\n]+)/.exec(text.slice(e.pos[0]))?.[1]?.trim() ?? '?';
+    return `duplicate key "${key.replace(/^["']|["']$/g, '')}" (each key may appear only once in a mapping)`;
+  }
+  const first = e.message.split(/ at line \d+, column \d+/)[0] ?? e.message;
+  return `YAML syntax error: ${lowerFirst(first.trim())}`;
+}
+
+const lowerFirst = (s: string) => s.charAt(0).toLowerCase() + s.slice(1);
+
+export interface Position {
+  readonly line: number;
+  readonly col: number;
+}
+
+/** Position of the node at `path`, or of its nearest existing parent. */
+export function positionOf(src: YamlSource, path: readonly PathSeg[]): Position {
+  for (let n = path.length; n >= 0; n--) {
+    const node = src.doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return pos(src, node.range[0]);
+  }
+  return { line: 1, col: 1 };
+}
+
+/** Position of the key `key` of the mapping at `path` (for unknown fields). */
+export function keyPositionOf(src: YamlSource, path: readonly PathSeg[], key: string): Position {
+  const map = path.length === 0 ? src.doc.contents : src.doc.getIn(path, true);
+  if (isMap(map)) {
+    const pair = map.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === key);
+    const k = pair?.key as Node | undefined;
+    if (k?.range) return pos(src, k.range[0]);
+  }
+  return positionOf(src, path);
+}
+
+/** Whether the document has a node at `path`. */
+export const hasPath = (src: YamlSource, path: readonly PathSeg[]): boolean =>
+  path.length === 0 || src.doc.hasIn(path);
+
+const pos = (src: YamlSource, offset: number): Position => {
+  const p = src.lineCounter.linePos(offset);
+  return { line: p.line, col: p.col };
+};
+
+/** A diagnostic at the node of `path` in `src`. */
+export function diagAt(
+  src: YamlSource,
+  path: readonly PathSeg[],
+  code: string,
+  message: string,
+  hint?: string,
+  shownPath: string = formatPath(path),
+): Diagnostic {
+  const { line, col } = positionOf(src, path);
+  return {
+    file: src.file,
+    line,
+    col,
+    path: shownPath,
+    code,
+    message,
+    ...(hint === undefined ? {} : { hint }),
+  };
+}

@@ -1,0 +1,115 @@
+// Invariants of the engine stated as properties; fast-check prints the seed to replay a failure.
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect } from 'vitest';
+import { advanceFlows, applyLevels, newFlows } from '../../src/engine/economics.js';
+import { replay, runGame } from '../../src/engine/index.js';
+import { duvService, evs, magnets, miniScenario } from '../helpers/mini-scenario.js';
+
+const share = fc.double({ min: 0, max: 1, noNaN: true });
+const depParams = fc.record({
+  value: fc.double({ min: 0, max: 500, noNaN: true }),
+  criticality: fc.double({ min: 0, max: 50, noNaN: true }),
+  bufferMonths: fc.double({ min: 0, max: 12, noNaN: true }),
+  shortRunAlternatives: share,
+  substitutionYears: fc.double({ min: 0.1, max: 30, noNaN: true }),
+  divertible: share,
+  decayPerMonth: fc.double({ min: 0, max: 1, noNaN: true }),
+  recoveryPerMonth: fc.double({ min: 0, max: 1, noNaN: true }),
+  elasticity: fc.double({ min: 0, max: 10, noNaN: true }),
+  margin: share,
+  exporterIncidence: share,
+});
+const policy = fc.constantFrom('hold', 'tit_for_tat', 'graduated', 'appeaser', 'best_response');
+
+function scenarioWith(p: Record<string, number>, g7: number) {
+  const base = miniScenario();
+  return miniScenario({
+    dependencies: [magnets(p), duvService(p), evs(p)],
+    params: { ...base.params, g7Alignment: g7 },
+  });
+}
+
+describe('engine invariants', () => {
+  test.prop([depParams, share, policy, policy, fc.string({ minLength: 1, maxLength: 8 })], { numRuns: 60 })(
+    'same seed and orders give identical states; all shares stay in [0,1]; no NaN; cost ≥ 0',
+    (p, g7, eu, cn, seed) => {
+      const sc = scenarioWith(p, g7);
+      const a = runGame(sc, seed, { EU: sc.policies[eu]!, CN: sc.policies[cn]! }, true);
+      const b = runGame(sc, seed, { EU: sc.policies[eu]!, CN: sc.policies[cn]! }, true);
+      expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+      for (const r of a.history) {
+        for (const d of r.state.deps) {
+          for (const x of [d.restriction, d.substituted, d.availability]) {
+            expect(x).toBeGreaterThanOrEqual(0);
+            expect(x).toBeLessThanOrEqual(1);
+          }
+          expect(Number.isFinite(d.buffer)).toBe(true);
+        }
+        for (const b of ['EU', 'CN'] as const) {
+          expect(Number.isFinite(r.state.pain[b].harm)).toBe(true);
+          expect(r.state.lastPain[b].cost).toBeGreaterThanOrEqual(0);
+          expect(r.state.lastPain[b].harm).toBeGreaterThanOrEqual(0);
+        }
+      }
+      // Replaying the order log rebuilds every state exactly.
+      const states = replay(
+        sc,
+        seed,
+        a.history.map((h) => h.orders),
+      );
+      expect(states.slice(1)).toEqual(a.history.map((h) => h.state));
+    },
+  );
+
+  test.prop([depParams, share, share, fc.double({ min: 0, max: 1, noNaN: true })], { numRuns: 200 })(
+    'harm never falls when a measure bites harder, all else equal',
+    (p, lo, hi, phi) => {
+      const [a, b] = lo <= hi ? [lo, hi] : [hi, lo];
+      const sc = scenarioWith(p, 0.3);
+      const harmAt = (intensity: number) => {
+        const deps = sc.dependencies.map((d) => ({
+          restriction: 0,
+          tariff: 0,
+          substituted: phi,
+          buffer: d.bufferMonths,
+          availability: 1,
+        }));
+        applyLevels(sc, [0, 0, 0, 0], deps);
+        for (const d of deps) d.restriction = intensity;
+        deps[2]!.tariff = intensity;
+        const flows = newFlows(3);
+        advanceFlows(sc, deps, { EU: 0, CN: 0 }, [false, false, false], 0.3, flows);
+        return Array.from(flows.harm);
+      };
+      const ha = harmAt(a);
+      const hb = harmAt(b);
+      for (const [i, h] of ha.entries()) expect(hb[i]!).toBeGreaterThanOrEqual(h - 1e-9 * (1 + Math.abs(h)));
+    },
+  );
+
+  test.prop(
+    [
+      policy,
+      policy,
+      fc.double({ min: 0.5, max: 20, noNaN: true }),
+      fc.double({ min: 0.5, max: 20, noNaN: true }),
+      fc.integer(),
+    ],
+    { numRuns: 80 },
+  )(
+    'computer players strike deals only inside both sides’ true bounds; the responder always judges by its own',
+    (eu, cn, euStakes, cnStakes, seed) => {
+      const base = miniScenario();
+      const sc = miniScenario({
+        blocs: { EU: { ...base.blocs.EU, stakes: euStakes }, CN: { ...base.blocs.CN, stakes: cnStakes } },
+      });
+      const run = runGame(sc, String(seed), { EU: sc.policies[eu]!, CN: sc.policies[cn]! }, true);
+      for (const r of run.history) {
+        if (!r.events.some((e) => e.code === 'deal/struck')) continue;
+        const z = r.state.zone!;
+        expect(r.state.deal!.q).toBeLessThanOrEqual(z.euMax + 1e-12);
+        expect(r.state.deal!.q).toBeGreaterThanOrEqual(z.cnMin - 1e-12);
+      }
+    },
+  );
+});

@@ -1,0 +1,228 @@
+// A small engine Scenario built in code, for unit tests that must not depend on YAML.
+import { HAND_FORMULAS } from '../../src/engine/hand-formulas.js';
+import type { Dependency, Measure, MemberState, Scenario } from '../../src/engine/types.js';
+import { makeRandomSource } from '../../src/rng/streams.js';
+
+const POP: Record<string, number> = {
+  DE: 18.49,
+  FR: 15.17,
+  IT: 13.23,
+  ES: 10.78,
+  PL: 8.33,
+  RO: 4.23,
+  NL: 4.01,
+  BE: 2.62,
+  CZ: 2.42,
+  PT: 2.36,
+  SE: 2.34,
+  EL: 2.31,
+  HU: 2.13,
+  AT: 2.02,
+  BG: 1.43,
+  DK: 1.32,
+  FI: 1.25,
+  SK: 1.21,
+  IE: 1.19,
+  HR: 0.86,
+  LT: 0.64,
+  SI: 0.47,
+  LV: 0.42,
+  EE: 0.3,
+  CY: 0.21,
+  LU: 0.15,
+  MT: 0.12,
+};
+
+export function miniStates(base = 0.8): MemberState[] {
+  return Object.entries(POP).map(([id, population]) => ({
+    id,
+    name: id,
+    population,
+    gdp: population * 40,
+    stance: 'cautious',
+    baseSupport: id === 'HU' ? -1 : base,
+    painResponse: 1,
+    exposure: { automotive: id === 'DE' ? 3 : 1, semiconductors: 1 },
+    levers: (id === 'NL' ? { duv: 1 } : {}) as Record<string, number>,
+  }));
+}
+
+export const magnets = (over: Partial<Dependency> = {}): Dependency => ({
+  id: 'magnets',
+  name: 'Magnets',
+  mechanism: 'supply',
+  supplier: 'CN',
+  dependent: 'EU',
+  sector: 'automotive',
+  value: 1.2,
+  share: 0.9,
+  criticality: 20,
+  bufferMonths: 2,
+  shortRunAlternatives: 0.1,
+  substitutionYears: 6,
+  divertible: 0.5,
+  decayPerMonth: 0,
+  recoveryPerMonth: 0,
+  elasticity: 0,
+  margin: 0,
+  exporterIncidence: 0,
+  exposure: null,
+  formulas: HAND_FORMULAS,
+  ...over,
+});
+
+export const duvService = (over: Partial<Dependency> = {}): Dependency => ({
+  ...magnets(),
+  id: 'duv',
+  name: 'DUV service',
+  mechanism: 'service',
+  supplier: 'EU',
+  dependent: 'CN',
+  sector: 'semiconductors',
+  value: 2,
+  criticality: 15,
+  bufferMonths: 0,
+  shortRunAlternatives: 0.05,
+  decayPerMonth: 0.05,
+  recoveryPerMonth: 0.2,
+  ...over,
+});
+
+export const evs = (over: Partial<Dependency> = {}): Dependency => ({
+  ...magnets(),
+  id: 'evs',
+  name: 'Chinese EVs',
+  mechanism: 'market',
+  supplier: 'CN',
+  dependent: 'EU',
+  sector: 'automotive',
+  value: 10,
+  elasticity: 3,
+  margin: 0.2,
+  exporterIncidence: 0.5,
+  bufferMonths: 0,
+  ...over,
+});
+
+const ladder = (...xs: [number, number, number][]) => [
+  { name: 'off', intensity: 0, tariff: 0, rung: 0 },
+  ...xs.map(([intensity, tariff, rung], i) => ({ name: `L${i + 1}`, intensity, tariff, rung })),
+];
+
+export function miniMeasures(): Measure[] {
+  const base = {
+    description: '',
+    holder: null,
+    category: null,
+    leadRounds: 0,
+    reversible: true,
+    pressure: {},
+  };
+  return [
+    {
+      ...base,
+      id: 'cn_magnets',
+      name: 'Magnet licensing',
+      bloc: 'CN',
+      legalBasis: 'cn_state',
+      actsOn: [0],
+      levels: ladder([0, 0, 1], [0.5, 0, 2], [1, 0, 4]),
+    },
+    {
+      ...base,
+      id: 'duv',
+      name: 'DUV servicing stop',
+      bloc: 'EU',
+      legalBasis: 'aci',
+      actsOn: [1],
+      levels: ladder([0, 0, 1], [0.5, 0, 3], [1, 0, 4]),
+    },
+    {
+      ...base,
+      id: 'ev_tariff',
+      name: 'EV tariff',
+      bloc: 'EU',
+      legalBasis: 'aci',
+      actsOn: [2],
+      levels: ladder([0, 0.25, 2], [0, 0.5, 3]),
+    },
+    {
+      ...base,
+      id: 'pork',
+      name: 'Pork probe',
+      bloc: 'CN',
+      legalBasis: 'cn_state',
+      actsOn: [],
+      levels: ladder([0.5, 0, 1], [1, 0, 2]),
+      pressure: { ES: 2 },
+    },
+  ];
+}
+
+export function miniScenario(over: Partial<Scenario> = {}): Scenario {
+  return {
+    id: 'mini',
+    title: 'Mini',
+    hash: 'test',
+    startDate: '2025-04',
+    rounds: 12,
+    roundMonths: 1,
+    blocs: {
+      EU: {
+        id: 'EU',
+        name: 'EU',
+        gdp: 17900,
+        painTolerance: 0.5,
+        stakes: 100,
+        discount: 0.98,
+        misperception: 0.2,
+        baseEffort: 0.25,
+      },
+      CN: {
+        id: 'CN',
+        name: 'China',
+        gdp: 17400,
+        painTolerance: 0.3,
+        stakes: 120,
+        discount: 0.99,
+        misperception: 0.2,
+        baseEffort: 0.4,
+      },
+    },
+    states: miniStates(),
+    dependencies: [magnets(), duvService(), evs()],
+    measures: miniMeasures(),
+    policies: {
+      hold: { id: 'hold', kind: 'hold', description: '', params: {} },
+      graduated: { id: 'graduated', kind: 'graduated', description: '', params: { step: 1 } },
+      best_response: { id: 'best_response', kind: 'best_response', description: '', params: {} },
+      tit_for_tat: { id: 'tit_for_tat', kind: 'tit_for_tat', description: '', params: {} },
+      appeaser: { id: 'appeaser', kind: 'appeaser', description: '', params: { concession: 0.2 } },
+    },
+    players: { EU: 'graduated', CN: 'best_response' },
+    params: {
+      g7Alignment: 0.3,
+      horizon: 6,
+      votingMode: 'deterministic',
+      solidarity: 0,
+      voteFor: 0.5,
+      voteAgainst: -0.5,
+      breachBase: 0.1,
+      snapbackCredibility: 0.5,
+    },
+    procedure: {
+      examination: 1,
+      determination: 2,
+      engagement: 1,
+      committee: 1,
+      appealMin: 1,
+      appealMax: 3,
+      application: 1,
+    },
+    startLevels: { cn_magnets: 2 },
+    events: [],
+    formulas: HAND_FORMULAS,
+    random: makeRandomSource(),
+    ...over,
+  };
+}
