@@ -1,6 +1,7 @@
 // The aci-sim command line: one file per command under commands/, each
 // exporting register(program). To add a command, add it to the list below.
 import { readFileSync } from 'node:fs';
+import * as run from './commands/run.js';
 import * as schema from './commands/schema.js';
 import * as validate from './commands/validate.js';
 import * as vote from './commands/vote.js';
@@ -16,6 +17,6 @@ const program = createProgram(
   'Simulate EU–China economic escalation: export controls, the Anti-Coercion Instrument and the landing zone.',
 );
 
-for (const command of [validate, schema, vote]) command.register(program);
+for (const command of [run, vote, validate, schema]) command.register(program);
 
 await runProgram(program, process.argv);

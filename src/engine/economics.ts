@@ -2,7 +2,7 @@
 // supply, service or market mechanism of each dependency. Works in place on
 // the arrays it is given so projections can run it thousands of times.
 
-import { SimError } from './errors.js';
+import { finite } from './errors.js';
 import { layoutOf } from './layout.js';
 import type { DepState } from './state.js';
 import type { BlocId, Scenario } from './types.js';
@@ -60,7 +60,7 @@ export function advanceFlows(
     let harm = 0;
     let cost = 0;
     if (def.mechanism === 'supply') {
-      const cut = clamp01(f.cut(r, phi, def.shortRunAlternatives, g));
+      const cut = clamp01(finite(f.cut(r, phi, def.shortRunAlternatives, g), 'cut', def.id));
       const need = cut * months;
       let uncovered = 0;
       if (need > 0) {
@@ -70,39 +70,37 @@ export function advanceFlows(
           st.buffer = 0;
         }
       } else st.buffer = Math.min(def.bufferMonths, st.buffer + RESTOCK_PER_MONTH * months);
-      harm = f.supply_harm(def.value, dt, uncovered, def.criticality);
-      cost = f.supply_cost(def.value, dt, r, phi, def.divertible);
+      harm = finite(f.supply_harm(def.value, dt, uncovered, def.criticality), 'supply_harm', def.id);
+      cost = finite(f.supply_cost(def.value, dt, r, phi, def.divertible), 'supply_cost', def.id);
     } else if (def.mechanism === 'service') {
-      const cut = clamp01(f.cut(r, phi, def.shortRunAlternatives, g));
-      st.availability = clamp01(
-        f.availability(st.availability, cut, def.decayPerMonth, def.recoveryPerMonth, months),
+      const cut = clamp01(finite(f.cut(r, phi, def.shortRunAlternatives, g), 'cut', def.id));
+      const avail = f.availability(st.availability, cut, def.decayPerMonth, def.recoveryPerMonth, months);
+      st.availability = clamp01(finite(avail, 'availability', def.id));
+      harm = finite(
+        f.service_harm(def.value, dt, 1 - st.availability, def.criticality),
+        'service_harm',
+        def.id,
       );
-      harm = f.service_harm(def.value, dt, 1 - st.availability, def.criticality);
-      cost = f.supply_cost(def.value, dt, r, phi, def.divertible);
+      cost = finite(f.supply_cost(def.value, dt, r, phi, def.divertible), 'supply_cost', def.id);
     } else {
-      const tauDrop = clamp01(f.trade_drop(st.tariff, def.elasticity));
+      const tauDrop = clamp01(finite(f.trade_drop(st.tariff, def.elasticity), 'trade_drop', def.id));
       const drop = 1 - (1 - tauDrop) * (1 - r);
       // Sales the importer has replaced elsewhere are lost to the exporter for good.
-      harm =
-        f.market_harm(def.value * (1 - phi), dt, drop, def.margin, st.tariff, def.exporterIncidence) +
-        def.value * dt * phi * def.margin;
-      cost = f.market_cost(def.value * (1 - phi), dt, drop, st.tariff, def.exporterIncidence);
+      const kept = def.value * (1 - phi);
+      const lost = f.market_harm(kept, dt, drop, def.margin, st.tariff, def.exporterIncidence);
+      harm = finite(lost, 'market_harm', def.id) + def.value * dt * phi * def.margin;
+      cost = finite(f.market_cost(kept, dt, drop, st.tariff, def.exporterIncidence), 'market_cost', def.id);
     }
-    if (!Number.isFinite(harm) || !Number.isFinite(cost)) throw nonFinite(sc, d, harm, cost);
     out.harm[d] = harm;
     out.cost[d] = cost;
     if (learning[d]) {
       // The side that needs the flow learns to do without it (for markets: the importer).
       const bloc = sc.blocs[def.dependent];
       const pain = Math.max(0, painPct[def.dependent]);
-      const effort = clamp01(f.effort(bloc.baseEffort, pain, bloc.painTolerance));
-      const next = f.substitution(phi, dt, def.substitutionYears, effort);
-      if (!Number.isFinite(next))
-        throw new SimError(
-          'formula/non-finite',
-          `formula "substitution" gave ${next} for dependency "${def.id}"`,
-        );
-      st.substituted = clamp01(next);
+      const effort = clamp01(finite(f.effort(bloc.baseEffort, pain, bloc.painTolerance), 'effort', def.id));
+      st.substituted = clamp01(
+        finite(f.substitution(phi, dt, def.substitutionYears, effort), 'substitution', def.id),
+      );
     }
   }
 }
@@ -117,22 +115,5 @@ export const targetOf = (mechanism: string, supplier: BlocId, dependent: BlocId)
 /** The bloc whose measures act on a dependency. */
 export const actorOf = (mechanism: string, supplier: BlocId, dependent: BlocId): BlocId =>
   mechanism === 'market' ? dependent : supplier;
-
-function nonFinite(sc: Scenario, d: number, harm: number, cost: number): SimError {
-  const def = sc.dependencies[d]!;
-  const role =
-    def.mechanism === 'market'
-      ? Number.isFinite(harm)
-        ? 'market_cost'
-        : 'market_harm'
-      : Number.isFinite(harm)
-        ? 'supply_cost'
-        : `${def.mechanism}_harm`;
-  return new SimError(
-    'formula/non-finite',
-    `formula "${role}" gave ${Number.isFinite(harm) ? cost : harm} for dependency "${def.id}"`,
-    { formula: role, dependency: def.id },
-  );
-}
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));

@@ -17,3 +17,13 @@ export class SimError extends Error {
     super(message);
   }
 }
+
+/** Passes a formula's result through, or stops the run naming the formula and where it was used. */
+export function finite(x: number, formula: string, dependency?: string): number {
+  if (Number.isFinite(x)) return x;
+  const where = dependency === undefined ? '' : ` for dependency "${dependency}"`;
+  throw new SimError('formula/non-finite', `formula "${formula}" gave ${x}${where}`, {
+    formula,
+    ...(dependency === undefined ? {} : { dependency }),
+  });
+}

@@ -9,6 +9,7 @@ export { initialState } from './init.js';
 export { accepts, perceivedZone, projectCosts } from './negotiation.js';
 export type { BlocOrders, Inject, Orders, Proposal } from './orders.js';
 export { chooseOrders } from './policies/choose.js';
+export { type CouncilView, councilView, levelsAfter, previewRound } from './preview.js';
 export {
   computerOrders,
   metricsOf,

@@ -1,5 +1,6 @@
 // The negotiation part of a round: a standing deal may break (and snap back);
 // otherwise each side's bounds are projected and proposals are answered.
+import { finite } from './errors.js';
 import type { SimEvent } from './events.js';
 import { layoutOf } from './layout.js';
 import { accepts, pctOfGdp, projectCosts, zoneView } from './negotiation.js';
@@ -75,7 +76,7 @@ function strikeDeal(
 function checkBreach(sc: Scenario, st: SimState, round: number, rng: Rng, events: SimEvent[]) {
   const deal = st.deal!;
   const cnPain = pctOfGdp(st.lastPain.CN.harm + st.lastPain.CN.cost, sc.blocs.CN.gdp, 12 / sc.roundMonths);
-  const p = sc.formulas.breach(sc.params.breachBase, sc.params.snapbackCredibility, cnPain);
+  const p = finite(sc.formulas.breach(sc.params.breachBase, sc.params.snapbackCredibility, cnPain), 'breach');
   if (!(rng.next() < p)) return;
   st.deal = null;
   st.dealsBroken += 1;

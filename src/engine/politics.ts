@@ -1,5 +1,6 @@
 // Member-state support for countermeasures, and how it turns into votes.
 import type { Vote } from './council/qmv.js';
+import { finite } from './errors.js';
 import { layoutOf } from './layout.js';
 import type { Rng, Scenario } from './types.js';
 
@@ -27,13 +28,16 @@ export function supportScores(
       const w = pressure[m]![s]!;
       if (w !== 0) press += w * pressureIntensity(sc, m, levels[m]!);
     }
-    out[s] = sc.formulas.support(
-      st.baseSupport + shift[s]!,
-      st.painResponse,
-      painPct[s]!,
-      costPct[s]!,
-      press,
-      sc.params.solidarity,
+    out[s] = finite(
+      sc.formulas.support(
+        st.baseSupport + shift[s]!,
+        st.painResponse,
+        painPct[s]!,
+        costPct[s]!,
+        press,
+        sc.params.solidarity,
+      ),
+      'support',
     );
   }
   return out;

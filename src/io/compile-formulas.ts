@@ -10,6 +10,8 @@ import type { ResolvedDef } from './resolve-def.js';
 export interface CompiledFormulas {
   readonly defaults: FormulaSet;
   readonly byDependency: ReadonlyMap<string, FormulaSet>;
+  /** Where the formula a dependency uses for a role is written (for run-time errors). */
+  readonly origin: (role: FormulaRole, dependency?: string) => Loc;
 }
 
 type Exprs = Record<FormulaRole, { expr: string; at: PathSeg[] }>;
@@ -37,6 +39,7 @@ export function compileFormulas(
   ) as Exprs;
   const defaults = compileSet(base);
   const byDependency = new Map<string, FormulaSet>();
+  const exprsOf = new Map<string, Exprs>();
   for (const [id, dep] of Object.entries(def.dependencies)) {
     const exprs: Exprs = { ...base };
     const layer = (over: Partial<Record<FormulaRole, string>> | undefined, at: PathSeg[]) => {
@@ -48,6 +51,9 @@ export function compileFormulas(
       if (m.acts_on.includes(id)) layer(m.formulas, ['measures', mid, 'formulas']);
     const changed = FORMULA_ROLES.some((r) => exprs[r] !== base[r]);
     byDependency.set(id, changed ? compileSet(exprs) : defaults);
+    exprsOf.set(id, exprs);
   }
-  return { value: { defaults, byDependency }, diagnostics };
+  const origin = (role: FormulaRole, dependency?: string): Loc =>
+    locate((dependency === undefined ? base : (exprsOf.get(dependency) ?? base))[role].at);
+  return { value: { defaults, byDependency, origin }, diagnostics };
 }

@@ -7,7 +7,7 @@ import { makeRandomSource } from '../rng/streams.js';
 import { buildScenario, deepFreeze } from './build-scenario.js';
 import { checkEventSet, checkUncertain } from './check-paths.js';
 import { checkRefs } from './check-refs.js';
-import { compileFormulas } from './compile-formulas.js';
+import { type CompiledFormulas, compileFormulas } from './compile-formulas.js';
 import { type Diagnostic, sortDiagnostics } from './diagnostics.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { parseWith, validateModel } from './load-model.js';
@@ -34,6 +34,8 @@ export interface LoadedScenario {
   readonly uncertain: readonly UncertainParam[];
   /** SHA-256 over the canonical resolved data and the uncertain parameters. */
   readonly hash: string;
+  /** Where the formula a dependency uses for a role is written: file, line, col, path. */
+  readonly formulaOrigin: CompiledFormulas['origin'];
 }
 
 export interface LoadOptions {
@@ -157,5 +159,6 @@ export async function loadScenario(
     provenance,
     uncertain: deepFreeze(uncertain),
     hash,
+    formulaOrigin: formulas.value.origin,
   });
 }

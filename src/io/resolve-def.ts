@@ -1,6 +1,7 @@
 // Merges the validated files into one plain, snake_case description of the
 // scenario (numbers without their sources), with provenance per number.
 
+import { DEFAULT_PROCEDURE } from '../engine/aci.js';
 import type { FormulaRole } from '../engine/formula-roles.js';
 import type { BlocId } from '../engine/types.js';
 import type { Diagnostic } from './diagnostics.js';
@@ -72,14 +73,8 @@ export interface Resolution {
   readonly diagnostics: Diagnostic[];
 }
 
-/** Default stage lengths in months (Reg. 2023/2675), turned into rounds. */
-const STAGE_MONTHS = {
-  examination: 1,
-  determination: 2,
-  engagement: 1,
-  committee: 1,
-  application: 1,
-} as const;
+/** Default stage lengths in months, as the Regulation has them (DEFAULT_PROCEDURE), turned into rounds. */
+const STAGE_MONTHS = DEFAULT_PROCEDURE;
 
 const has = (data: unknown, path: readonly PathSeg[]): boolean =>
   path.reduce<unknown>(
@@ -205,7 +200,9 @@ function procedureOf(p: Plain<ScenarioDef>['procedure'], roundMonths: number): R
     determination: p.determination ?? rounds(STAGE_MONTHS.determination),
     engagement: p.engagement ?? rounds(STAGE_MONTHS.engagement),
     committee: p.committee ?? rounds(STAGE_MONTHS.committee),
-    appeal: p.appeal ? [p.appeal[0], p.appeal[1]] : [rounds(1), rounds(3)],
+    appeal: p.appeal
+      ? [p.appeal[0], p.appeal[1]]
+      : [rounds(STAGE_MONTHS.appealMin), rounds(STAGE_MONTHS.appealMax)],
     application: p.application ?? rounds(STAGE_MONTHS.application),
   };
 }

@@ -58,14 +58,15 @@ describe('a loaded scenario', () => {
       breachBase: 0.1,
       snapbackCredibility: 0.5,
     });
+    // The Regulation's own time limits (calibration.md §A.1), in 1-month rounds.
     expect(mini.scenario.procedure).toEqual({
-      examination: 1,
+      examination: 4,
       determination: 2,
-      engagement: 1,
+      engagement: 2,
       committee: 1,
       appealMin: 1,
       appealMax: 3,
-      application: 1,
+      application: 3,
     });
   });
 

@@ -47,15 +47,17 @@ const stage = (about: string) => num({ int: true, min: 0 }).optional().describe(
 
 export const ProcedureSchema = z
   .strictObject({
-    examination: stage('Rounds for the Commission to examine the coercion (default 1 with 1-month rounds).'),
-    determination: stage("Rounds for the Council's determination of coercion (default 2)."),
-    engagement: stage('Rounds of engagement with China before measures (default 1).'),
-    committee: stage('Rounds for the comitology committee vote (default 1).'),
+    examination: stage('Rounds for the Commission to examine the coercion (default 4 months: Art. 4).'),
+    determination: stage("Rounds for the Council's determination of coercion (default 2 months: Art. 5)."),
+    engagement: stage(
+      'Rounds of engagement with China before measures (default 2 months, a policy choice: Art. 6).',
+    ),
+    committee: stage('Rounds for the comitology committee vote (default 1 month: Art. 18).'),
     appeal: z
       .tuple([num({ int: true, min: 0 }), num({ int: true, min: 0 })])
       .optional()
       .describe('[min, max] rounds in the appeal committee (default [1, 3]).'),
-    application: stage('Rounds from adoption until the measure applies (default 1).'),
+    application: stage('Rounds from adoption until the measure applies (default 3 months: Art. 8).'),
   })
   .superRefine((p, ctx) => {
     if (p.appeal && numValue(p.appeal[0]) > numValue(p.appeal[1]))

@@ -1,0 +1,46 @@
+// Options several commands share: the default scenario, seeds, --set, loading.
+import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
+import type { LoadedScenario } from '../io/load-scenario.js';
+import { reportDiagnostics } from './exit.js';
+
+/** The scenario used when a command names none. */
+export const DEFAULT_SCENARIO = 'tutorial';
+
+/** A master seed: a whole number (as the batch manifest records it). */
+export function parseSeed(text: string, problems: Diagnostic[]): number {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isSafeInteger(n)) {
+    problems.push(fileDiag('--seed', 'cli/seed', `expected a whole number, got "${text}"`));
+    return 0;
+  }
+  return n;
+}
+
+/** `--set PATH=VALUE` flags as a map; numbers stay numbers, formulas stay text. */
+export function parseSets(flags: readonly string[], problems: Diagnostic[]): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  for (const flag of flags) {
+    const eq = flag.indexOf('=');
+    if (eq <= 0) {
+      problems.push(fileDiag('--set', 'cli/set', `expected PATH=VALUE, got "${flag}"`));
+      continue;
+    }
+    const path = flag.slice(0, eq).trim();
+    const raw = flag.slice(eq + 1).trim();
+    const n = Number(raw);
+    out[path] = raw !== '' && Number.isFinite(n) ? n : raw;
+  }
+  return out;
+}
+
+/** Loads a scenario for a command; prints the diagnostics and returns null when it cannot. */
+export async function loadForCli(
+  ref: string,
+  set: Record<string, string | number> = {},
+): Promise<LoadedScenario | null> {
+  const { loadScenario } = await import('../io/load-scenario.js');
+  const r = await loadScenario(ref, { cwd: process.cwd(), set });
+  if (r.ok) return r.value;
+  reportDiagnostics(r.error);
+  return null;
+}
