@@ -1,6 +1,6 @@
 // Index tables derived once per scenario (memoised by identity): which
 // measures act on which flow, and how pain is shared among member states.
-import { targetOf } from './economics.js';
+import { actorOf, targetOf } from './economics.js';
 import type { Scenario } from './types.js';
 
 export interface Layout {
@@ -16,16 +16,30 @@ export interface Layout {
   gdpShare: Float64Array;
   /** pressure[m][s]: fall in support of state s per unit intensity of China's measure m. */
   pressure: readonly Float64Array[];
+  /**
+   * Per flow: its formulas give no harm, no cost and no change at rest, so a
+   * flow at rest can be skipped (checked once, since formulas may be overridden).
+   */
+  quietAtRest: readonly boolean[];
+  /** Per flow, as 0 (EU) or 1 (CN): who needs it, who it harms, who acts on it. */
+  side: readonly { dependent: 0 | 1; target: 0 | 1; actor: 0 | 1 }[];
 }
 
 const cache = new WeakMap<Scenario, Layout>();
 
+let lastScenario: Scenario | null = null;
+let lastLayout: Layout | null = null;
+
 export function layoutOf(sc: Scenario): Layout {
+  // Hot paths call this per flow per round: remember the last one.
+  if (sc === lastScenario) return lastLayout!;
   let l = cache.get(sc);
   if (!l) {
     l = build(sc);
     cache.set(sc, l);
   }
+  lastScenario = sc;
+  lastLayout = l;
   return l;
 }
 
@@ -64,5 +78,44 @@ function build(sc: Scenario): Layout {
     return normalised(w, gdpShare);
   });
   const pressure = sc.measures.map((m) => Float64Array.from(sc.states, (s) => m.pressure[s.id] ?? 0));
-  return { measureIndex, stateIndex, measuresOn, harmShare, costShare, gdpShare, pressure };
+  const quietAtRest = sc.dependencies.map((dep) => {
+    const f = dep.formulas;
+    const g = dep.supplier === 'EU' ? sc.params.g7Alignment : 0;
+    const cut = f.cut(0, 0, dep.shortRunAlternatives, g);
+    if (cut !== 0) return false;
+    if (dep.mechanism === 'supply')
+      return (
+        f.supply_harm(dep.value, 1, 0, dep.criticality) === 0 &&
+        f.supply_cost(dep.value, 1, 0, 0, dep.divertible) === 0
+      );
+    if (dep.mechanism === 'service')
+      return (
+        f.availability(1, 0, dep.decayPerMonth, dep.recoveryPerMonth, sc.roundMonths) === 1 &&
+        f.service_harm(dep.value, 1, 0, dep.criticality) === 0 &&
+        f.supply_cost(dep.value, 1, 0, 0, dep.divertible) === 0
+      );
+    const drop = f.trade_drop(0, dep.elasticity);
+    return (
+      drop === 0 &&
+      f.market_harm(dep.value, 1, 0, dep.margin, 0, dep.exporterIncidence) === 0 &&
+      f.market_cost(dep.value, 1, 0, 0, dep.exporterIncidence) === 0
+    );
+  });
+  const idx = (b: string): 0 | 1 => (b === 'EU' ? 0 : 1);
+  const side = sc.dependencies.map((d) => ({
+    dependent: idx(d.dependent),
+    target: idx(targetOf(d.mechanism, d.supplier, d.dependent)),
+    actor: idx(actorOf(d.mechanism, d.supplier, d.dependent)),
+  }));
+  return {
+    measureIndex,
+    stateIndex,
+    measuresOn,
+    harmShare,
+    costShare,
+    gdpShare,
+    pressure,
+    quietAtRest,
+    side,
+  };
 }

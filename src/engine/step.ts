@@ -17,7 +17,7 @@ import { supportScores } from './politics.js';
 import { rungOf } from './rung.js';
 import { applyScripted } from './scripted.js';
 import type { SimState } from './state.js';
-import type { Scenario } from './types.js';
+import type { Rng, Scenario } from './types.js';
 
 export interface StepResult {
   state: SimState;
@@ -30,11 +30,29 @@ export const isOver = (sc: Scenario, s: SimState): boolean =>
 
 export function step(base: Scenario, prev: SimState, orders: Orders): StepResult {
   if (isOver(base, prev)) throw new SimError('run/finished', `the run ended in round ${prev.round}`);
+  try {
+    return stepRound(base, prev, orders);
+  } catch (e) {
+    // Say in which round a formula went wrong.
+    if (e instanceof SimError && e.code === 'formula/non-finite' && e.detail.round === undefined)
+      throw new SimError(e.code, `${e.message} in round ${prev.round + 1}`, {
+        ...e.detail,
+        round: prev.round + 1,
+      });
+    throw e;
+  }
+}
+
+function stepRound(base: Scenario, prev: SimState, orders: Orders): StepResult {
   const st = cloneState(prev);
   const round = prev.round + 1;
   st.round = round;
   const events: SimEvent[] = [];
-  const rng = (label: string) => base.random.stream(st.seed, round, label);
+  // Streams are made on first use: most rounds draw from few of them.
+  const rng = (label: string): Rng => {
+    let r: Rng | null = null;
+    return { next: () => (r ??= base.random.stream(st.seed, round, label)).next() };
+  };
   applyScripted(base, st, round, orders.inject ?? [], events);
   const sc = withOverrides(base, st.overrides);
 

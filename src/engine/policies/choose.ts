@@ -1,6 +1,7 @@
 // Computer players: each policy turns a state into one side's orders.
-import { cnMin, euMax, projectCosts } from '../negotiation.js';
+import { cnMin, euMax } from '../negotiation.js';
 import type { BlocOrders } from '../orders.js';
+import { projectChange, projectCosts } from '../projection.js';
 import type { SimState } from '../state.js';
 import { type BlocId, other, type Policy, type Rng, type Scenario } from '../types.js';
 import { lowers, type Move, offerFor, painPctOf, raises, sideRung } from './moves.js';
@@ -65,25 +66,33 @@ function appeaser(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy): Blo
   return { set, propose: { q: Math.round(q * 1000) / 1000 } };
 }
 
-/** The raise that hurts the other side most per unit of own cost over the horizon. */
+/**
+ * The raise, within one rung of the side's current rung, that hurts the other
+ * side most per unit of its own cost over the horizon; a mere threat when no
+ * raise bites.
+ */
 function bestRaise(sc: Scenario, st: SimState, bloc: BlocId): Move | null {
   const levels = st.measures.map((m) => m.level);
-  const base = projectCosts(sc, st, levels, sc.params.horizon);
+  const h = sc.params.horizon;
+  const base = projectCosts(sc, st, levels, h);
+  const them = other(bloc);
   let best: Move | null = null;
+  let threat: Move | null = null;
   let bestScore = -Infinity;
-  for (const mv of raises(sc, st, bloc)) {
-    const trial = levels.slice();
-    trial[mv.index] = mv.level;
-    const p = projectCosts(sc, st, trial, sc.params.horizon);
-    const gain = p[other(bloc)] - base[other(bloc)];
-    const cost = Math.max(0, p[bloc] - base[bloc]);
-    const score = gain / (cost + (0.01 * sc.blocs[bloc].stakes) / 100 + 1e-9);
+  for (const mv of raises(sc, st, bloc, sideRung(sc, st, bloc) + 1)) {
+    const p = projectChange(sc, st, levels, mv.index, mv.level, h);
+    const gain = p[them] - base[them];
+    if (gain <= 1e-9) {
+      threat ??= mv;
+      continue;
+    }
+    const score = gain / (Math.max(0, p[bloc] - base[bloc]) + 1e-3 * sc.blocs[bloc].stakes);
     if (score > bestScore) {
       bestScore = score;
       best = mv;
     }
   }
-  return best;
+  return best ?? threat;
 }
 
 /**
@@ -96,14 +105,14 @@ function bestResponse(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy, 
   const limit = Math.max(1, Math.round(policy.params.candidates ?? 12));
   const moves: (Move | null)[] = [
     null,
-    ...raises(sc, st, bloc).slice(0, limit),
+    ...raises(sc, st, bloc, sideRung(sc, st, bloc) + 1).slice(0, limit),
     ...lowers(sc, st, bloc).slice(0, limit),
   ];
   const stakes = sc.blocs[bloc].stakes;
   const utility = moves.map((mv) => {
-    const trial = levels.slice();
-    if (mv) trial[mv.index] = mv.level;
-    const p = projectCosts(sc, st, trial, sc.params.horizon);
+    const p = mv
+      ? projectChange(sc, st, levels, mv.index, mv.level, sc.params.horizon)
+      : projectCosts(sc, st, levels, sc.params.horizon);
     // Midpoint terms implied by the two bounds after this move (may lie outside [0,1] before a zone exists).
     const q = (1 - p.CN / sc.blocs.CN.stakes + p.EU / sc.blocs.EU.stakes) / 2;
     const terms = bloc === 'EU' ? q * stakes : (1 - q) * stakes;

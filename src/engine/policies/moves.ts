@@ -9,17 +9,24 @@ export interface Move {
   level: number;
 }
 
-/** Measures the side may raise by one level now. */
-export function raises(sc: Scenario, st: SimState, bloc: BlocId): Move[] {
+/** Raises open to the side now: every higher level whose rung is at most `maxRung` (the next level always). */
+export function raises(sc: Scenario, st: SimState, bloc: BlocId, maxRung = 6): Move[] {
   const out: Move[] = [];
   sc.measures.forEach((m, i) => {
     if (m.bloc !== bloc) return;
     const ms = st.measures[i]!;
     if (ms.pending) return;
-    if (ms.level >= m.levels.length - 1) return;
     if (m.legalBasis === 'wider' && !st.widerUnlocked) return;
     if ((m.legalBasis === 'aci' || m.legalBasis === 'wider') && st.aci.stage === 'rejected') return;
-    out.push({ measure: m.id, index: i, level: ms.level + 1 });
+    // The next level, then the first level that bites harder than the current one (skipping bare threats).
+    const now = m.levels[ms.level]!;
+    for (let level = ms.level + 1; level < m.levels.length; level++) {
+      const lv = m.levels[level]!;
+      if (level > ms.level + 1 && lv.rung > maxRung) break;
+      const bites = lv.intensity > now.intensity || lv.tariff > now.tariff;
+      if (level === ms.level + 1 || bites) out.push({ measure: m.id, index: i, level });
+      if (bites) break;
+    }
   });
   return out;
 }
