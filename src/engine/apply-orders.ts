@@ -86,7 +86,13 @@ export function applyOrders(
         st.aci = { stage: 'examination', roundsLeft: sc.procedure.examination, attempts: 0 };
         ev('council/examination', 'the Commission opens an examination of coercion under the ACI');
       }
-      ms.pending = { level, stage: 'committee', roundsLeft: sc.procedure.committee };
+      // A proposal not yet voted on is amended in place; the committee's clock keeps running.
+      const amend = ms.pending?.stage === 'committee';
+      ms.pending = {
+        level,
+        stage: 'committee',
+        roundsLeft: amend ? ms.pending!.roundsLeft : sc.procedure.committee,
+      };
       ev(
         'aci/requested',
         `EU requests ${def.name} at level ${level} (${def.levels[level]!.name}) under the ACI`,

@@ -50,7 +50,7 @@ describe('a loaded scenario', () => {
   it('fills in parameter and procedure defaults', () => {
     expect(mini.scenario.params).toEqual({
       g7Alignment: 0.3,
-      horizon: 6,
+      horizon: 12,
       votingMode: 'deterministic',
       solidarity: 0,
       voteFor: 0.5,

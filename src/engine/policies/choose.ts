@@ -43,7 +43,7 @@ function graduated(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy): Bl
   const steps = Math.max(1, Math.round(policy.params.step ?? 1));
   let sim = st;
   for (let k = 0; k < steps; k++) {
-    const up = bestRaise(sc, sim, bloc);
+    const up = bestRaise(sc, sim, bloc, true);
     if (!up) break;
     set[up.measure] = up.level;
     sim = {
@@ -67,31 +67,37 @@ function appeaser(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy): Blo
 }
 
 /**
- * The raise, within one rung of the side's current rung, that hurts the other
- * side most per unit of its own cost over the horizon; a mere threat when no
- * raise bites.
+ * The raise within one rung of the side's current rung that hurts the other
+ * side most per unit of its own cost over the horizon. With `climb`, a raise
+ * that reaches the next rung wins over one that stays (graduated escalation);
+ * a bare threat is chosen only when it climbs and nothing within reach bites.
  */
-function bestRaise(sc: Scenario, st: SimState, bloc: BlocId): Move | null {
+function bestRaise(sc: Scenario, st: SimState, bloc: BlocId, climb = false): Move | null {
   const levels = st.measures.map((m) => m.level);
   const h = sc.params.horizon;
   const base = projectCosts(sc, st, levels, h);
   const them = other(bloc);
+  const rung = sideRung(sc, st, bloc);
   let best: Move | null = null;
   let threat: Move | null = null;
   let bestScore = -Infinity;
-  for (const mv of raises(sc, st, bloc, sideRung(sc, st, bloc) + 1)) {
+  for (const mv of raises(sc, st, bloc, rung + 1)) {
+    const climbs = sc.measures[mv.index]!.levels[mv.level]!.rung > rung;
     const p = projectChange(sc, st, levels, mv.index, mv.level, h);
     const gain = p[them] - base[them];
     if (gain <= 1e-9) {
-      threat ??= mv;
+      if (climbs) threat ??= mv;
       continue;
     }
-    const score = gain / (Math.max(0, p[bloc] - base[bloc]) + 1e-3 * sc.blocs[bloc].stakes);
+    const ratio = gain / (Math.max(0, p[bloc] - base[bloc]) + 1e-3 * sc.blocs[bloc].stakes);
+    // Climbing raises rank above all others when climbing is the aim.
+    const score = climb && climbs ? 1e12 + ratio : ratio;
     if (score > bestScore) {
       bestScore = score;
       best = mv;
     }
   }
+  if (climb && threat && bestScore < 1e12) return threat;
   return best ?? threat;
 }
 

@@ -15,16 +15,18 @@ export function raises(sc: Scenario, st: SimState, bloc: BlocId, maxRung = 6): M
   sc.measures.forEach((m, i) => {
     if (m.bloc !== bloc) return;
     const ms = st.measures[i]!;
-    if (ms.pending) return;
+    // A proposal still before the committee may be amended upward; other pending steps wait.
+    if (ms.pending && ms.pending.stage !== 'committee') return;
     if (m.legalBasis === 'wider' && !st.widerUnlocked) return;
     if ((m.legalBasis === 'aci' || m.legalBasis === 'wider') && st.aci.stage === 'rejected') return;
     // The next level, then the first level that bites harder than the current one (skipping bare threats).
-    const now = m.levels[ms.level]!;
-    for (let level = ms.level + 1; level < m.levels.length; level++) {
+    const from = ms.pending?.level ?? ms.level;
+    const now = m.levels[from]!;
+    for (let level = from + 1; level < m.levels.length; level++) {
       const lv = m.levels[level]!;
-      if (level > ms.level + 1 && lv.rung > maxRung) break;
+      if (level > from + 1 && lv.rung > maxRung) break;
       const bites = lv.intensity > now.intensity || lv.tariff > now.tariff;
-      if (level === ms.level + 1 || bites) out.push({ measure: m.id, index: i, level });
+      if (level === from + 1 || bites) out.push({ measure: m.id, index: i, level });
       if (bites) break;
     }
   });
@@ -42,11 +44,13 @@ export function lowers(sc: Scenario, st: SimState, bloc: BlocId): Move[] {
   return out;
 }
 
-/** Highest rung among one side's levels in force. */
+/** Highest rung among one side's levels in force or already decided (pending). */
 export function sideRung(sc: Scenario, st: SimState, bloc: BlocId): number {
   let r = 0;
   sc.measures.forEach((m, i) => {
-    if (m.bloc === bloc) r = Math.max(r, m.levels[st.measures[i]!.level]!.rung);
+    if (m.bloc !== bloc) return;
+    const ms = st.measures[i]!;
+    r = Math.max(r, m.levels[ms.pending?.level ?? ms.level]!.rung);
   });
   return r;
 }

@@ -17,8 +17,8 @@ export const ParametersSchema = z
       .default(0.3)
       .describe("How far the US, Japan and others align (0..1): it removes the target's alternatives."),
     horizon: num({ int: true, min: 1 })
-      .default(6)
-      .describe('Rounds each side projects ahead when weighing a deal.'),
+      .default(12)
+      .describe('Rounds each side projects ahead when weighing a deal (default 12: a year of 1-month rounds).'),
     voting: z
       .enum(['deterministic', 'stochastic'])
       .default('deterministic')
