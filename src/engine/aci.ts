@@ -46,6 +46,18 @@ export function councilVote(sc: Scenario, st: SimState, rng: Rng) {
   return result;
 }
 
+/** Structured record of a vote, for reports. */
+const voteData = (r: ReturnType<typeof qualifiedMajority>, measure?: string) => ({
+  forStates: r.for.states,
+  forPopulation: r.for.population,
+  againstStates: r.against.states,
+  againstPopulation: r.against.population,
+  marginPopulation: r.marginFor.population,
+  qualifiedMajorityFor: r.qualifiedMajorityFor,
+  qualifiedMajorityAgainst: r.qualifiedMajorityAgainst,
+  measure: measure ?? null,
+});
+
 const tally = (r: ReturnType<typeof qualifiedMajority>) =>
   `${r.for.states} states, ${r.for.population.toFixed(1)}% of population for; ${r.against.states} against`;
 
@@ -53,7 +65,8 @@ const tally = (r: ReturnType<typeof qualifiedMajority>) =>
 export function advanceAci(sc: Scenario, st: SimState, round: number, rng: Rng, events: SimEvent[]): void {
   const p = sc.procedure;
   const aci = st.aci;
-  const ev = (code: string, text: string) => events.push({ round, code, text });
+  const ev = (code: string, text: string, vote?: ReturnType<typeof qualifiedMajority>, measure?: string) =>
+    events.push({ round, code, text, ...(vote ? { data: voteData(vote, measure) } : {}) });
   if (aci.stage === 'examination' && --aci.roundsLeft <= 0) {
     aci.stage = 'determination';
     aci.roundsLeft = p.determination;
@@ -69,6 +82,7 @@ export function advanceAci(sc: Scenario, st: SimState, round: number, rng: Rng, 
       ev(
         'council/determination-adopted',
         `Council determination of coercion adopted — ${r.for.states} states, ${r.for.population.toFixed(1)}% of population`,
+        r,
       );
     } else if (++aci.attempts >= MAX_DETERMINATION_ATTEMPTS) {
       aci.stage = 'rejected';
@@ -76,12 +90,14 @@ export function advanceAci(sc: Scenario, st: SimState, round: number, rng: Rng, 
       ev(
         'council/determination-rejected',
         `Council fails a third time to determine coercion (${tally(r)}); ACI measures are off the table`,
+        r,
       );
     } else {
       aci.roundsLeft = 1;
       ev(
         'council/determination-failed',
         `no qualified majority for a determination (${tally(r)}); vote again next round`,
+        r,
       );
     }
   } else if (aci.stage === 'engagement' && --aci.roundsLeft <= 0) {
@@ -106,12 +122,16 @@ export function advanceAci(sc: Scenario, st: SimState, round: number, rng: Rng, 
         ev(
           'council/committee-adopted',
           `committee adopts ${name} — ${voted.for.states} states, ${voted.for.population.toFixed(1)}%`,
+          voted,
+          def.id,
         );
       } else if (voted.qualifiedMajorityAgainst) {
         st.measures[m]!.pending = null;
         ev(
           'council/committee-blocked',
           `committee blocks ${name} by a qualified majority against (${tally(voted)})`,
+          voted,
+          def.id,
         );
       } else {
         const span = p.appealMax - p.appealMin + 1;
@@ -120,6 +140,8 @@ export function advanceAci(sc: Scenario, st: SimState, round: number, rng: Rng, 
         ev(
           'council/appeal',
           `no opinion in committee on ${name} (${tally(voted)}); appeal committee, ${wait} round(s)`,
+          voted,
+          def.id,
         );
       }
     } else if (pend.stage === 'appeal') {
@@ -129,12 +151,16 @@ export function advanceAci(sc: Scenario, st: SimState, round: number, rng: Rng, 
         ev(
           'council/appeal-blocked',
           `appeal committee rejects ${name} by a qualified majority against (${tally(voted)})`,
+          voted,
+          def.id,
         );
       } else {
         Object.assign(pend, { stage: 'application', roundsLeft: p.application + def.leadRounds });
         ev(
           'council/appeal-adopted',
           `appeal committee: ${voted.qualifiedMajorityFor ? 'positive opinion' : 'no opinion'}; the Commission adopts ${name}`,
+          voted,
+          def.id,
         );
       }
     } else {

@@ -36,6 +36,7 @@ export function negotiate(
         round,
         code: 'deal/refused',
         text: `${name(responder)} refuses ${name(bloc)}'s offer (${terms})`,
+        data: { q: p.q, proposer: bloc },
       });
       continue;
     }
