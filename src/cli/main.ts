@@ -1,6 +1,8 @@
 // The aci-sim command line: one file per command under commands/, each
 // exporting register(program). To add a command, add it to the list below.
 import { readFileSync } from 'node:fs';
+import * as report from './commands/report.js';
+import * as explain from './commands/explain.js';
 import * as run from './commands/run.js';
 import * as schema from './commands/schema.js';
 import * as validate from './commands/validate.js';
@@ -17,6 +19,6 @@ const program = createProgram(
   'Simulate EU–China economic escalation: export controls, the Anti-Coercion Instrument and the landing zone.',
 );
 
-for (const command of [run, vote, validate, schema]) command.register(program);
+for (const command of [run, explain, vote, validate, schema, report]) command.register(program);
 
 await runProgram(program, process.argv);

@@ -4,7 +4,7 @@ import type { LoadedScenario } from '../io/load-scenario.js';
 import { reportDiagnostics } from './exit.js';
 
 /** The scenario used when a command names none. */
-export const DEFAULT_SCENARIO = 'tutorial';
+export const DEFAULT_SCENARIO = 'rare-earths-2025';
 
 /** A master seed: a whole number (as the batch manifest records it). */
 export function parseSeed(text: string, problems: Diagnostic[]): number {

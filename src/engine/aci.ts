@@ -9,6 +9,8 @@ import type { SimState } from './state.js';
 import type { Procedure, Rng, Scenario } from './types.js';
 
 const MAX_DETERMINATION_ATTEMPTS = 3;
+/** Rounds after a rejected determination before the Commission may reopen the case. */
+export const REOPEN_AFTER = 3;
 
 /**
  * Stage lengths in rounds of one month, as the Regulation has them
@@ -86,10 +88,11 @@ export function advanceAci(sc: Scenario, st: SimState, round: number, rng: Rng, 
       );
     } else if (++aci.attempts >= MAX_DETERMINATION_ATTEMPTS) {
       aci.stage = 'rejected';
+      aci.roundsLeft = REOPEN_AFTER;
       dropPending(sc, st);
       ev(
         'council/determination-rejected',
-        `Council fails a third time to determine coercion (${tally(r)}); ACI measures are off the table`,
+        `Council fails a third time to determine coercion (${tally(r)}); ACI measures are off the table for ${REOPEN_AFTER} rounds`,
         r,
       );
     } else {
@@ -100,6 +103,8 @@ export function advanceAci(sc: Scenario, st: SimState, round: number, rng: Rng, 
         r,
       );
     }
+  } else if (aci.stage === 'rejected' && aci.roundsLeft > 0) {
+    aci.roundsLeft -= 1;
   } else if (aci.stage === 'engagement' && --aci.roundsLeft <= 0) {
     aci.stage = 'authorised';
     ev(

@@ -82,6 +82,13 @@ export function applyOrders(
       continue;
     }
     if (def.legalBasis === 'aci' || def.legalBasis === 'wider') {
+      if (st.aci.stage === 'rejected' && st.aci.roundsLeft > 0) {
+        ev(
+          'order/refused',
+          `the Council rejected the determination; the Commission may reopen the case in ${st.aci.roundsLeft} round(s)`,
+        );
+        continue;
+      }
       if (st.aci.stage === 'none' || st.aci.stage === 'rejected') {
         st.aci = { stage: 'examination', roundsLeft: sc.procedure.examination, attempts: 0 };
         ev('council/examination', 'the Commission opens an examination of coercion under the ACI');

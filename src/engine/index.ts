@@ -2,12 +2,14 @@
 export { DEFAULT_PROCEDURE } from './aci.js';
 export { checkOrders } from './apply-orders.js';
 export { type QmvResult, qualifiedMajority, type Vote } from './council/qmv.js';
+export { advanceFlows, applyLevels, newFlows, type RoundFlows } from './economics.js';
 export { SimError, type SimErrorCode } from './errors.js';
 export { describe, type SimEvent } from './events.js';
 export { FORMULA_ROLES, FORMULA_VARS, type FormulaRole, type FormulaSet } from './formula-roles.js';
 export { initialState } from './init.js';
 export { accepts, perceivedZone, projectCosts } from './negotiation.js';
 export type { BlocOrders, Inject, Orders, Proposal } from './orders.js';
+export { withOverrides } from './overrides.js';
 export { chooseOrders } from './policies/choose.js';
 export { type CouncilView, councilView, levelsAfter, previewRound } from './preview.js';
 export {

@@ -140,7 +140,11 @@ export async function loadScenario(
 
   // 5. The engine's scenario.
   const fromScenario = new Set(unc.params.map((p) => p.path));
-  const uncertain = [...res.uncertain.filter((p) => !fromScenario.has(p.path)), ...unc.params];
+  // A `dist:` written on an override is registered under the path it overrides, not under `overrides.`.
+  const uncertain = [
+    ...res.uncertain.filter((p) => !fromScenario.has(p.path) && !p.path.startsWith('overrides.')),
+    ...unc.params,
+  ];
   const hash = sha256(canonicalJson({ def: res.def, uncertain: uncertain.map((u) => [u.path, u.dist]) }));
   const random = opts.random ?? makeRandomSource();
   const scenario = buildScenario(

@@ -18,7 +18,12 @@ export function raises(sc: Scenario, st: SimState, bloc: BlocId, maxRung = 6): M
     // A proposal still before the committee may be amended upward; other pending steps wait.
     if (ms.pending && ms.pending.stage !== 'committee') return;
     if (m.legalBasis === 'wider' && !st.widerUnlocked) return;
-    if ((m.legalBasis === 'aci' || m.legalBasis === 'wider') && st.aci.stage === 'rejected') return;
+    if (
+      (m.legalBasis === 'aci' || m.legalBasis === 'wider') &&
+      st.aci.stage === 'rejected' &&
+      st.aci.roundsLeft > 0
+    )
+      return;
     // The next level, then the first level that bites harder than the current one (skipping bare threats).
     const from = ms.pending?.level ?? ms.level;
     const now = m.levels[from]!;

@@ -1,0 +1,70 @@
+// `aci-sim explain <id>`: what a measure or dependency is, where its numbers
+// come from, the formulas it goes through, and charts of its harm and cost
+// computed by the engine.
+import type { Command } from 'commander';
+import { SimError } from '../../engine/index.js';
+import type { Diagnostic } from '../../io/diagnostics.js';
+import { findScenario } from '../../report/explain/find.js';
+import { explainDependency, explainMeasure } from '../../report/explain/sections.js';
+import { reportDiagnostics } from '../exit.js';
+import { DEFAULT_SCENARIO, parseSets } from '../options.js';
+
+interface ExplainOptions {
+  scenario?: string;
+  set: string[];
+  rounds: string;
+}
+
+/** The terminal's width (or $COLUMNS when not a terminal), 80 when unknown, kept between 60 and 160. */
+export const terminalWidth = (): number =>
+  Math.min(160, Math.max(60, process.stdout.columns || Number(process.env.COLUMNS) || 80));
+
+export function register(program: Command): void {
+  program
+    .command('explain')
+    .description('Explain a measure or dependency: legal basis, ladder, sources, formulas and charts')
+    .argument('<id>', 'measure or dependency id, e.g. ree_april_licensing or cn_magnets')
+    .option(
+      '--scenario <scenario>',
+      'scenario id or file (default: the first shipped scenario that has the id)',
+    )
+    .option('--set <path=value>', 'override a parameter by its dotted path (repeatable)', collect, [])
+    .option('--rounds <n>', 'rounds for the charts over time', '12')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  aci-sim explain duv_servicing_nl\n  aci-sim explain cn_magnets --scenario magnets-april-2025\n  aci-sim explain ree_april_licensing --set dependencies.cn_magnets.buffer_months=1',
+    )
+    .action(async (id: string, opts: ExplainOptions) => {
+      const problems: Diagnostic[] = [];
+      const set = parseSets(opts.set, problems);
+      const rounds = Number(opts.rounds);
+      if (!Number.isInteger(rounds) || rounds < 1 || rounds > 120)
+        problems.push({
+          file: '--rounds',
+          line: 0,
+          col: 0,
+          path: '',
+          code: 'cli/rounds',
+          message: `expected a whole number of rounds from 1 to 120, got "${opts.rounds}"`,
+        });
+      if (problems.length > 0) return reportDiagnostics(problems);
+      const found = await findScenario(id, opts.scenario, DEFAULT_SCENARIO, process.cwd(), set);
+      if (!found.ok) return reportDiagnostics(found.diagnostics);
+      const { loaded, kind } = found;
+      const look = { width: terminalWidth(), colors: colorsWanted(), rounds };
+      try {
+        const lines =
+          kind === 'measure' ? explainMeasure(loaded, id, look) : explainDependency(loaded, id, look);
+        process.stdout.write(`${lines.join('\n')}\n`);
+      } catch (e) {
+        if (!(e instanceof SimError) || e.code !== 'formula/non-finite') throw e;
+        const at = loaded.formulaOrigin(e.detail.formula as never, e.detail.dependency as string | undefined);
+        reportDiagnostics([{ ...at, code: e.code, message: `${e.message} while drawing the charts` }]);
+      }
+    });
+}
+
+const collect = (v: string, acc: string[]) => [...acc, v];
+
+/** Colours only on a terminal, and never when NO_COLOR is set. */
+const colorsWanted = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;

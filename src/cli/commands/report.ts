@@ -1,0 +1,56 @@
+// `aci-sim report JOURNAL`: the debrief of a played game — report.html (one
+// self-contained file with inline SVG charts) and report.md with the charts
+// as .svg files, set against computer-played games of the same scenario.
+import type { Command } from 'commander';
+import { type Diagnostic, fileDiag, formatDiagnostics } from '../../io/diagnostics.js';
+import { DEFAULT_RUNS, defaultReportDir } from '../../report/defaults.js';
+import { reportDiagnostics } from '../exit.js';
+
+interface ReportFlags {
+  out?: string;
+  runs: string;
+  force?: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('report')
+    .description(
+      'Write the debrief of a played game: HTML and Markdown with charts, against computer-played games',
+    )
+    .argument('<journal>', 'the game journal (written by aci-sim play)')
+    .option('--out <dir>', 'output folder (default: <journal-name>-report/ next to the journal)')
+    .option('--runs <n>', 'computer-played games to compare with', String(DEFAULT_RUNS))
+    .option(
+      '--force',
+      'replace an existing output folder, and report even when the scenario changed since the game (with a warning)',
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  aci-sim report games/workshop.json\n  aci-sim report games/workshop.json --out debrief --runs 200 --force',
+    )
+    .action(async (journal: string, flags: ReportFlags) => {
+      const problems: Diagnostic[] = [];
+      const runs = Number(flags.runs);
+      if (flags.runs.trim() === '' || !Number.isInteger(runs) || runs < 1 || runs > 1_000_000)
+        problems.push(
+          fileDiag(
+            '--runs',
+            'cli/runs',
+            `expected a whole number of runs from 1 to 1000000, got "${flags.runs}"`,
+          ),
+        );
+      if (problems.length > 0) return reportDiagnostics(problems);
+      const out = flags.out ?? defaultReportDir(journal);
+      const { writeReport } = await import('../../report/index.js');
+      const r = await writeReport(journal, out, { runs, force: flags.force === true });
+      if (!r.ok) return reportDiagnostics(r.error);
+      if (r.value.warnings.length > 0)
+        process.stderr.write(
+          `warning: ${formatDiagnostics(r.value.warnings).replace(/\n/g, '\nwarning: ')}\n`,
+        );
+      process.stdout.write(
+        `wrote ${r.value.html}\nwrote ${r.value.markdown} (with ${r.value.charts.length} charts as .svg beside it)\n`,
+      );
+    });
+}

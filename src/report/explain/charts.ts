@@ -1,0 +1,92 @@
+// Terminal charts (asciichart) sized to the terminal: a curve against
+// intensity or tariff, and several series over rounds with a legend.
+import asciichart from 'asciichart';
+
+const LABEL = 9;
+/** Columns the y labels and the axis take. */
+const FRAME = LABEL + 3;
+
+const fmtY = (x: number) =>
+  Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2);
+
+export interface ChartOptions {
+  width: number;
+  height?: number;
+  colors?: boolean;
+}
+
+const PALETTE = [
+  asciichart.blue,
+  asciichart.red,
+  asciichart.green,
+  asciichart.magenta,
+  asciichart.cyan,
+  asciichart.yellow,
+];
+
+/** How many points fit across `width`. */
+export const plotPoints = (width: number): number => Math.max(10, width - FRAME - 1);
+
+function draw(series: number[][], o: ChartOptions): string[] {
+  const all = series.flat();
+  const max = Math.max(...all, 0);
+  const min = Math.min(...all, 0);
+  // A flat zero line still gets an axis to sit on.
+  const top = max === min ? min + 1 : max;
+  return asciichart
+    .plot(series, {
+      height: o.height ?? 8,
+      min,
+      max: top,
+      format: (x) => fmtY(x).padStart(LABEL),
+      ...(o.colors ? { colors: series.map((_, i) => PALETTE[i % PALETTE.length]) } : {}),
+    })
+    .split('\n');
+}
+
+/** An x axis under a chart: `labels` placed at their columns (0-based within the plot). */
+function axis(n: number, labels: readonly [number, string][]): string {
+  const row = Array.from({ length: n + 2 }, () => ' ');
+  for (const [col, text] of labels) {
+    const start = Math.min(Math.max(0, col - Math.floor(text.length / 2)), n + 2 - text.length);
+    for (let i = 0; i < text.length; i++) row[start + i] = text[i]!;
+  }
+  return `${' '.repeat(FRAME - 1)}${row.join('').trimEnd()}`;
+}
+
+/** One series against x from 0 to `max`, with ticks at `marks` (e.g. the ladder's levels). */
+export function curveChart(
+  ys: number[],
+  max: number,
+  xLabel: (x: number) => string,
+  marks: readonly { x: number; label: string }[],
+  o: ChartOptions,
+): string[] {
+  const n = ys.length;
+  const col = (x: number) => Math.round((x / max) * (n - 1));
+  const ticks = axis(n, [
+    [0, xLabel(0)],
+    [n - 1, xLabel(max)],
+  ]);
+  const levelRow = axis(
+    n,
+    marks.map((m) => [col(m.x), m.label] as [number, string]),
+  );
+  return [...draw([ys], o), ticks, ...(marks.length > 0 ? [levelRow] : [])];
+}
+
+/** Several series over rounds, each round stretched to the same number of columns. */
+export function roundsChart(series: number[][], o: ChartOptions): string[] {
+  const rounds = series[0]?.length ?? 0;
+  const per = Math.max(1, Math.floor(plotPoints(o.width) / Math.max(1, rounds)));
+  const stretched = series.map((s) => s.flatMap((v) => Array.from({ length: per }, () => v)));
+  const n = rounds * per;
+  const labels: [number, string][] = [];
+  const every = rounds <= 12 || per >= 3 ? 1 : Math.ceil(12 / per);
+  for (let r = 0; r < rounds; r += every) labels.push([r * per + Math.floor(per / 2), String(r + 1)]);
+  return [...draw(stretched, o), axis(n, labels)];
+}
+
+/** The colour name a series is drawn in, for legends. */
+export const colourName = (i: number): string =>
+  ['blue', 'red', 'green', 'magenta', 'cyan', 'yellow'][i % 6]!;

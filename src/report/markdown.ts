@@ -1,0 +1,46 @@
+// The debrief in Markdown: the same content, the charts as .svg files beside
+// it (Markdown viewers often strip inline SVG).
+import type { ReportContent } from './content.js';
+
+/** Escapes Markdown's inline syntax in user text (notes, injects). */
+export const md = (s: string): string =>
+  s.replace(/[\\`*_[\]<>#|]/g, (c) => `\\${c}`).replace(/\s*\n\s*/g, ' ');
+
+const cell = (xs: readonly string[], none = '—'): string => (xs.length === 0 ? none : xs.map(md).join(' · '));
+
+export function renderMarkdown(c: ReportContent, source: string): string {
+  const out: string[] = [`# ${md(c.title)}`, ''];
+  for (const m of c.meta) out.push(`- **${md(m.label)}:** ${md(m.value)}`);
+  out.push('');
+  for (const w of c.warnings) out.push(`> **Warning:** ${md(w)}`, '');
+  out.push('## Outcome', '', `**${md(c.outcome)}**`, '', '| | |', '|---|---|');
+  for (const k of c.keyFigures) out.push(`| ${md(k.label)} | ${md(k.value)} |`);
+  out.push('', '## Over the rounds', '');
+  for (const ch of c.charts)
+    out.push(`### ${md(ch.title)}`, '', `![${md(ch.title)}](${ch.file})`, '', `*${md(ch.caption)}*`, '');
+  out.push('## Timeline', '');
+  out.push(`| Round | Date | ${md(c.players.EU)} | ${md(c.players.CN)} | Injects and events | Notes |`);
+  out.push('|---:|---|---|---|---|---|');
+  for (const r of c.timeline)
+    out.push(
+      `| ${r.round} | ${r.date} | ${cell(r.orders.EU)} | ${cell(r.orders.CN)} | ${cell([...r.injects.map((i) => `Inject: ${i}`), ...r.events])} | ${cell(r.notes, '')} |`,
+    );
+  out.push('', '## Against computer-played games', '', md(c.comparison.intro), '');
+  for (const s of c.comparison.sentences) out.push(`- ${md(s)}`);
+  out.push('', '| Measure | Your game | Median | Middle 80% | Percentile |', '|---|---:|---:|---:|---:|');
+  for (const r of c.comparison.rows)
+    out.push(`| ${md(r.measure)} | ${r.game} | ${r.median} | ${r.range} | ${r.percentile} |`);
+  out.push('', `*${md(c.comparison.tableNote)}*`, '');
+  for (const ch of c.comparison.charts)
+    out.push(`### ${md(ch.title)}`, '', `![${md(ch.title)}](${ch.file})`, '', `*${md(ch.caption)}*`, '');
+  out.push('## Discussion prompts', '');
+  for (const [i, p] of c.prompts.entries()) out.push(`${i + 1}. ${md(p)}`);
+  out.push(
+    '',
+    '---',
+    '',
+    `Written by \`aci-sim report\` from ${md(source)}. Every number is rebuilt by replaying the journal on the scenario; percentiles count ties as half.`,
+    '',
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,69 @@
+// The game's numbers over rounds, as the charts and prompts use them.
+import { type BlocId, type CouncilView, councilView, type Scenario, type SimState } from '../engine/index.js';
+import type { Game } from './load-game.js';
+import type { ZoneColumn } from './svg/band-chart.js';
+
+export interface GameSeries {
+  /** Rounds 0 (the start) … n. */
+  x: number[];
+  /** Per round, EUR bn; null at round 0. */
+  harm: Record<BlocId, (number | null)[]>;
+  cost: Record<BlocId, (number | null)[]>;
+  /** Cumulative, EUR bn. */
+  cumHarm: Record<BlocId, number[]>;
+  cumCost: Record<BlocId, number[]>;
+  /** How the Council would vote at the end of each round. */
+  council: CouncilView[];
+  /** % of EU population whose government would vote for / against the countermeasures. */
+  cohesionFor: number[];
+  cohesionAgainst: number[];
+  /** Escalation rung of each side's measures in force. */
+  rung: Record<BlocId, number[]>;
+  /** The landing zone after each round 1…n. */
+  zone: ZoneColumn[];
+}
+
+/** Highest rung among one side's levels in force. */
+export function sideRung(sc: Scenario, st: SimState, bloc: BlocId): number {
+  let r = 0;
+  sc.measures.forEach((m, i) => {
+    if (m.bloc === bloc) r = Math.max(r, m.levels[st.measures[i]!.level]?.rung ?? 0);
+  });
+  return r;
+}
+
+export function gameSeries(g: Game): GameSeries {
+  const states = [g.start, ...g.rounds.map((r) => r.state)];
+  const per = <T>(f: (st: SimState, i: number) => T): T[] => states.map(f);
+  const byBloc = <T>(f: (b: BlocId) => T): Record<BlocId, T> => ({ EU: f('EU'), CN: f('CN') });
+  const council = per((st) => councilView(g.sc, st));
+  return {
+    x: per((st) => st.round),
+    harm: byBloc((b) => per((st, i) => (i === 0 ? null : st.lastPain[b].harm))),
+    cost: byBloc((b) => per((st, i) => (i === 0 ? null : st.lastPain[b].cost))),
+    cumHarm: byBloc((b) => per((st) => st.pain[b].harm)),
+    cumCost: byBloc((b) => per((st) => st.pain[b].cost)),
+    council,
+    cohesionFor: council.map((c) => c.result.for.population),
+    cohesionAgainst: council.map((c) => c.result.against.population),
+    rung: byBloc((b) => per((st) => sideRung(g.sc, st, b))),
+    zone: g.rounds.map((r) => {
+      // While a deal stands the zone is not projected again: show the deal instead.
+      const standing = r.state.deal && r.state.deal.round < r.round ? r.state.deal.q : null;
+      return {
+        round: r.round,
+        euMax: standing === null ? (r.state.zone?.euMax ?? null) : null,
+        cnMin: standing === null ? (r.state.zone?.cnMin ?? null) : null,
+        deal: dealStruckIn(r.events),
+        holding: standing,
+      };
+    }),
+  };
+}
+
+/** Terms of a deal struck in this round, from its events. */
+function dealStruckIn(events: Game['rounds'][number]['events']): number | null {
+  const e = events.find((x) => x.code === 'deal/struck');
+  const q = e?.data?.q;
+  return typeof q === 'number' ? q : null;
+}

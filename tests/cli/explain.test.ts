@@ -1,0 +1,157 @@
+// `aci-sim explain`, run through the built binary (tests/global-setup.ts builds dist/).
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { closest } from '../../src/report/explain/find.js';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const run = (args: string[], env: Record<string, string> = {}) => {
+  const r = spawnSync(process.execPath, ['bin/aci-sim.js', 'explain', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, COLUMNS: '', NO_COLOR: '', ...env },
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+};
+const widest = (s: string) => Math.max(...s.split('\n').map((l) => [...l].length));
+
+describe('aci-sim explain <measure>', () => {
+  const r = run(['ree_april_licensing']);
+
+  it('finds the measure in the default scenario and prints its card', () => {
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Scenario rare-earths-2025:/);
+    expect(r.stdout).toContain('taken by China; acts on cn_ree_heavy, cn_magnets');
+    expect(r.stdout).toContain('cn_state — China decides alone');
+    expect(r.stdout).toContain('ACI Annex I category: none (a Chinese measure)');
+  });
+
+  it('shows the ladder with the level in force and each level’s source', () => {
+    expect(r.stdout).toMatch(/^ {2}4 \* +licensing, ~14% approved +0\.865 +3$/m);
+    expect(r.stdout).toMatch(/level 3 intensity 0\.75: source: CLEPA, 4 Jun 2025/);
+    expect(r.stdout).toMatch(/level 5 intensity 0\.97: assumed: A trickle/);
+  });
+
+  it('lists the flows it acts on with every parameter’s source or assumption', () => {
+    expect(r.stdout).toContain('Acts on cn_magnets — Sintered NdFeB and SmCo permanent magnets');
+    expect(r.stdout).toMatch(/buffer_months +2 +months of stocks\n +source: CLEPA statement, 4 Jun 2025/);
+    expect(r.stdout).toMatch(
+      /criticality +30 +EUR of output lost per EUR missing\n +assumed: A EUR 50 magnet/,
+    );
+    expect(r.stdout).toContain('(models/dependencies/rare-earths.yaml:67)');
+  });
+
+  it('shows the formulas with their text, variables and origin', () => {
+    expect(r.stdout).toContain('supply_harm = value * dt * uncovered * criticality');
+    expect(r.stdout).toMatch(
+      /Variables: value, dt, uncovered, criticality\.\s+\(models\/formulas\.yaml:12\)/,
+    );
+  });
+
+  it('draws the charts computed by the engine, fitted to 80 columns without colour', () => {
+    expect(r.stdout).toContain('Harm and cost of one round against intensity');
+    expect(r.stdout).toContain('  harm to the EU');
+    expect(r.stdout).toContain('Over 12 rounds at each level');
+    expect(r.stdout).toMatch(/┤/);
+    // Full cut: magnets 1.0/12 × 0.9 × 30 + heavy REEs 0.3/12 × 0.95 × 50 = 3.44 a round.
+    expect(r.stdout).toMatch(/^ {5}3\.44 ┼/m);
+    expect(r.stdout).toMatch(/^ {2}4 +0\.865 +2\.97 +0\.035$/m);
+    expect(r.stdout).not.toContain('\x1b[');
+    expect(widest(r.stdout)).toBeLessThanOrEqual(80);
+  });
+
+  it('fits a wider terminal ($COLUMNS when not a terminal)', () => {
+    const wide = run(['ree_april_licensing'], { COLUMNS: '120' });
+    expect(wide.code).toBe(0);
+    expect(widest(wide.stdout)).toBeGreaterThan(100);
+    expect(widest(wide.stdout)).toBeLessThanOrEqual(120);
+  });
+});
+
+describe('legal bases', () => {
+  it('an ACI measure: the procedure in this scenario’s rounds and the Annex I category', () => {
+    const r = run(['duv_servicing_aci']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/at\s+best 7 rounds after the first request in this scenario/);
+    expect(r.stdout).toContain('ACI Annex I category: Annex I (5): measures affecting trade in services');
+    expect(r.stdout).toContain('harm to China');
+  });
+
+  it('a national measure: the holder alone', () => {
+    const r = run(['duv_servicing_nl']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('national — NL decides alone');
+  });
+
+  it('a tariff: charted against the tariff rate', () => {
+    const r = run(['tariff_evs']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Harm and cost of one round against tariff');
+    expect(r.stdout).toMatch(/0% +100%/);
+  });
+
+  it('a carrot that acts on no flow: its pressure instead of charts', () => {
+    const r = run(['investment_promises']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Pressure on member states');
+    expect(r.stdout).toMatch(/HU {2}−0\.6 log-odds/);
+    expect(r.stdout).not.toContain('Harm and cost of one round');
+  });
+});
+
+describe('aci-sim explain <dependency>', () => {
+  it('prints the parameter table and the measures acting on it', () => {
+    const r = run(['cn_magnets', '--scenario', 'magnets-april-2025']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^Scenario magnets-april-2025:/);
+    expect(r.stdout).toContain('Measures acting on it');
+    expect(r.stdout).toMatch(/ree_april_licensing +CN +cn_state +0 \/ 0\.4 \/ 0\.75 \/ 0\.865 \/ 0\.97/);
+    expect(r.stdout).toContain('Substitution effort of the EU');
+  });
+
+  it('applies --set and says where the number came from', () => {
+    const r = run(['cn_magnets', '--set', 'dependencies.cn_magnets.value=2']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/value +2 +EUR bn a year\n +set on the command line \(--set\)/);
+  });
+});
+
+describe('bad input', () => {
+  it('an unknown id: did you mean, exit 2, no stack trace', () => {
+    const r = run(['duv_servicng']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      'explain: no measure or dependency "duv_servicng" in rare-earths-2025 — did you mean "duv_servicing_nl"?\n',
+    );
+  });
+
+  it('an id from another scenario than the one named', () => {
+    const r = run(['cn_magnets', '--scenario', 'tutorial']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('explain: no measure or dependency "cn_magnets" in tutorial');
+    expect(r.stderr).toContain('hint: it is in scenario rare-earths-2025: --scenario rare-earths-2025');
+  });
+
+  it('a bad --set path names the flag', () => {
+    const r = run(['cn_magnets', '--set', 'dependencies.cn_magnets.valu=2']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^--set: dependencies\.cn_magnets\.valu: .*did you mean "value"/);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('an unknown scenario', () => {
+    const r = run(['cn_magnets', '--scenario', 'rare-earths-2052']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/no scenario "rare-earths-2052"/);
+  });
+});
+
+describe('closest id', () => {
+  it('matches the start of a longer id and prefers the shorter on a tie', () => {
+    expect(closest('duv_servicng', ['duv_servicing_aci', 'duv_servicing_nl'])?.id).toBe('duv_servicing_nl');
+    expect(closest('cn_magnet', ['cn_magnets', 'cn_ga_ge'])?.id).toBe('cn_magnets');
+    expect(closest('xyz', ['cn_magnets'])).toBeUndefined();
+  });
+});
