@@ -1,8 +1,8 @@
 // The aci-sim command line: one file per command under commands/, each
 // exporting register(program). To add a command, add it to the list below.
 import { readFileSync } from 'node:fs';
-import * as report from './commands/report.js';
 import * as explain from './commands/explain.js';
+import * as report from './commands/report.js';
 import * as run from './commands/run.js';
 import * as schema from './commands/schema.js';
 import * as validate from './commands/validate.js';

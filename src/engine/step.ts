@@ -51,7 +51,12 @@ function stepRound(base: Scenario, prev: SimState, orders: Orders): StepResult {
   // Streams are made on first use: most rounds draw from few of them.
   const rng = (label: string): Rng => {
     let r: Rng | null = null;
-    return { next: () => (r ??= base.random.stream(st.seed, round, label)).next() };
+    return {
+      next: () => {
+        r ??= base.random.stream(st.seed, round, label);
+        return r.next();
+      },
+    };
   };
   applyScripted(base, st, round, orders.inject ?? [], events);
   const sc = withOverrides(base, st.overrides);

@@ -18,7 +18,9 @@ export const ParametersSchema = z
       .describe("How far the US, Japan and others align (0..1): it removes the target's alternatives."),
     horizon: num({ int: true, min: 1 })
       .default(12)
-      .describe('Rounds each side projects ahead when weighing a deal (default 12: a year of 1-month rounds).'),
+      .describe(
+        'Rounds each side projects ahead when weighing a deal (default 12: a year of 1-month rounds).',
+      ),
     voting: z
       .enum(['deterministic', 'stochastic'])
       .default('deterministic')
