@@ -1,5 +1,11 @@
 // Text and JSON views of a finished run, for `aci-sim run`.
-import { describe as describeEvent, RUNG_NAMES, type RunResult, type Scenario } from '../engine/index.js';
+import {
+  describe as describeEvent,
+  monthOf,
+  RUNG_NAMES,
+  type RunResult,
+  type Scenario,
+} from '../engine/index.js';
 
 const OUTCOME_TEXT: Record<string, string> = {
   landing_zone: 'landing zone — a negotiated deal',
@@ -64,11 +70,4 @@ export function runText(r: RunResult, sc: Scenario, players: { EU: string; CN: s
     .map(([id, p]) => `${id} ${money(p.eurBn)}`);
   lines.push(`Member states hit hardest: ${top.join(', ')}`);
   return `${lines.join('\n')}\n`;
-}
-
-/** 'YYYY-MM' of a round, counting from the scenario's start month. */
-export function monthOf(sc: Scenario, round: number): string {
-  const [y, m] = sc.startDate.split('-').map(Number) as [number, number];
-  const idx = y * 12 + (m - 1) + (round - 1) * sc.roundMonths;
-  return `${Math.floor(idx / 12)}-${String((idx % 12) + 1).padStart(2, '0')}`;
 }

@@ -2,6 +2,7 @@
 // exporting register(program). To add a command, add it to the list below.
 import { readFileSync } from 'node:fs';
 import * as explain from './commands/explain.js';
+import * as play from './commands/play.js';
 import * as report from './commands/report.js';
 import * as run from './commands/run.js';
 import * as schema from './commands/schema.js';
@@ -19,6 +20,7 @@ const program = createProgram(
   'Simulate EU–China economic escalation: export controls, the Anti-Coercion Instrument and the landing zone.',
 );
 
-for (const command of [run, explain, vote, validate, schema, report]) command.register(program);
+for (const command of [play, run, explain, vote, validate, schema, report])
+  command.register(program);
 
 await runProgram(program, process.argv);

@@ -1,6 +1,7 @@
 // The engine's public API.
 export { DEFAULT_PROCEDURE } from './aci.js';
 export { checkOrders } from './apply-orders.js';
+export { monthOf } from './calendar.js';
 export { type QmvResult, qualifiedMajority, type Vote } from './council/qmv.js';
 export { advanceFlows, applyLevels, newFlows, type RoundFlows } from './economics.js';
 export { SimError, type SimErrorCode } from './errors.js';
@@ -22,6 +23,6 @@ export {
   runGame,
 } from './run.js';
 export { RUNG_NAMES, rungOf } from './rung.js';
-export type { Deal, DepState, Outcome, SimState, ZoneView } from './state.js';
+export type { Deal, DepState, Outcome, Pain, SimState, ZoneView } from './state.js';
 export { isOver, type StepResult, step } from './step.js';
 export * from './types.js';

@@ -35,7 +35,10 @@ export const JournalSchema = z.strictObject({
   format: z.literal('aci-sim-journal'),
   version: z.literal(1),
   scenario: z.strictObject({ id: z.string(), ref: z.string(), hash: z.string() }),
+  /** The engine's seed: `replay(scenario, seed, journalLog(j))` rebuilds the game. */
   seed: z.string(),
+  /** The `--seed N` the engine seed was derived from (runSeed(N, 0, 0)), when there was one. */
+  masterSeed: z.number().int().optional(),
   players: z.strictObject({ EU: z.string(), CN: z.string() }),
   /** `--set PATH=VALUE` overrides the game was started with. */
   set: z.record(z.string(), z.union([z.number(), z.string()])).default({}),

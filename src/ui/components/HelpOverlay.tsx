@@ -1,0 +1,59 @@
+// Every key of the game, by when it works.
+import { Box, Text } from 'ink';
+import { useColor } from '../theme.js';
+import { Card } from './Card.js';
+
+const SECTIONS: [string, [string, string][]][] = [
+  [
+    "A team's turn",
+    [
+      ['↑ ↓', 'choose a measure'],
+      ['← → 0-9', 'choose its level'],
+      ['Enter', 'commit the orders'],
+      ['d', 'offer a deal: terms, kept'],
+      ['b', 'back down (asks first)'],
+      ['e', 'end game while a deal holds'],
+      ['a / r', 'accept / refuse an offer'],
+    ],
+  ],
+  [
+    'Facilitator, any time',
+    [
+      ['u', 'undo last round (repeatable)'],
+      ['n', 'note on this decision'],
+      ['i', 'inject an event or a shock'],
+      ['f', 'facilitator view: true zone'],
+      ['p', 'pause (p again resumes)'],
+      ['PgUp PgDn', 'scroll the events'],
+      ['?', 'this help'],
+      ['q', 'quit (asks; journal is kept)'],
+      ['w', 'at the end: write debrief'],
+    ],
+  ],
+];
+
+export function HelpOverlay({ width, height }: { width: number; height: number }) {
+  const color = useColor();
+  const col = Math.floor((width - 1) / 2);
+  return (
+    <Card title="Keys · any key closes this help" width={width} height={height}>
+      <Box>
+        {SECTIONS.map(([title, keys]) => (
+          <Box key={title} flexDirection="column" width={col} marginRight={1}>
+            <Text bold>{title}</Text>
+            {keys.map(([k, what]) => (
+              <Text key={k} wrap="truncate-end">
+                <Text color={color('accent')}>{k.padEnd(9)}</Text> {what}
+              </Text>
+            ))}
+          </Box>
+        ))}
+      </Box>
+      <Text> </Text>
+      <Text wrap="wrap">
+        Hot-seat: after a team commits, a hand-over screen hides its choices until the other team has
+        committed; then both are revealed and the round is played. The journal is saved after every round.
+      </Text>
+    </Card>
+  );
+}

@@ -1,0 +1,113 @@
+// The overlay open in a state, drawn in the body's place.
+import { viewerOf } from '../draft.js';
+import { stateOf } from '../session.js';
+import { type AppState, phaseOfApp } from '../state/app-state.js';
+import { TEAM_NAME } from '../theme.js';
+import { voteEvents, voteView } from '../votes.js';
+import { DealOverlay } from './DealOverlay.js';
+import { HelpOverlay } from './HelpOverlay.js';
+import { InjectOverlay } from './InjectOverlay.js';
+import { Message, NoteBox } from './Prompt.js';
+import { VotePanel } from './VotePanel.js';
+
+export function Overlays({
+  s,
+  width,
+  height,
+  barWidth,
+}: {
+  s: AppState;
+  width: number;
+  height: number;
+  barWidth: number;
+}) {
+  const o = s.overlay;
+  const { sc } = s.session.setup;
+  const st = stateOf(s.session);
+  if (!o) return null;
+  switch (o.kind) {
+    case 'help':
+      return <HelpOverlay width={width} height={height} />;
+    case 'pause':
+      return (
+        <Message
+          title="Paused"
+          strong="PAUSED"
+          lines={['Every key but p is ignored.', 'Press p to resume.']}
+          width={width}
+          height={height}
+        />
+      );
+    case 'quit':
+      return (
+        <Message
+          title="Quit"
+          strong="Quit the game? (y/n)"
+          lines={[
+            `The journal holds every round played (${s.session.log.length}); the round in progress is lost.`,
+            'Resume later with: aci-sim play --resume JOURNAL',
+          ]}
+          width={width}
+          height={height}
+        />
+      );
+    case 'confirm':
+      return (
+        <Message
+          title="Confirm"
+          strong={
+            o.action === 'end'
+              ? 'End the game here, with the deal in force? (y/n)'
+              : `${o.bloc === 'CN' ? 'China' : 'The EU'} backs down this round? (y/n)`
+          }
+          lines={
+            o.action === 'end'
+              ? ['The remaining rounds are not played; the outcome is the deal.']
+              : [
+                  'Backing down concedes the dispute: the game ends when the round is played.',
+                  'b again withdraws it.',
+                ]
+          }
+          width={width}
+          height={height}
+        />
+      );
+    case 'note':
+      return <NoteBox about={noteAbout(s)} text={o.text} width={width} height={height} />;
+    case 'vote': {
+      const round = s.session.events[o.round - 1] ?? [];
+      const at = s.session.states[o.round] ?? st;
+      return (
+        <VotePanel
+          round={o.round}
+          events={voteEvents(round)}
+          view={voteView(sc, at)}
+          width={width}
+          height={height}
+        />
+      );
+    }
+    case 'deal':
+      return (
+        <DealOverlay
+          form={o}
+          sc={sc}
+          st={st}
+          facilitator={s.facilitator}
+          width={width}
+          height={height}
+          barWidth={barWidth}
+        />
+      );
+    case 'inject':
+      return <InjectOverlay form={o} sc={sc} width={width} height={height} />;
+  }
+}
+
+function noteAbout(s: AppState): string {
+  const phase = phaseOfApp(s);
+  const n = s.session.log.length;
+  if (phase.kind === 'over') return `round ${n}, after the game`;
+  const who = viewerOf(s.session.setup, phase);
+  return `${who ? `${TEAM_NAME[who]}'s decision, ` : 'facilitator, '}round ${n + 1}`;
+}

@@ -1,0 +1,40 @@
+// Hot-seat: both teams have committed; their orders are shown before the round is played.
+import { Box, Text } from 'ink';
+import type { Inject, Orders, Scenario } from '../../engine/index.js';
+import { TEAM_NAME, useColor } from '../theme.js';
+import { ordersText } from '../words.js';
+import { Title } from './Title.js';
+
+export function RevealPanel({
+  sc,
+  orders,
+  injects,
+  width,
+  rows,
+}: {
+  sc: Scenario;
+  orders: Orders;
+  injects: readonly Inject[];
+  width: number;
+  rows: number;
+}) {
+  const color = useColor();
+  return (
+    <Box flexDirection="column" width={width} height={rows}>
+      <Title text="Both teams have committed · Enter plays the round" width={width} />
+      {(['EU', 'CN'] as const).map((b) => (
+        <Text key={b} wrap="wrap">
+          <Text bold color={color(b)}>
+            {TEAM_NAME[b]}:{' '}
+          </Text>
+          {ordersText(sc.measures, orders[b])}
+        </Text>
+      ))}
+      {injects.map((i) => (
+        <Text key={i.text} wrap="truncate-end" color={color('warn')}>
+          inject: {i.text}
+        </Text>
+      ))}
+    </Box>
+  );
+}

@@ -1,0 +1,146 @@
+// The round being decided: each human team's choices, the computer's
+// orders, injects and notes, and which screen comes next (the phase).
+import {
+  BLOCS,
+  type BlocId,
+  type BlocOrders,
+  type Inject,
+  isOver,
+  type Orders,
+  other,
+  type Proposal,
+  type SimState,
+} from '../engine/index.js';
+import { computerTurn, type GameSetup, isHuman, type Note, type Session, stateOf } from './session.js';
+
+export type Answer = 'accept' | 'reject';
+
+export interface Draft {
+  /** Level chosen per measure id, for each human side (starts at the level in force or pending). */
+  levels: Record<BlocId, Record<string, number>>;
+  propose: Partial<Record<BlocId, Proposal>>;
+  respond: Partial<Record<BlocId, Answer>>;
+  backDown: Partial<Record<BlocId, boolean>>;
+  committed: BlocId[];
+  /** The computer players' orders, chosen at the start of the round. */
+  computer: Orders;
+  inject: Inject[];
+  notes: Note[];
+  /** Hot-seat: whose private screen the keyboard was last handed to. */
+  shownTo: BlocId | null;
+}
+
+export type Phase =
+  | { kind: 'orders'; bloc: BlocId }
+  | { kind: 'handover'; to: BlocId }
+  | { kind: 'respond'; bloc: BlocId; from: BlocId; offer: Proposal }
+  | { kind: 'reveal' }
+  | { kind: 'ready' }
+  | { kind: 'watch' }
+  | { kind: 'over' };
+
+/** The level a measure is heading to: pending if any, else in force. */
+export const targetLevel = (st: SimState, m: number): number =>
+  st.measures[m]!.pending?.level ?? st.measures[m]!.level;
+
+export function newDraft(s: Session): Draft {
+  const st = stateOf(s);
+  const { sc } = s.setup;
+  const levels: Draft['levels'] = { EU: {}, CN: {} };
+  sc.measures.forEach((m, i) => {
+    if (isHuman(s.setup, m.bloc)) levels[m.bloc][m.id] = targetLevel(st, i);
+  });
+  return {
+    levels,
+    propose: {},
+    respond: {},
+    backDown: {},
+    committed: [],
+    computer: isOver(sc, st) ? {} : computerTurn(s),
+    inject: [],
+    notes: [],
+    shownTo: null,
+  };
+}
+
+/** Only the levels a side changed: what goes into its orders. */
+export function changedLevels(s: Session, d: Draft, bloc: BlocId): Record<string, number> {
+  const st = stateOf(s);
+  const out: Record<string, number> = {};
+  s.setup.sc.measures.forEach((m, i) => {
+    const chosen = d.levels[bloc][m.id];
+    if (m.bloc === bloc && chosen !== undefined && chosen !== targetLevel(st, i)) out[m.id] = chosen;
+  });
+  return out;
+}
+
+/** One human side's orders as the engine takes them. */
+export function humanOrders(s: Session, d: Draft, bloc: BlocId): BlocOrders {
+  const o: BlocOrders = {};
+  const set = changedLevels(s, d, bloc);
+  if (Object.keys(set).length > 0) o.set = set;
+  const p = d.propose[bloc];
+  if (p) o.propose = p.keep?.length ? { q: p.q, keep: p.keep } : { q: p.q };
+  const r = d.respond[bloc];
+  if (r) o.respond = r;
+  if (d.backDown[bloc]) o.backDown = true;
+  return o;
+}
+
+/** The round's orders: human choices, computer orders, injects. */
+export function roundOrders(s: Session, d: Draft): Orders {
+  const orders: Orders = {};
+  for (const b of BLOCS) {
+    const o = isHuman(s.setup, b) ? humanOrders(s, d, b) : d.computer[b];
+    if (o) orders[b] = o;
+  }
+  if (d.inject.length > 0) orders.inject = d.inject;
+  return orders;
+}
+
+/** Whether proposals can be made and answered now (no deal in force, no outcome). */
+export const canNegotiate = (st: SimState): boolean => st.deal === null && st.outcome === null;
+
+const offerOf = (setup: GameSetup, d: Draft, bloc: BlocId): Proposal | undefined =>
+  isHuman(setup, bloc)
+    ? d.committed.includes(bloc)
+      ? d.propose[bloc]
+      : undefined
+    : d.computer[bloc]?.propose;
+
+/** The next screen of the round. */
+export function phaseOf(s: Session, d: Draft, ended = false): Phase {
+  const { setup } = s;
+  const st = stateOf(s);
+  if (ended || isOver(setup.sc, st)) return { kind: 'over' };
+  const humans = BLOCS.filter((b) => isHuman(setup, b));
+  if (humans.length === 0) return { kind: 'watch' };
+  const hot = humans.length === 2;
+  const show = (bloc: BlocId, p: Phase): Phase =>
+    hot && d.shownTo !== bloc ? { kind: 'handover', to: bloc } : p;
+  const talk = canNegotiate(st);
+  for (const bloc of humans) {
+    if (d.committed.includes(bloc)) continue;
+    const offer = offerOf(setup, d, other(bloc));
+    if (hot && talk && offer && !d.respond[bloc])
+      return show(bloc, { kind: 'respond', bloc, from: other(bloc), offer });
+    return show(bloc, { kind: 'orders', bloc });
+  }
+  for (const from of BLOCS) {
+    const offer = offerOf(setup, d, from);
+    const bloc = other(from);
+    if (!talk || !offer || !isHuman(setup, bloc) || d.respond[bloc]) continue;
+    // The EU's offer is weighed first: once China accepts it, China's own offer is moot.
+    if (bloc === 'EU' && d.propose.EU && d.respond.CN === 'accept') continue;
+    return show(bloc, { kind: 'respond', bloc, from, offer });
+  }
+  return hot ? { kind: 'reveal' } : { kind: 'ready' };
+}
+
+/** The team whose private view (its draft, its estimate of the zone) is on screen, if any. */
+export function viewerOf(setup: GameSetup, phase: Phase): BlocId | null {
+  if (phase.kind === 'orders' || phase.kind === 'respond') return phase.bloc;
+  if (phase.kind === 'handover' || phase.kind === 'watch' || phase.kind === 'over') return null;
+  const humans = BLOCS.filter((b) => isHuman(setup, b));
+  return humans.length === 1 ? humans[0]! : null;
+}

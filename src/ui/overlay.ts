@@ -1,0 +1,39 @@
+// The panels that take over the body of the screen for a moment.
+import type { BlocId } from '../engine/index.js';
+
+export interface DealForm {
+  kind: 'deal';
+  bloc: BlocId;
+  q: number;
+  /** Measure ids the deal keeps in force. */
+  keep: string[];
+  /** 0: the terms; 1…: the measures. */
+  row: number;
+}
+
+export interface InjectForm {
+  kind: 'inject';
+  step: 'pick' | 'text' | 'effects';
+  row: number;
+  text: string;
+  /** Member state id → change in support score. */
+  support: Record<string, number>;
+  /** Measure id → level forced at the start of the round. */
+  levels: Record<string, number>;
+}
+
+export type Overlay =
+  | { kind: 'help' }
+  | { kind: 'pause' }
+  | { kind: 'quit' }
+  | { kind: 'confirm'; action: 'backDown' | 'end'; bloc: BlocId | null }
+  | { kind: 'note'; text: string }
+  | { kind: 'vote'; round: number }
+  | DealForm
+  | InjectForm;
+
+/** Deal terms move in these steps. */
+export const Q_STEP = 0.05;
+/** An injected support shift moves in these steps, within ±SUPPORT_MAX. */
+export const SUPPORT_STEP = 0.25;
+export const SUPPORT_MAX = 3;

@@ -1,0 +1,103 @@
+// Starts the game full-screen (the terminal's alternate screen, restored on
+// exit) and resolves when the players quit; also a one-question y/n prompt.
+import { Box, render, Text, useApp, useInput } from 'ink';
+import { useState } from 'react';
+import { App } from './App.js';
+import type { ExitResult, GameCallbacks } from './hooks/use-game-state.js';
+import type { Session } from './session.js';
+
+const ALT_ON = '\u001B[?1049h\u001B[H';
+const ALT_OFF = '\u001B[?1049l';
+
+export interface StartOptions extends GameCallbacks {
+  session: Session;
+  color: boolean;
+}
+
+/** Runs the game until the players quit; returns how it ended. */
+export async function startGame(opts: StartOptions): Promise<ExitResult> {
+  let result: ExitResult = { report: false, session: opts.session };
+  const out = process.stdout;
+  let alt = true;
+  const leave = () => {
+    if (alt) out.write(ALT_OFF);
+    alt = false;
+  };
+  const killed = (code: number) => () => {
+    leave();
+    process.exit(code);
+  };
+  const onTerm = killed(143);
+  const onHup = killed(129);
+  out.write(ALT_ON);
+  process.on('exit', leave);
+  process.on('SIGTERM', onTerm);
+  process.on('SIGHUP', onHup);
+  try {
+    const app = render(
+      <App
+        session={opts.session}
+        color={opts.color}
+        onSave={opts.onSave}
+        onExit={(r) => {
+          result = r;
+          opts.onExit?.(r);
+        }}
+      />,
+      { incrementalRendering: true, patchConsole: true, maxFps: 60 },
+    );
+    await app.waitUntilExit();
+  } finally {
+    leave();
+    process.off('exit', leave);
+    process.off('SIGTERM', onTerm);
+    process.off('SIGHUP', onHup);
+  }
+  return result;
+}
+
+function YesNo({
+  question,
+  lines,
+  onAnswer,
+}: {
+  question: string;
+  lines: string[];
+  onAnswer: (y: boolean) => void;
+}) {
+  const { exit } = useApp();
+  const [done, setDone] = useState(false);
+  useInput((input, key) => {
+    if (done) return;
+    const yes = input === 'y' || input === 'Y';
+    if (yes || input === 'n' || input === 'N' || key.escape) {
+      setDone(true);
+      onAnswer(yes);
+      exit();
+    }
+  });
+  return (
+    <Box flexDirection="column">
+      {lines.map((l) => (
+        <Text key={l}>{l}</Text>
+      ))}
+      <Text bold>{question} (y/n)</Text>
+    </Box>
+  );
+}
+
+/** Asks one y/n question in the terminal. */
+export async function askYesNo(question: string, lines: string[] = []): Promise<boolean> {
+  let answer = false;
+  const app = render(
+    <YesNo
+      question={question}
+      lines={lines}
+      onAnswer={(y) => {
+        answer = y;
+      }}
+    />,
+  );
+  await app.waitUntilExit();
+  return answer;
+}

@@ -1,0 +1,107 @@
+// Everything the game screen shows that changes: the session, the round's
+// draft, the open overlay, cursors and the status line. Changed only by the
+// pure functions here and in the key handlers, so flows are testable.
+import { type BlocId, type Inject, SimError } from '../../engine/index.js';
+import { type Draft, newDraft, type Phase, phaseOf, roundOrders, viewerOf } from '../draft.js';
+import type { Overlay } from '../overlay.js';
+import { type Note, noteRound, playRound, type Session, stateOf, undoRound } from '../session.js';
+import { voteEvents } from '../votes.js';
+
+export interface AppState {
+  session: Session;
+  draft: Draft;
+  /** The facilitator ended the game early (a deal in force). */
+  ended: boolean;
+  overlay: Overlay | null;
+  /** Selected measure (index into the side's own measures), per side. */
+  cursor: Record<BlocId, number>;
+  /** Feed lines scrolled back from the newest. */
+  feedBack: number;
+  facilitator: boolean;
+  status: string | null;
+  /** Set when the game should close; report: write the debrief after. */
+  exit: { report: boolean } | null;
+}
+
+export function initialAppState(session: Session): AppState {
+  return {
+    session,
+    draft: newDraft(session),
+    ended: false,
+    overlay: null,
+    cursor: { EU: 0, CN: 0 },
+    feedBack: 0,
+    facilitator: false,
+    status: null,
+    exit: null,
+  };
+}
+
+export const phaseOfApp = (s: AppState): Phase => phaseOf(s.session, s.draft, s.ended);
+
+export const withDraft = (s: AppState, patch: Partial<Draft>): AppState => ({
+  ...s,
+  draft: { ...s.draft, ...patch },
+});
+
+/** Moves the round on after a commit, an answer or a hand-over; resolves it when nothing is left to ask. */
+export function advance(s: AppState): AppState {
+  return phaseOfApp(s).kind === 'ready' ? resolveRound(s) : s;
+}
+
+/** Plays the round with the draft's orders; opens the vote panel when the Council voted. */
+export function resolveRound(s: AppState): AppState {
+  let session: Session;
+  try {
+    session = playRound(s.session, roundOrders(s.session, s.draft), s.draft.notes);
+  } catch (e) {
+    if (!(e instanceof SimError)) throw e;
+    return { ...s, status: `the round cannot be played: ${e.message}` };
+  }
+  const st = stateOf(session);
+  const votes = voteEvents(session.events[session.events.length - 1] ?? []);
+  return {
+    ...s,
+    session,
+    draft: newDraft(session),
+    overlay: votes.length > 0 ? { kind: 'vote', round: st.round } : null,
+    feedBack: 0,
+    status: `round ${st.round} played${st.deal && st.deal.round === st.round ? ' — a deal is struck' : ''}`,
+  };
+}
+
+export function undo(s: AppState): AppState {
+  if (s.session.log.length === 0) return { ...s, status: 'nothing to undo: no round played yet' };
+  const round = s.session.log.length;
+  const session = undoRound(s.session);
+  return {
+    ...s,
+    session,
+    draft: newDraft(session),
+    ended: false,
+    overlay: null,
+    feedBack: 0,
+    status: `round ${round} undone; back to the start of round ${round}`,
+  };
+}
+
+/** Adds a note to the decision being made, or to the last round once the game is over. */
+export function addNote(s: AppState, text: string): AppState {
+  const phase = phaseOfApp(s);
+  const note: Note = { bloc: viewerOf(s.session.setup, phase), text };
+  if (phase.kind === 'over' && s.session.log.length > 0)
+    return {
+      ...s,
+      session: noteRound(s.session, s.session.log.length, note),
+      status: `note added to round ${s.session.log.length}`,
+    };
+  return { ...withDraft(s, { notes: [...s.draft.notes, note] }), status: 'note added to this round' };
+}
+
+export function addInject(s: AppState, inject: Inject): AppState {
+  return {
+    ...withDraft(s, { inject: [...s.draft.inject, inject] }),
+    overlay: null,
+    status: `injected for this round: ${inject.text}`,
+  };
+}

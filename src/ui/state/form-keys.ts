@@ -1,0 +1,128 @@
+// Keys while an overlay is open: help, pause, quit, confirmations, the
+// note box, the deal form, the inject form and the vote panel.
+import type { Scenario, SimState } from '../../engine/index.js';
+import {
+  type DealForm,
+  type InjectForm,
+  type Overlay,
+  Q_STEP,
+  SUPPORT_MAX,
+  SUPPORT_STEP,
+} from '../overlay.js';
+import { stateOf } from '../session.js';
+import { type AppState, addInject, addNote, withDraft } from './app-state.js';
+import { editText, type KeyPress } from './key-press.js';
+import { round2 } from './orders-keys.js';
+
+/** Measures a deal can keep: those in force or on their way. */
+export const dealRows = (sc: Scenario, st: SimState): string[] =>
+  sc.measures.filter((_, i) => st.measures[i]!.level > 0 || st.measures[i]!.pending).map((m) => m.id);
+
+const close = (s: AppState, status: string | null = null): AppState => ({ ...s, overlay: null, status });
+
+export function overlayKey(s: AppState, o: Overlay, k: KeyPress): AppState {
+  const { input, key } = k;
+  switch (o.kind) {
+    case 'help':
+    case 'vote':
+      return close(s);
+    case 'pause':
+      return input === 'p' ? close(s, 'resumed') : s;
+    case 'quit':
+      if (input === 'y') return { ...s, exit: { report: false } };
+      return input === 'n' || key.escape ? close(s) : s;
+    case 'confirm':
+      if (input === 'n' || key.escape) return close(s);
+      if (input !== 'y') return s;
+      if (o.action === 'end') return { ...close(s, 'game ended by the facilitator'), ended: true };
+      return {
+        ...close(s, `${o.bloc === 'CN' ? 'China' : 'the EU'} will back down when the round is played`),
+        draft: { ...s.draft, backDown: { ...s.draft.backDown, [o.bloc ?? 'EU']: true } },
+      };
+    case 'note': {
+      const e = editText(o.text, k);
+      if (e.done === 'cancel') return close(s);
+      if (e.done === 'submit')
+        return e.text.trim() ? { ...addNote(s, e.text.trim()), overlay: null } : close(s);
+      return { ...s, overlay: { ...o, text: e.text } };
+    }
+    case 'deal':
+      return dealKey(s, o, k);
+    case 'inject':
+      return injectKey(s, o, k);
+  }
+}
+
+function dealKey(s: AppState, o: DealForm, { input, key }: KeyPress): AppState {
+  const rows = dealRows(s.session.setup.sc, stateOf(s.session));
+  const last = rows.length;
+  if (key.escape) return close(s);
+  if (key.upArrow) return { ...s, overlay: { ...o, row: o.row > 0 ? o.row - 1 : last } };
+  if (key.downArrow) return { ...s, overlay: { ...o, row: o.row < last ? o.row + 1 : 0 } };
+  if (key.backspace || key.delete) {
+    const { [o.bloc]: _, ...propose } = s.draft.propose;
+    return close(withDraft(s, { propose }), 'offer withdrawn');
+  }
+  if (key.return) {
+    const keep = rows.filter((id) => o.keep.includes(id));
+    const propose = { ...s.draft.propose, [o.bloc]: keep.length ? { q: o.q, keep } : { q: o.q } };
+    return close(
+      withDraft(s, { propose }),
+      `offer ready: q = ${o.q.toFixed(2)}; it goes out when you commit`,
+    );
+  }
+  if (o.row === 0 && (key.leftArrow || key.rightArrow)) {
+    const q = round2(Math.min(1, Math.max(0, o.q + (key.rightArrow ? Q_STEP : -Q_STEP))));
+    return { ...s, overlay: { ...o, q } };
+  }
+  const id = rows[o.row - 1];
+  if (id && (input === ' ' || key.leftArrow || key.rightArrow)) {
+    const keep = o.keep.includes(id) ? o.keep.filter((x) => x !== id) : [...o.keep, id];
+    return { ...s, overlay: { ...o, keep } };
+  }
+  return s;
+}
+
+/** Rows of the effects step: every member state's support, then every measure's level. */
+export const effectRows = (sc: Scenario): ({ state: string } | { measure: string; top: number })[] => [
+  ...sc.states.map((st) => ({ state: st.id })),
+  ...sc.measures.map((m) => ({ measure: m.id, top: m.levels.length - 1 })),
+];
+
+function injectKey(s: AppState, o: InjectForm, k: KeyPress): AppState {
+  const { sc } = s.session.setup;
+  const { key } = k;
+  const set = (patch: Partial<InjectForm>): AppState => ({ ...s, overlay: { ...o, ...patch } });
+  if (o.step === 'text') {
+    const e = editText(o.text, k);
+    if (e.done === 'cancel') return set({ step: 'pick', row: sc.events.length });
+    if (e.done === 'submit') return e.text.trim() ? set({ step: 'effects', row: 0, text: e.text.trim() }) : s;
+    return set({ text: e.text });
+  }
+  const n = o.step === 'pick' ? sc.events.length + 1 : effectRows(sc).length;
+  if (key.upArrow) return set({ row: o.row > 0 ? o.row - 1 : n - 1 });
+  if (key.downArrow) return set({ row: o.row < n - 1 ? o.row + 1 : 0 });
+  if (o.step === 'pick') {
+    if (key.escape) return close(s);
+    if (!key.return) return s;
+    const ev = sc.events[o.row];
+    if (!ev) return set({ step: 'text' });
+    return addInject(s, { text: ev.text, levels: ev.levels, support: ev.support, set: ev.set });
+  }
+  if (key.escape) return set({ step: 'text' });
+  if (key.return) return addInject(s, { text: o.text, levels: o.levels, support: o.support, set: {} });
+  if (!key.leftArrow && !key.rightArrow) return s;
+  const dir = key.rightArrow ? 1 : -1;
+  const row = effectRows(sc)[o.row];
+  if (!row) return s;
+  if ('state' in row) {
+    const v = Math.max(-SUPPORT_MAX, Math.min(SUPPORT_MAX, (o.support[row.state] ?? 0) + dir * SUPPORT_STEP));
+    const { [row.state]: _, ...rest } = o.support;
+    return set({ support: v === 0 ? rest : { ...rest, [row.state]: v } });
+  }
+  // Levels cycle: unchanged, 0, 1, … top.
+  const cur = o.levels[row.measure] ?? -1;
+  const next = Math.max(-1, Math.min(row.top, cur + dir));
+  const { [row.measure]: _, ...rest } = o.levels;
+  return set({ levels: next < 0 ? rest : { ...rest, [row.measure]: next } });
+}

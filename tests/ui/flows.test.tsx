@@ -1,0 +1,219 @@
+// Keyboard flows through the whole game, driven as players would drive it.
+import { describe, expect, it } from 'vitest';
+import { replay } from '../../src/engine/index.js';
+import type { ExitResult } from '../../src/ui/hooks/use-game-state.js';
+import type { Session } from '../../src/ui/session.js';
+import { DEAL_SET, KEY, renderGame, session } from './helpers.js';
+
+/** Sets the deal form's terms to q (the form is open, on its first row) and offers. */
+async function offer(g: Awaited<ReturnType<typeof renderGame>>, q: number) {
+  for (let i = 0; i < 20; i++) await g.press(KEY.left);
+  for (let i = 0; i < Math.round(q / 0.05); i++) await g.press(KEY.right);
+  expect(g.frame()).toContain(`Terms q = ${q.toFixed(2)}`);
+  await g.press(KEY.enter);
+}
+
+async function game(players = { EU: 'human', CN: 'best_response' }, set = {}) {
+  const saved: Session[] = [];
+  const exits: ExitResult[] = [];
+  const g = await renderGame({
+    session: await session(players, set),
+    onSave: (s) => saved.push(s),
+    onExit: (r) => exits.push(r),
+  });
+  return { ...g, saved, exits, last: () => saved[saved.length - 1]! };
+}
+
+describe('a game against the computer', () => {
+  it('is played to a landing zone by keys: an offer accepted, the game ended, the debrief asked for', async () => {
+    const g = await game({ EU: 'human', CN: 'hold' }, DEAL_SET);
+    await g.press(KEY.enter);
+    expect(g.frame()).toContain('round 1 played');
+    expect(g.frame()).toContain('round 2/12 · 2025-05');
+    await g.press('d');
+    expect(g.frame()).toContain("EU's offer");
+    expect(g.frame()).toMatch(/Terms q = \d\.\d\d/);
+    await offer(g, 1);
+    expect(g.frame()).toContain('your offer: q = 1.00');
+    await g.press(KEY.enter);
+    expect(g.frame()).toContain("deal struck at q = 1.00 (the EU's offer)");
+    expect(g.frame()).toContain('deal in force: q = 1.00 since round 2');
+    await g.press('e');
+    expect(g.frame()).toContain('End the game here, with the deal in force? (y/n)');
+    await g.press('y');
+    expect(g.frame()).toContain('Outcome: landing zone — a negotiated deal, round 2,');
+    expect(g.frame()).toContain('terms q = 1.00');
+    expect(g.frame()).toContain('game over');
+    await g.press('w');
+    expect(g.exits).toEqual([{ report: true, session: g.last() }]);
+    expect(g.last().log).toHaveLength(2);
+    expect(g.last().log[1]!.EU).toEqual({ propose: { q: 1 } });
+  });
+
+  it('an offer refused, then a better one accepted', async () => {
+    const g = await game({ EU: 'human', CN: 'hold' }, DEAL_SET);
+    await g.press(KEY.enter, 'd');
+    await offer(g, 0);
+    await g.press(KEY.enter);
+    expect(g.frame()).toContain("China refuses the EU's offer (q = 0.00)");
+    expect(g.frame()).toContain('round 3/12');
+    await g.press('d');
+    await offer(g, 1);
+    await g.press(KEY.enter);
+    expect(g.frame()).toContain("deal struck at q = 1.00 (the EU's offer)");
+  });
+
+  it("answers the computer's offer: refused, then (after undo) accepted", async () => {
+    const g = await game(undefined, DEAL_SET);
+    await g.press(KEY.enter, KEY.enter);
+    expect(g.frame()).toContain("EU answers China's offer");
+    const q = /China offers a deal at q = (\d\.\d\d)/.exec(g.frame())?.[1];
+    expect(q).toBeDefined();
+    await g.press('r');
+    expect(g.frame()).toContain(`the EU refuses China's offer (q = ${q})`);
+    await g.press('u', KEY.enter, 'a');
+    expect(g.frame()).toContain(`deal struck at q = ${q} (China's offer)`);
+  });
+
+  it('undoes rounds one by one, replaying the log', async () => {
+    const g = await game();
+    await g.press(KEY.right, KEY.enter, KEY.enter);
+    expect(g.frame()).toContain('round 3/12');
+    await g.press('u');
+    expect(g.frame()).toContain('round 2 undone; back to the start of round 2');
+    expect(g.frame()).toContain('round 2/12');
+    const s = g.last();
+    expect(s.log).toHaveLength(1);
+    expect(s.states).toEqual(replay(s.setup.sc, s.setup.seed, s.log));
+    await g.press('u');
+    expect(g.frame()).toContain('round 1/12');
+    expect(g.last().log).toHaveLength(0);
+    await g.press('u');
+    expect(g.frame()).toContain('nothing to undo');
+  });
+
+  it('shows the Council vote state by state when the determination is voted', async () => {
+    const g = await game();
+    await g.press(KEY.right, KEY.enter, KEY.enter, KEY.enter);
+    expect(g.frame()).not.toContain('Council vote');
+    await g.press(KEY.enter);
+    const f = g.frame();
+    expect(f).toContain('Council vote · round 4 · any key closes');
+    expect(f).toMatch(
+      /§ (Council determination of coercion adopted|no qualified majority for a determination)/,
+    );
+    expect(f).toMatch(/DE Germany\s+18\.49% (✓ for|✗ against|○ abstain)/);
+    expect(f).toMatch(/Qualified majority for: (✓ reached|✗ not reached)/);
+    expect(f).toMatch(
+      /for: \d+ of 27 states \(need 55%: [+-]\d+\), [\d.]+% of population \(need 65%: [+-][\d.]+ pts\)/,
+    );
+    await g.press(' ');
+    expect(g.frame()).not.toContain('Council vote');
+    expect(g.frame()).toContain("EU's turn");
+  });
+
+  it('stores notes and injects with the round', async () => {
+    const g = await game();
+    await g.press('n', 'hold firm', KEY.enter);
+    expect(g.frame()).toContain('note added to this round');
+    await g.press('i', KEY.enter);
+    expect(g.frame()).toContain('injected for this round: CLEPA warns');
+    await g.press('i', KEY.down, KEY.enter, 'Port strike in Rotterdam', KEY.enter, KEY.right, KEY.right);
+    expect(g.frame()).toContain('support of DE Germany: +0.50');
+    await g.press(KEY.enter, KEY.enter);
+    const s = g.last();
+    expect(s.notes[0]).toEqual([{ bloc: 'EU', text: 'hold firm' }]);
+    expect(s.log[0]!.inject).toEqual([
+      {
+        text: 'CLEPA warns that supplier plants will stop within weeks.',
+        levels: {},
+        support: { DE: 0.3 },
+        set: {},
+      },
+      { text: 'Port strike in Rotterdam', levels: {}, support: { DE: 0.5 }, set: {} },
+    ]);
+    expect(g.frame()).toContain('! Port strike in Rotterdam');
+  });
+
+  it('pauses: keys are ignored until p', async () => {
+    const g = await game();
+    await g.press('p');
+    expect(g.frame()).toContain('PAUSED');
+    await g.press(KEY.enter, 'u', 'q');
+    expect(g.frame()).toContain('PAUSED');
+    expect(g.saved).toHaveLength(0);
+    await g.press('p');
+    expect(g.frame()).toContain('resumed');
+    expect(g.frame()).toContain("EU's turn");
+  });
+
+  it('backs down after a confirmation, and the game ends with the round', async () => {
+    const g = await game();
+    await g.press('b');
+    expect(g.frame()).toContain('The EU backs down this round? (y/n)');
+    await g.press('y');
+    expect(g.frame()).toContain('BACKING DOWN this round');
+    await g.press(KEY.enter);
+    expect(g.frame()).toContain('Outcome: the EU backs down, round 1');
+    expect(g.last().log[0]!.EU).toEqual({ backDown: true });
+  });
+
+  it('scrolls the event feed back and forth', async () => {
+    const g = await renderGame({ session: await session(), size: { columns: 80, rows: 24 } });
+    await g.press(KEY.right, KEY.enter, KEY.enter, KEY.enter);
+    expect(g.frame()).toContain('PgUp for older');
+    await g.press(KEY.pageUp);
+    expect(g.frame()).toMatch(/Events · \d+ newer below \(PgDn\)/);
+    expect(g.frame()).toContain('r1 §');
+    await g.press(KEY.pageDown);
+    expect(g.frame()).toContain('PgUp for older');
+  });
+
+  it('quits only after y', async () => {
+    const g = await game();
+    await g.press('q');
+    expect(g.frame()).toContain('Quit the game? (y/n)');
+    await g.press('n');
+    expect(g.exits).toEqual([]);
+    await g.press('q', 'y');
+    expect(g.exits).toHaveLength(1);
+    expect(g.exits[0]!.report).toBe(false);
+  });
+});
+
+describe('hot-seat', () => {
+  it("hides each team's choices from the other until both have committed", async () => {
+    const g = await game({ EU: 'human', CN: 'human' });
+    expect(g.frame()).toContain("EU's turn, round 1.");
+    expect(g.frame()).toContain('China team: look away.');
+    await g.press(KEY.enter, KEY.right);
+    expect(g.frame()).toContain('0→1 threatened *');
+    await g.press('d', KEY.enter, KEY.enter);
+    const handover = g.frame();
+    expect(handover).toContain("China's turn, round 1.");
+    expect(handover).toContain("EU's choices stay hidden until both teams have committed.");
+    expect(handover).not.toContain('threatened');
+    expect(handover).not.toContain('your offer');
+    await g.press(KEY.enter);
+    expect(g.frame()).toContain("China answers the EU's offer");
+    expect(g.frame()).toContain('EU offers a deal at q = 0.50');
+    expect(g.frame()).not.toContain('0→1');
+    await g.press('r');
+    expect(g.frame()).toContain("China's turn");
+    expect(g.frame()).toContain('China orders');
+    expect(g.frame()).not.toContain('0→1');
+    expect(g.frame()).not.toContain('threatened *');
+    await g.press('0', KEY.enter);
+    const reveal = g.frame();
+    expect(reveal).toContain('Both teams have committed · Enter plays the round');
+    expect(reveal).toContain('EU: Stop servicing DUV tools in China (EU-wide, ACI) →');
+    expect(reveal).toContain('1 threatened · offers q = 0.50');
+    expect(reveal).toContain('China: Licensing of magnet exports → 0 off · refuses');
+    await g.press(KEY.enter);
+    expect(g.frame()).toContain("EU's turn, round 2.");
+    expect(g.last().log[0]).toEqual({
+      EU: { set: { tutorial_duv_servicing: 1 }, propose: { q: 0.5 } },
+      CN: { set: { tutorial_magnet_licensing: 0 }, respond: 'reject' },
+    });
+  });
+});
