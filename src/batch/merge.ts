@@ -1,0 +1,255 @@
+// Merges shard outputs into the output one unsharded batch would have
+// written: checks through the manifests that the shards come from the same
+// plan, then merges their rows by run id and checks that every planned run
+// appears exactly once. On any problem the output is not written.
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
+import { err, ok, type Result } from '../io/result.js';
+import { type Cell, type Format, formatOf } from '../io/writers/columns.js';
+import { type Manifest, manifestPath, readManifest } from '../io/writers/manifest.js';
+import { appendAll, finishOutput, openOutput, outputFiles, prepareOutput, seriesPath } from './output.js';
+import { readRows } from './read-rows.js';
+import { idWidths, runIdAt } from './run-id.js';
+import { rowEncoder } from './runner.js';
+import { type Summary, SummaryBuilder } from './summary.js';
+
+export interface MergeReport {
+  readonly runs: number;
+  readonly failed: number;
+  readonly inputs: number;
+  readonly summary: Summary;
+}
+
+const SHOW = 5;
+
+/** The outputs among `args`: files, or every output with a manifest in a directory. */
+export function mergeInputs(args: readonly string[]): Result<string[], Diagnostic[]> {
+  const out: string[] = [];
+  const problems: Diagnostic[] = [];
+  const seen = new Set<string>();
+  const add = (f: string) => {
+    if (seen.has(resolve(f))) problems.push(fileDiag(f, 'merge/input', 'is given more than once'));
+    seen.add(resolve(f));
+    out.push(f);
+  };
+  for (const a of args) {
+    if (!existsSync(a)) problems.push(fileDiag(a, 'merge/input', 'no such file or directory'));
+    else if (statSync(a).isDirectory()) {
+      const found = readdirSync(a, { recursive: true, encoding: 'utf8' })
+        .filter((f) => formatOf(f) !== null && existsSync(manifestPath(join(a, f))))
+        .map((f) => join(a, f))
+        .sort();
+      if (found.length === 0)
+        problems.push(fileDiag(a, 'merge/input', 'holds no batch output with a manifest'));
+      found.forEach(add);
+    } else if (!existsSync(manifestPath(a)))
+      problems.push(
+        fileDiag(a, 'merge/input', `has no manifest (${manifestPath(a)}): was it written by aci-sim batch?`),
+      );
+    else add(a);
+  }
+  return problems.length > 0 ? err(problems) : ok(out);
+}
+
+interface Input {
+  readonly file: string;
+  readonly format: Format;
+  readonly manifest: Manifest;
+}
+
+export async function mergeOutputs(
+  files: readonly string[],
+  out: { file: string; format: Format },
+  opts: { force: boolean },
+): Promise<Result<MergeReport, Diagnostic[]>> {
+  const inputs: Input[] = [];
+  const problems: Diagnostic[] = [];
+  for (const file of files) {
+    const m = readManifest(manifestPath(file));
+    if (!m.ok) problems.push(fileDiag(file, 'merge/manifest', m.error));
+    else inputs.push({ file, format: formatOf(file)!, manifest: m.value });
+  }
+  if (problems.length > 0) return err(problems);
+  const first = inputs[0]!;
+  const plan = first.manifest.plan;
+  for (const i of inputs.slice(1)) {
+    if (i.manifest.plan.hash !== plan.hash)
+      problems.push(
+        fileDiag(
+          i.file,
+          'merge/plan',
+          `comes from a different plan than ${first.file} (plan ${i.manifest.plan.hash.slice(0, 12)} vs ${plan.hash.slice(0, 12)}): shards must come from the same experiment, seed and design`,
+        ),
+      );
+    else if (JSON.stringify(i.manifest.output.columns) !== JSON.stringify(first.manifest.output.columns))
+      problems.push(fileDiag(i.file, 'merge/columns', `has other columns than ${first.file}`));
+  }
+  if (problems.length > 0) return err(problems);
+
+  const columns = first.manifest.output.columns;
+  const seriesCols = first.manifest.output.series?.columns ?? null;
+  const target = outputFiles(out.file, out.format, seriesCols !== null);
+  const prepared = prepareOutput(target, {
+    resume: false,
+    force: opts.force,
+    planHash: plan.hash,
+    columns,
+    seriesColumns: seriesCols,
+    expectedId: () => '',
+    onRow: () => {},
+  });
+  if (!prepared.ok) return err(prepared.error);
+  const fds = openOutput(target, true, columns, seriesCols);
+  const encode = rowEncoder(out.format, columns);
+  const summary = new SummaryBuilder(columns);
+  const dims = { points: plan.points, levers: plan.levers, replications: plan.replications };
+  const widths = idWidths(plan.points, plan.levers, plan.replications);
+  const missing: string[] = [];
+  const duplicated: string[] = [];
+  const unknown: string[] = [];
+  let missingCount = 0;
+  let dupCount = 0;
+  let k = 0;
+  let failed = 0;
+  const note = (list: string[], id: string) => list.length < SHOW && list.push(id);
+  try {
+    let last: { id: string; file: string } | null = null;
+    for await (const { row, file } of mergeById(
+      inputs.map((i) => ({ file: i.file, rows: readRows(i.file, i.format, columns) })),
+    )) {
+      const id = String(row[0]);
+      if (last && id === last.id) {
+        dupCount++;
+        note(duplicated, `${id} (in ${last.file} and ${file})`);
+        continue;
+      }
+      last = { id, file };
+      while (k < plan.runs && runIdAt(dims, k, widths) < id) {
+        missingCount++;
+        note(missing, runIdAt(dims, k++, widths));
+      }
+      if (k >= plan.runs || runIdAt(dims, k, widths) !== id) {
+        note(unknown, `${id} (in ${file})`);
+        continue;
+      }
+      k++;
+      appendAll(fds.rows, encode(row));
+      summary.add(row);
+      if (row[row.length - 1] !== null) failed++;
+    }
+    while (k < plan.runs) {
+      missingCount++;
+      note(missing, runIdAt(dims, k++, widths));
+    }
+    if (missingCount + dupCount + unknown.length === 0 && fds.series && seriesCols) {
+      const encodeSeries = rowEncoder(out.format, seriesCols);
+      const sources = inputs.map((i) => ({
+        file: seriesPath(i.file),
+        rows: readRows(seriesPath(i.file), i.format, seriesCols),
+      }));
+      for await (const { row } of mergeById(sources)) appendAll(fds.series, encodeSeries(row));
+    }
+  } finally {
+    const { closeSync } = await import('node:fs');
+    closeSync(fds.rows);
+    if (fds.series !== null) closeSync(fds.series);
+  }
+  if (missingCount + dupCount + unknown.length > 0) {
+    for (const f of [target.tmp, target.partial, ...(target.series ? [target.series.tmp] : [])])
+      rmSync(f, { force: true });
+    return err(mergeProblems(inputs, plan.runs, missingCount, missing, dupCount, duplicated, unknown));
+  }
+  const manifest: Manifest = {
+    ...first.manifest,
+    kind: 'merge',
+    shard: { index: 1, count: 1 },
+    output: {
+      ...first.manifest.output,
+      file: out.file,
+      format: out.format,
+      series: seriesCols ? { file: seriesPath(out.file), columns: seriesCols } : null,
+    },
+    counts: { planned: plan.runs, ok: plan.runs - failed, failed },
+    started: inputs.map((i) => i.manifest.started).sort()[0]!,
+    finished: inputs
+      .map((i) => i.manifest.finished ?? '')
+      .sort()
+      .at(-1)!,
+    resumed: [],
+  };
+  const m = first.manifest;
+  const kv = {
+    'aci-sim.version': m.version,
+    'aci-sim.experiment': m.experiment.id,
+    'aci-sim.scenario_hash': m.scenario.hash,
+    'aci-sim.plan_hash': plan.hash,
+    'aci-sim.seed': String(m.seed),
+  };
+  await finishOutput(target, columns, seriesCols, manifest, kv, `aci-sim ${m.version}`);
+  return ok({ runs: plan.runs, failed, inputs: inputs.length, summary: summary.result() });
+}
+
+function mergeProblems(
+  inputs: readonly Input[],
+  planned: number,
+  missingCount: number,
+  missing: readonly string[],
+  dupCount: number,
+  duplicated: readonly string[],
+  unknown: readonly string[],
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const more = (n: number, shown: number) => (n > shown ? ', …' : '');
+  if (missingCount > 0) {
+    const count = inputs[0]!.manifest.shard.count;
+    const have = new Set(inputs.map((i) => i.manifest.shard.index));
+    const absent = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !have.has(i));
+    const hint =
+      absent.length > 0
+        ? `no input is shard ${absent
+            .slice(0, SHOW)
+            .map((i) => `${i}/${count}`)
+            .join(', ')}${more(absent.length, SHOW)}`
+        : undefined;
+    out.push(
+      fileDiag(
+        'merge',
+        'merge/missing',
+        `${missingCount} of ${planned} planned runs are missing: ${missing.join(', ')}${more(missingCount, missing.length)}`,
+        '',
+        hint,
+      ),
+    );
+  }
+  if (dupCount > 0)
+    out.push(
+      fileDiag(
+        'merge',
+        'merge/duplicate',
+        `${dupCount} runs appear more than once: ${duplicated.join(', ')}${more(dupCount, duplicated.length)}`,
+        '',
+        'give each shard once',
+      ),
+    );
+  if (unknown.length > 0)
+    out.push(fileDiag('merge', 'merge/unknown', `runs not in the plan: ${unknown.join(', ')}`));
+  return out;
+}
+
+/** Rows of several run-id-sorted sources, merged by run id (a run's rows stay together). */
+async function* mergeById(
+  sources: readonly { file: string; rows: AsyncGenerator<Cell[]> }[],
+): AsyncGenerator<{ row: Cell[]; file: string }> {
+  const heads = await Promise.all(sources.map(async (s) => (await s.rows.next()).value ?? null));
+  for (;;) {
+    let best = -1;
+    for (let i = 0; i < heads.length; i++) {
+      const h = heads[i];
+      if (h && (best < 0 || String(h[0]) < String(heads[best]![0]))) best = i;
+    }
+    if (best < 0) return;
+    yield { row: heads[best]!, file: sources[best]!.file };
+    heads[best] = (await sources[best]!.rows.next()).value ?? null;
+  }
+}

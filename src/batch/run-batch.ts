@@ -1,0 +1,309 @@
+// Runs a shard of a plan: chunks of ~200 runs go to the executor (worker
+// threads or this thread), at most two per worker at a time; results that
+// come back out of order wait until the chunks before them are written, so
+// the output is the same bytes for any number of workers.
+
+import { closeSync } from 'node:fs';
+import type { Diagnostic } from '../io/diagnostics.js';
+import type { LoadedExperiment } from '../io/load-experiment.js';
+import { err, ok, type Result } from '../io/result.js';
+import type { Cell, Column, Format } from '../io/writers/columns.js';
+import type { Manifest } from '../io/writers/manifest.js';
+import { heapKeeper } from './heap.js';
+import { rowColumns, seriesColumns } from './metrics.js';
+import {
+  appendAll,
+  finishOutput,
+  type OutputFiles,
+  openOutput,
+  outputFiles,
+  prepareOutput,
+  writeJsonAtomic,
+} from './output.js';
+import { type Plan, type Shard, shardPosition, shardSize } from './plan.js';
+import { type Executor, startPool } from './pool.js';
+import { makeProgress, type ProgressMode } from './progress.js';
+import type { ChunkResult, RunnerConfig } from './runner.js';
+import { type Summary, SummaryBuilder } from './summary.js';
+
+export const CHUNK = 200;
+
+export interface BatchOptions {
+  readonly experiment: LoadedExperiment;
+  readonly plan: Plan;
+  readonly shard: Shard;
+  readonly workers: number;
+  /** Output file (its extension picks the format), or null for summaries only. */
+  readonly out: { readonly file: string; readonly format: Format } | null;
+  readonly resume: boolean;
+  readonly force: boolean;
+  readonly progress: ProgressMode;
+  readonly version: string;
+  readonly cwd: string;
+  /** Sees every row of the shard in run-id order, including rows kept by --resume. */
+  readonly onRow?: (row: readonly Cell[]) => void;
+  /** Stops handing out runs; what has been dispatched is written, and the output stays resumable. */
+  readonly signal?: AbortSignal;
+  /** Called once the output is ready, before the first run: `done` runs were kept by --resume. */
+  readonly onStart?: (done: number, total: number) => void;
+}
+
+export interface BatchReport {
+  /** `complete` when --resume found the output already finished. */
+  readonly state: 'done' | 'complete' | 'interrupted';
+  readonly summary: Summary;
+  readonly planned: number;
+  readonly ok: number;
+  readonly failed: number;
+  readonly files: OutputFiles | null;
+  readonly seconds: number;
+  /** Seconds spent running, after the workers had loaded their scenarios. */
+  readonly runSeconds: number;
+  readonly columns: readonly Column[];
+}
+
+export const scenariosOf = (exp: LoadedExperiment) =>
+  exp.packages.length > 0 ? exp.packages.map((p) => p.loaded) : [exp.loaded];
+
+export function runnerConfig(
+  exp: LoadedExperiment,
+  plan: Plan,
+  format: RunnerConfig['format'],
+  cwd: string,
+): RunnerConfig {
+  return {
+    scenarioAbs: exp.scenarioAbs,
+    cwd,
+    packages: exp.packages.map((p) => ({ name: p.name, set: p.set })),
+    paths: plan.paths,
+    levers: exp.levers,
+    metrics: exp.metrics,
+    columns: rowColumns(exp),
+    seriesColumns: exp.series ? seriesColumns(exp.loaded.scenario) : null,
+    format,
+  };
+}
+
+export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Diagnostic[]>> {
+  const t0 = performance.now();
+  const { experiment: exp, plan, shard } = o;
+  const cfg = runnerConfig(exp, plan, o.out?.format ?? 'none', o.cwd);
+  const total = shardSize(plan.size, shard);
+  const summary = new SummaryBuilder(cfg.columns);
+  const files = o.out ? outputFiles(o.out.file, o.out.format, exp.series) : null;
+  let done = 0;
+  let failed = 0;
+  let partial: Manifest | null = null;
+  if (files) {
+    const prepared = prepareOutput(files, {
+      resume: o.resume,
+      force: o.force,
+      planHash: plan.hash,
+      columns: cfg.columns,
+      seriesColumns: cfg.seriesColumns,
+      expectedId: (j) => plan.runId(shardPosition(shard, j)),
+      onRow: (row) => {
+        summary.add(row);
+        o.onRow?.(row);
+        if (row[row.length - 1] !== null) failed++;
+      },
+    });
+    if (!prepared.ok) return err(prepared.error);
+    if (prepared.value.state === 'complete')
+      return ok(report('complete', summary, total, total, 0, files, t0, cfg.columns));
+    done = prepared.value.done;
+    partial = prepared.value.partial;
+  }
+  const now = new Date().toISOString();
+  const manifest = baseManifest(o, cfg, total, partial, now);
+  if (files) writeJsonAtomic(files.partial, manifest);
+  const fds = files ? openOutput(files, done === 0, cfg.columns, cfg.seriesColumns) : null;
+  o.onStart?.(done, total);
+  const progress = makeProgress(o.progress, total, done);
+  const chunks = Math.ceil((total - done) / CHUNK);
+  let exec: Executor | null = null;
+  let tRun = 0;
+  try {
+    exec = await startPool(Math.max(1, Math.min(o.workers, chunks)), cfg, scenariosOf(exp));
+    tRun = performance.now();
+    const keepHeap = heapKeeper();
+    const write = (r: ChunkResult) => {
+      if (fds?.series) appendAll(fds.series, r.seriesText);
+      if (fds) appendAll(fds.rows, r.text);
+      for (const row of r.rows) {
+        summary.add(row);
+        o.onRow?.(row);
+      }
+      done += r.rows.length;
+      failed += r.failed;
+      progress.update(done, failed);
+      keepHeap();
+    };
+    await dispatch(exec, plan, shard, done, total, write, o.signal);
+    tRun = performance.now() - tRun;
+  } finally {
+    await exec?.close();
+    if (fds) {
+      closeSync(fds.rows);
+      if (fds.series !== null) closeSync(fds.series);
+    }
+  }
+  progress.finish(done, failed);
+  if (done < total)
+    return ok(
+      report('interrupted', summary, total, done - failed, failed, files, t0, cfg.columns, tRun / 1000),
+    );
+  if (files) {
+    const final: Manifest = {
+      ...manifest,
+      counts: { planned: total, ok: done - failed, failed },
+      finished: new Date().toISOString(),
+    };
+    await finishOutput(
+      files,
+      cfg.columns,
+      cfg.seriesColumns,
+      final,
+      parquetKv(o, plan),
+      `aci-sim ${o.version}`,
+    );
+  }
+  return ok(report('done', summary, total, done - failed, failed, files, t0, cfg.columns, tRun / 1000));
+}
+
+function report(
+  state: BatchReport['state'],
+  summary: SummaryBuilder,
+  planned: number,
+  okRuns: number,
+  failed: number,
+  files: OutputFiles | null,
+  t0: number,
+  columns: readonly Column[],
+  runSeconds = 0,
+): BatchReport {
+  return {
+    state,
+    summary: summary.result(),
+    planned,
+    ok: okRuns,
+    failed,
+    files,
+    seconds: (performance.now() - t0) / 1000,
+    runSeconds,
+    columns,
+  };
+}
+
+/** Hands out chunks in order, keeps at most two per worker in flight, writes results in order. */
+function dispatch(
+  exec: Executor,
+  plan: Plan,
+  shard: Shard,
+  from: number,
+  total: number,
+  write: (r: ChunkResult) => void,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  const waiting = new Map<number, ChunkResult>();
+  let next = from;
+  let sent = 0;
+  let written = 0;
+  let active = 0;
+  return new Promise<void>((resolve, reject) => {
+    let failed = false;
+    const pump = () => {
+      while (!failed && !signal?.aborted && active < exec.size * 2 && next < total) {
+        const end = Math.min(total, next + CHUNK);
+        const specs = [];
+        for (let j = next; j < end; j++) specs.push(plan.spec(shardPosition(shard, j)));
+        next = end;
+        active++;
+        exec.run({ id: sent++, specs }).then(
+          (r) => {
+            active--;
+            waiting.set(r.id, r);
+            for (let w = waiting.get(written); w; w = waiting.get(written)) {
+              waiting.delete(written++);
+              write(w);
+            }
+            pump();
+          },
+          (e: unknown) => {
+            failed = true;
+            reject(e);
+          },
+        );
+      }
+      if (active === 0 && !failed) resolve();
+    };
+    pump();
+  });
+}
+
+function baseManifest(
+  o: BatchOptions,
+  cfg: RunnerConfig,
+  planned: number,
+  partial: Manifest | null,
+  now: string,
+): Manifest {
+  const { experiment: exp, plan } = o;
+  return {
+    tool: 'aci-sim',
+    version: o.version,
+    format: 1,
+    kind: 'batch',
+    experiment: { id: exp.id, file: exp.file, hash: exp.hash },
+    scenario: {
+      id: exp.loaded.scenario.id,
+      file: exp.loaded.files[0] ?? exp.scenarioAbs,
+      hash: exp.loaded.hash,
+      packages: exp.packages.map((p) => ({ name: p.name, hash: p.loaded.hash })),
+    },
+    seed: exp.seed,
+    rng: exp.loaded.scenario.random.algorithm,
+    plan: {
+      hash: plan.hash,
+      runs: plan.size,
+      points: plan.points,
+      levers: plan.levers,
+      replications: plan.replications,
+      design: { ...plan.design.describe, warnings: plan.design.warnings },
+      parameters: [...plan.paths],
+    },
+    shard: { index: o.shard.index, count: o.shard.count },
+    output: {
+      file: o.out?.file ?? '',
+      format: o.out?.format ?? 'csv',
+      columns: [...cfg.columns],
+      series:
+        cfg.seriesColumns && o.out
+          ? {
+              file: outputFiles(o.out.file, o.out.format, true).series!.file,
+              columns: [...cfg.seriesColumns],
+            }
+          : null,
+    },
+    counts: { planned, ok: 0, failed: 0 },
+    started: partial?.started ?? now,
+    finished: null,
+    resumed: partial ? [...partial.resumed, now] : [],
+    workers: o.workers,
+    node: process.version,
+  };
+}
+
+/** Parquet key-value metadata: only what does not depend on sharding or timing. */
+export function parquetKv(
+  o: { experiment: LoadedExperiment; version: string },
+  plan: Plan,
+): Record<string, string> {
+  return {
+    'aci-sim.version': o.version,
+    'aci-sim.experiment': o.experiment.id,
+    'aci-sim.scenario_hash': o.experiment.loaded.hash,
+    'aci-sim.plan_hash': plan.hash,
+    'aci-sim.seed': String(o.experiment.seed),
+  };
+}

@@ -1,0 +1,104 @@
+// Runs chunks of run specs: the same code in a worker thread and in the
+// main thread (one worker). The scenario of each package is loaded and
+// compiled once; a run only swaps in its sampled numbers (applyParameterValues).
+// A run that throws becomes a row with `error` set; the chunk goes on.
+import { type Policy, runGame, SimError } from '../engine/index.js';
+import { applyParameterValues } from '../io/apply-parameters.js';
+import type { Lever } from '../io/load-experiment.js';
+import type { LoadedScenario } from '../io/load-scenario.js';
+import type { Cell, Column, Format } from '../io/writers/columns.js';
+import { oneLine } from '../io/writers/columns.js';
+import { csvRow } from '../io/writers/csv.js';
+import { jsonlRowWriter } from '../io/writers/jsonl.js';
+import { metricCells, seriesRows } from './metrics.js';
+import type { RunSpec } from './plan.js';
+
+/** Where rows go: a file format, or nowhere (summaries only). */
+export type RowFormat = Format | 'none';
+
+/** Everything a worker needs, as plain data. */
+export interface RunnerConfig {
+  readonly scenarioAbs: string;
+  readonly cwd: string;
+  readonly packages: readonly { name: string; set: Readonly<Record<string, string | number>> }[];
+  readonly paths: readonly string[];
+  readonly levers: readonly Lever[];
+  readonly metrics: readonly string[];
+  readonly columns: readonly Column[];
+  readonly seriesColumns: readonly Column[] | null;
+  readonly format: RowFormat;
+}
+
+export interface ChunkRequest {
+  readonly id: number;
+  readonly specs: readonly RunSpec[];
+}
+
+export interface ChunkResult {
+  readonly id: number;
+  /** The rows, formatted for the output (empty for 'none'). */
+  readonly text: string;
+  readonly seriesText: string;
+  /** The rows as cells, for summaries and sensitivity analysis. */
+  readonly rows: Cell[][];
+  readonly failed: number;
+}
+
+/** Formats rows for an output file; the Parquet journal holds JSON arrays. */
+export function rowEncoder(format: RowFormat, columns: readonly Column[]): (row: readonly Cell[]) => string {
+  if (format === 'csv') return csvRow;
+  if (format === 'jsonl') return jsonlRowWriter(columns);
+  if (format === 'parquet') return (row) => `${JSON.stringify(row)}\n`;
+  return () => '';
+}
+
+const message = (e: unknown) =>
+  oneLine(e instanceof SimError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e));
+
+/** A chunk runner over scenarios loaded once: one per package (or the scenario alone). */
+export function makeRunner(
+  cfg: RunnerConfig,
+  scenarios: readonly LoadedScenario[],
+): (req: ChunkRequest) => ChunkResult {
+  const metrics = metricCells(cfg.metrics);
+  const encode = rowEncoder(cfg.format, cfg.columns);
+  const encodeSeries = rowEncoder(cfg.format, cfg.seriesColumns ?? []);
+  const withPackage = cfg.packages.length > 0;
+  const blanks: Cell[] = cfg.metrics.map(() => null);
+  const players = cfg.levers.map((l) => {
+    const loaded = scenarios[withPackage ? cfg.packages.findIndex((p) => p.name === l.package) : 0]!;
+    const policies = { EU: loaded.scenario.policies[l.EU], CN: loaded.scenario.policies[l.CN] };
+    if (!policies.EU || !policies.CN) throw new Error(`unknown policy in lever ${l.EU}/${l.CN}`);
+    return { loaded, policies: policies as { EU: Policy; CN: Policy } };
+  });
+  return (req) => {
+    let text = '';
+    let seriesText = '';
+    let failed = 0;
+    const rows: Cell[][] = [];
+    for (const s of req.specs) {
+      const lever = cfg.levers[s.lever]!;
+      const { loaded, policies } = players[s.lever]!;
+      const head: Cell[] = [s.runId, s.point, s.replication, s.seed];
+      if (withPackage) head.push(lever.package);
+      head.push(lever.EU, lever.CN, ...s.values);
+      let row: Cell[];
+      try {
+        const values: Record<string, number> = {};
+        cfg.paths.forEach((p, j) => {
+          values[p] = s.values[j]!;
+        });
+        const sc = applyParameterValues(loaded, values);
+        const r = runGame(sc, s.seed, policies, cfg.seriesColumns !== null);
+        row = [...head, ...metrics(r), null];
+        if (cfg.seriesColumns) for (const sr of seriesRows(sc, s.runId, r)) seriesText += encodeSeries(sr);
+      } catch (e) {
+        failed++;
+        row = [...head, ...blanks, message(e)];
+      }
+      rows.push(row);
+      text += encode(row);
+    }
+    return { id: req.id, text, seriesText, rows, failed };
+  };
+}

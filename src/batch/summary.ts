@@ -1,0 +1,230 @@
+// The summary of a batch, from its rows (the same code at the end of a batch,
+// after a resume and in `aci-sim summarize FILE`): outcome shares with 95%
+// Wilson intervals, quantiles of rounds to a deal, deal terms and pain, the
+// member states that pay most, and a comparison of lever settings.
+import type { Cell, Column } from '../io/writers/columns.js';
+import { QuantileSketch } from './quantile-sketch.js';
+import { type Proportion, wilson } from './stats/wilson.js';
+import { fmt, textTable } from './text-table.js';
+
+export const OUTCOMES = ['landing_zone', 'eu_backs_down', 'cn_backs_down', 'spiral', 'stalemate'] as const;
+export const QUANTILE_PS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
+
+export interface LeverSummary {
+  readonly package: string | null;
+  readonly EU: string | null;
+  readonly CN: string | null;
+  readonly runs: number;
+  readonly failed: number;
+  readonly landing: Proportion | null;
+  readonly medianPainEU: number;
+  readonly medianPainCN: number;
+  readonly medianRounds: number;
+}
+
+export interface Summary {
+  readonly runs: number;
+  readonly failed: number;
+  /** Share of the runs that did not fail; null when outcomes were not recorded. */
+  readonly outcomes: { outcome: string; n: number; share: Proportion }[] | null;
+  readonly quantiles: { label: string; n: number; values: number[] }[];
+  /** Member states by mean cost (EUR bn), the five highest. */
+  readonly states: { id: string; mean: number }[];
+  /** One entry per lever setting, when there is more than one. */
+  readonly levers: LeverSummary[] | null;
+}
+
+interface Group {
+  package: string | null;
+  EU: string | null;
+  CN: string | null;
+  runs: number;
+  failed: number;
+  landing: number;
+  painEU: QuantileSketch;
+  painCN: QuantileSketch;
+  rounds: QuantileSketch;
+}
+
+const cellNum = (c: Cell | undefined) => (typeof c === 'number' ? c : Number.NaN);
+const cellStr = (c: Cell | undefined) => (typeof c === 'string' ? c : null);
+
+export class SummaryBuilder {
+  private readonly at: (name: string) => number;
+  private readonly states: { id: string; i: number; sum: number }[];
+  private readonly counts = new Map<string, number>();
+  private readonly groups = new Map<string, Group>();
+  private readonly sketches = {
+    rounds: new QuantileSketch(),
+    q: new QuantileSketch(),
+    painEU: new QuantileSketch(),
+    painCN: new QuantileSketch(),
+  };
+  private runs = 0;
+  private failed = 0;
+
+  constructor(columns: readonly Column[]) {
+    const index = new Map(columns.map((c, i) => [c.name, i]));
+    this.at = (name) => index.get(name) ?? -1;
+    this.states = columns.flatMap((c, i) =>
+      c.name.startsWith('state_') ? [{ id: c.name.slice(6), i, sum: 0 }] : [],
+    );
+  }
+
+  add(row: readonly Cell[]): void {
+    const get = (name: string) => {
+      const i = this.at(name);
+      return i < 0 ? undefined : row[i];
+    };
+    const g = this.group(cellStr(get('package')), cellStr(get('policy_eu')), cellStr(get('policy_cn')));
+    this.runs++;
+    g.runs++;
+    if (cellStr(get('error')) !== null) {
+      this.failed++;
+      g.failed++;
+      return;
+    }
+    const outcome = cellStr(get('outcome'));
+    if (outcome !== null) this.counts.set(outcome, (this.counts.get(outcome) ?? 0) + 1);
+    const round = cellNum(get('round'));
+    if (outcome === 'landing_zone') {
+      g.landing++;
+      g.rounds.add(round);
+      this.sketches.rounds.add(round);
+      this.sketches.q.add(cellNum(get('q')));
+    }
+    const eu = cellNum(get('pain_eu'));
+    const cn = cellNum(get('pain_cn'));
+    this.sketches.painEU.add(eu);
+    this.sketches.painCN.add(cn);
+    g.painEU.add(eu);
+    g.painCN.add(cn);
+    for (const s of this.states) s.sum += cellNum(row[s.i]) || 0;
+  }
+
+  private group(pkg: string | null, EU: string | null, CN: string | null): Group {
+    const key = `${pkg}\u0000${EU}\u0000${CN}`;
+    let g = this.groups.get(key);
+    if (!g) {
+      g = {
+        package: pkg,
+        EU,
+        CN,
+        runs: 0,
+        failed: 0,
+        landing: 0,
+        painEU: new QuantileSketch(),
+        painCN: new QuantileSketch(),
+        rounds: new QuantileSketch(),
+      };
+      this.groups.set(key, g);
+    }
+    return g;
+  }
+
+  result(): Summary {
+    const ok = this.runs - this.failed;
+    const hasOutcome = this.at('outcome') >= 0;
+    const outcomes = hasOutcome
+      ? OUTCOMES.map((outcome) => {
+          const n = this.counts.get(outcome) ?? 0;
+          return { outcome, n, share: wilson(n, ok) };
+        })
+      : null;
+    const q = (label: string, s: QuantileSketch) => ({
+      label,
+      n: s.count,
+      values: QUANTILE_PS.map((p) => s.quantile(p)),
+    });
+    const quantiles = [
+      ...(hasOutcome ? [q('rounds to a deal', this.sketches.rounds)] : []),
+      ...(hasOutcome && this.at('q') >= 0 ? [q('deal terms q', this.sketches.q)] : []),
+      ...(this.at('pain_eu') >= 0 ? [q('pain EU, EUR bn', this.sketches.painEU)] : []),
+      ...(this.at('pain_cn') >= 0 ? [q('pain CN, EUR bn', this.sketches.painCN)] : []),
+    ];
+    const states = this.states
+      .map((s) => ({ id: s.id, mean: ok > 0 ? s.sum / ok : Number.NaN }))
+      .sort((a, b) => b.mean - a.mean || (a.id < b.id ? -1 : 1))
+      .slice(0, 5);
+    const levers =
+      this.groups.size > 1
+        ? [...this.groups.values()].map((g) => ({
+            package: g.package,
+            EU: g.EU,
+            CN: g.CN,
+            runs: g.runs,
+            failed: g.failed,
+            landing: hasOutcome ? wilson(g.landing, g.runs - g.failed) : null,
+            medianPainEU: g.painEU.quantile(0.5),
+            medianPainCN: g.painCN.quantile(0.5),
+            medianRounds: g.rounds.quantile(0.5),
+          }))
+        : null;
+    return { runs: this.runs, failed: this.failed, outcomes, quantiles, states, levers };
+  }
+}
+
+const prob = (p: Proportion) => `${p.p.toFixed(3)} [${p.lo.toFixed(3)}, ${p.hi.toFixed(3)}]`;
+
+/** The summary as text for the terminal. */
+export function formatSummary(s: Summary): string {
+  const out: string[] = [
+    `Runs: ${s.runs}${s.failed > 0 ? ` (${s.failed} failed: see the error column)` : ' (none failed)'}`,
+  ];
+  if (s.outcomes) {
+    out.push(
+      '',
+      textTable(
+        [
+          ['outcome', 'runs', 'share [95% CI]'],
+          ...s.outcomes.map((o) => [o.outcome, String(o.n), Number.isNaN(o.share.p) ? '—' : prob(o.share)]),
+        ],
+        ['l', 'r', 'l'],
+      ),
+    );
+  }
+  if (s.quantiles.length > 0) {
+    const head = ['', 'n', ...QUANTILE_PS.map((p) => `${p * 100}%`)];
+    out.push(
+      '',
+      textTable(
+        [head, ...s.quantiles.map((q) => [q.label, String(q.n), ...q.values.map(fmt)])],
+        ['l', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ),
+    );
+  }
+  if (s.states.length > 0)
+    out.push(
+      '',
+      `Member states by mean cost, EUR bn: ${s.states.map((x) => `${x.id} ${fmt(x.mean)}`).join(' · ')}`,
+    );
+  if (s.levers) {
+    const pkg = s.levers.some((l) => l.package !== null);
+    const head = [
+      ...(pkg ? ['package'] : []),
+      'EU',
+      'CN',
+      'runs',
+      'P(landing_zone) [95% CI]',
+      'median pain EU',
+      'median pain CN',
+      'median rounds to deal',
+    ];
+    const rows = s.levers.map((l) => [
+      ...(pkg ? [l.package ?? '—'] : []),
+      l.EU ?? '—',
+      l.CN ?? '—',
+      String(l.runs),
+      l.landing && !Number.isNaN(l.landing.p) ? prob(l.landing) : '—',
+      fmt(l.medianPainEU),
+      fmt(l.medianPainCN),
+      fmt(l.medianRounds),
+    ]);
+    out.push(
+      '',
+      'Lever settings compared on the same futures:',
+      textTable([head, ...rows], [...(pkg ? ['l' as const] : []), 'l', 'l', 'r', 'l', 'r', 'r', 'r']),
+    );
+  }
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,242 @@
+// `aci-sim batch <experiment|scenario>`: runs an experiment's plan (or Monte
+// Carlo over a scenario's uncertain numbers) on worker threads, writes CSV,
+// JSON Lines or Parquet with a manifest, and prints a summary.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { Command } from 'commander';
+import type { Plan } from '../../batch/plan.js';
+import type { BatchReport } from '../../batch/run-batch.js';
+import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
+import type { ExperimentOptions, LoadedExperiment } from '../../io/load-experiment.js';
+import { type Format, formatOf } from '../../io/writers/columns.js';
+import { reportDiagnostics } from '../exit.js';
+import { parseSeed } from '../options.js';
+
+interface BatchFlags {
+  runs?: string;
+  seed?: string;
+  workers?: string;
+  out?: string;
+  shard?: string;
+  resume?: boolean;
+  force?: boolean;
+  quiet?: boolean;
+  printSlurm?: string | boolean;
+  policy?: string;
+  summaryOnly?: boolean;
+}
+
+export const EXIT_INTERRUPTED = 130;
+
+export function register(program: Command): void {
+  program
+    .command('batch')
+    .description(
+      'Run an experiment (or Monte Carlo over a scenario) on all cores; write rows, a manifest and a summary',
+    )
+    .argument('<experiment|scenario>', 'experiment file, or scenario id or file for plain Monte Carlo')
+    .option('--runs <n>', "the design's n (Monte Carlo runs for a scenario; default 1000)")
+    .option('--seed <n>', 'master seed (default: the design’s seed, else 1)')
+    .option('--workers <n>', 'threads running games (default: SLURM_CPUS_PER_TASK, else every core)')
+    .option('--out <file>', 'output .csv, .jsonl or .parquet (default results/<id>-<design>-<n>-s<seed>.csv)')
+    .option('--shard <i/n>', 'run shard i of n (default: SLURM_ARRAY_TASK_ID/COUNT, else all)')
+    .option('--resume', 'continue an interrupted batch from FILE.tmp')
+    .option('--force', 'overwrite an existing output')
+    .option('--quiet', 'no progress on stderr')
+    .option('--policy <EU=name,CN=name>', 'computer players for sides the experiment does not sweep')
+    .option('--summary-only', 'write no rows: print the summary only')
+    .option('--print-slurm [tasks]', 'print an sbatch job-array script for this batch and exit')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  aci-sim batch tutorial --runs 5000 --out runs.parquet\n  aci-sim batch experiments/tutorial-packages.yaml --workers 8\n  aci-sim batch experiments/tutorial-packages.yaml --print-slurm 16 > job.sh',
+    )
+    .action(async (target: string, flags: BatchFlags) => {
+      const problems: Diagnostic[] = [];
+      const common = parseCommon(flags, problems);
+      const { chooseShard, chooseWorkers } = await import('../../batch/shard.js');
+      const shard = chooseShard(flags.shard, process.env, problems);
+      const workers = chooseWorkers(flags.workers, process.env, problems);
+      const ext = flags.out === undefined ? 'csv' : formatOf(flags.out);
+      if (ext === null)
+        problems.push(
+          fileDiag(
+            '--out',
+            'cli/out',
+            `expected a file ending in .csv, .jsonl or .parquet, got "${flags.out}"`,
+          ),
+        );
+      if (problems.length > 0) return reportDiagnostics(problems);
+      const setup = await loadAndPlan(target, common);
+      if (!setup) return;
+      const { exp, plan } = setup;
+      if (flags.printSlurm !== undefined)
+        return printSlurm(target, exp, plan, flags, common, flags.out === undefined ? 'parquet' : ext!);
+      for (const w of plan.design.warnings) process.stderr.write(`warning: ${w}\n`);
+      const out = flags.summaryOnly
+        ? null
+        : { file: flags.out ?? defaultOut(exp, plan, shard), format: ext! };
+      if (out) mkdirSync(dirname(out.file), { recursive: true });
+      const onStart = (done: number, total: number) => {
+        if (flags.quiet) return;
+        const size = `${plan.size} runs (${plan.points} points × ${plan.levers} lever settings × ${plan.replications} replications)`;
+        const part = shard.count > 1 ? `, shard ${shard.index}/${shard.count} (${total} runs)` : '';
+        const kept = done > 0 ? `, resuming after ${done}` : '';
+        process.stderr.write(
+          `batch: ${exp.id}: ${size}${part}${kept}, ${workers} workers${out ? ` → ${out.file}` : ''}\n`,
+        );
+      };
+      const report = await runWithSignals(exp, plan, { shard, workers, out, flags, onStart });
+      if (!report) return;
+      const { formatSummary } = await import('../../batch/summary.js');
+      if (report.state === 'complete' && out) {
+        process.stderr.write(`${out.file} is already complete; nothing to do\n`);
+        const { summarizeFile } = await import('./summarize.js');
+        return summarizeFile(out.file, false);
+      }
+      process.stdout.write(formatSummary(report.summary));
+      if (report.state === 'interrupted') {
+        process.stderr.write(
+          `interrupted after ${report.ok + report.failed} of ${report.planned} runs; continue with the same command and --resume\n`,
+        );
+        process.exitCode = EXIT_INTERRUPTED;
+      } else if (out && !flags.quiet)
+        process.stderr.write(
+          `wrote ${out.file} and ${out.file}.manifest.json (${report.seconds.toFixed(1)} s)\n`,
+        );
+    });
+}
+
+/** --runs, --seed and --policy as loader options. */
+export function parseCommon(
+  flags: { runs?: string; seed?: string; policy?: string },
+  problems: Diagnostic[],
+): ExperimentOptions {
+  const opts: { -readonly [K in keyof ExperimentOptions]: ExperimentOptions[K] } = { cwd: process.cwd() };
+  if (flags.runs !== undefined) {
+    const n = Number(flags.runs);
+    if (!Number.isSafeInteger(n) || n < 1)
+      problems.push(fileDiag('--runs', 'cli/runs', `expected a whole number ≥ 1, got "${flags.runs}"`));
+    else opts.runs = n;
+  }
+  if (flags.seed !== undefined) opts.seed = parseSeed(flags.seed, problems);
+  if (flags.policy !== undefined) {
+    const players: Partial<Record<'EU' | 'CN', string>> = {};
+    for (const part of flags.policy.split(',').filter(Boolean)) {
+      const [side, name] = part.split('=').map((s) => s.trim());
+      if ((side === 'EU' || side === 'CN') && name) players[side] = name;
+      else
+        problems.push(
+          fileDiag('--policy', 'cli/policy', `expected SIDE=policy with SIDE EU or CN, got "${part}"`),
+        );
+    }
+    opts.players = players;
+  }
+  return opts;
+}
+
+/** Loads the experiment and builds its plan; prints diagnostics and returns null on failure. */
+export async function loadAndPlan(
+  target: string,
+  opts: ExperimentOptions,
+): Promise<{ exp: LoadedExperiment; plan: Plan } | null> {
+  const { loadExperiment } = await import('../../io/load-experiment.js');
+  const { makePlan } = await import('../../batch/plan.js');
+  const r = await loadExperiment(target, opts);
+  if (!r.ok) {
+    reportDiagnostics(r.error);
+    return null;
+  }
+  try {
+    return { exp: r.value, plan: makePlan(r.value) };
+  } catch (e) {
+    if (!(e instanceof RangeError)) throw e;
+    reportDiagnostics([{ ...r.value.locate(['design']), code: 'experiment/design', message: e.message }]);
+    return null;
+  }
+}
+
+/** Runs the batch; Ctrl-C stops handing out runs and leaves a resumable output. */
+export async function runWithSignals(
+  exp: LoadedExperiment,
+  plan: Plan,
+  o: {
+    shard: import('../../batch/plan.js').Shard;
+    workers: number;
+    out: { file: string; format: Format } | null;
+    flags: { resume?: boolean; force?: boolean; quiet?: boolean };
+    onRow?: (row: readonly import('../../io/writers/columns.js').Cell[]) => void;
+    onStart?: (done: number, total: number) => void;
+  },
+): Promise<BatchReport | null> {
+  const { runBatch } = await import('../../batch/run-batch.js');
+  const stop = new AbortController();
+  const onSignal = () => {
+    if (stop.signal.aborted) process.exit(EXIT_INTERRUPTED);
+    process.stderr.write('\nstopping: finishing the runs under way (Ctrl-C again to quit at once)\n');
+    stop.abort();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    const r = await runBatch({
+      experiment: exp,
+      plan,
+      shard: o.shard,
+      workers: o.workers,
+      out: o.out,
+      resume: o.flags.resume ?? false,
+      force: o.flags.force ?? false,
+      progress: o.flags.quiet ? 'quiet' : process.stderr.isTTY ? 'tty' : 'lines',
+      version: toolVersion(),
+      cwd: process.cwd(),
+      signal: stop.signal,
+      ...(o.onRow ? { onRow: o.onRow } : {}),
+      ...(o.onStart ? { onStart: o.onStart } : {}),
+    });
+    if (r.ok) return r.value;
+    reportDiagnostics(r.error);
+    return null;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}
+
+export const toolVersion = (): string =>
+  (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
+
+function defaultOut(exp: LoadedExperiment, plan: Plan, shard: { index: number; count: number }): string {
+  const n = exp.design.n ?? plan.points;
+  const part = shard.count > 1 ? `.shard-${shard.index}-of-${shard.count}` : '';
+  return `results/${exp.id}-${exp.design.type}-${n}-s${exp.seed}${part}.csv`;
+}
+
+async function printSlurm(
+  target: string,
+  exp: LoadedExperiment,
+  plan: Plan,
+  flags: BatchFlags,
+  common: ExperimentOptions,
+  ext: Format,
+): Promise<void> {
+  const { defaultTasks, slurmScript } = await import('../../batch/slurm.js');
+  const asked = typeof flags.printSlurm === 'string' ? Number(flags.printSlurm) : defaultTasks(plan.size);
+  if (!Number.isSafeInteger(asked) || asked < 1)
+    return reportDiagnostics([
+      fileDiag('--print-slurm', 'cli/slurm', `expected a number of tasks ≥ 1, got "${flags.printSlurm}"`),
+    ]);
+  process.stdout.write(
+    slurmScript({
+      target,
+      id: exp.id,
+      runs: plan.size,
+      tasks: Math.min(asked, plan.size),
+      cpus: flags.workers !== undefined ? Number(flags.workers) : 8,
+      seed: exp.seed,
+      runsFlag: common.runs,
+      policy: flags.policy,
+      ext,
+    }),
+  );
+}

@@ -1,0 +1,334 @@
+// Loads an experiment file (or a scenario alone, which means Monte Carlo over
+// its uncertain numbers), checks every path, policy, package and metric
+// against the scenario, and reports every problem with its position.
+import { dirname, resolve } from 'node:path';
+import { deepFreeze } from './build-scenario.js';
+import { checkUncertain } from './check-paths.js';
+import { type Diagnostic, fileDiag, sortDiagnostics } from './diagnostics.js';
+import { didYouMean, listSome } from './did-you-mean.js';
+import { displayPath } from './files.js';
+import { canonicalJson, sha256 } from './hash.js';
+import { parseWith } from './load-model.js';
+import { type LoadedScenario, loadScenario } from './load-scenario.js';
+import type { Loc } from './overrides.js';
+import { formatPath, normalizePath, type PathSeg } from './paths.js';
+import type { UncertainParam } from './provenance.js';
+import { scanModels, selectModels } from './resolve-models.js';
+import { err, ok, type Result } from './result.js';
+import { readScenarioChain } from './scenario-chain.js';
+import { resolveScenarioRef } from './scenario-ref.js';
+import {
+  DEFAULT_RUNS,
+  type DesignDef,
+  type ExperimentDef,
+  ExperimentSchema,
+  expandMetrics,
+  resolveDesign,
+  SENSITIVITY_N,
+} from './schemas/experiment.js';
+import { readYamlFile } from './yaml-source.js';
+import { type Locator, sourceLocator } from './zod-issues.js';
+
+export type Side = 'EU' | 'CN';
+
+/** One setting of the levers: a package (or none) and a policy per side. */
+export interface Lever {
+  readonly package: string | null;
+  readonly EU: string;
+  readonly CN: string;
+}
+
+export interface ExperimentPackage {
+  readonly name: string;
+  readonly set: Readonly<Record<string, string | number>>;
+  readonly loaded: LoadedScenario;
+}
+
+export interface LoadedExperiment {
+  readonly id: string;
+  /** The experiment file as the user named it; null for a scenario alone. */
+  readonly file: string | null;
+  /** Absolute path of the scenario file. */
+  readonly scenarioAbs: string;
+  readonly loaded: LoadedScenario;
+  /** Empty when the experiment sweeps no packages. */
+  readonly packages: readonly ExperimentPackage[];
+  readonly uncertain: readonly UncertainParam[];
+  readonly levers: readonly Lever[];
+  readonly design: DesignDef & { levels?: number | Record<string, number> };
+  readonly seed: number;
+  /** Metric tokens, `state:*` expanded: `outcome`, `state:DE`, … */
+  readonly metrics: readonly string[];
+  readonly series: boolean;
+  /** SHA-256 of the canonical definition (what the plan hash is built from). */
+  readonly hash: string;
+  /** Where a field of the experiment is written (for later diagnostics). */
+  readonly locate: (path: readonly PathSeg[]) => Loc;
+}
+
+export interface ExperimentOptions {
+  readonly cwd?: string;
+  /** --runs: the design's n (points, base sample or trajectories). */
+  readonly runs?: number;
+  /** --seed: the master seed. */
+  readonly seed?: number;
+  /** --policy: players for sides the experiment does not sweep. */
+  readonly players?: Partial<Record<Side, string>>;
+  /** --metric (sensitivity): make sure this metric is recorded. */
+  readonly ensureMetric?: string;
+  /** sensitivity --method: use this design (keeping n and replications). */
+  readonly method?: 'sobol' | 'morris';
+}
+
+/** An experiment file, or a scenario (id or file) for plain Monte Carlo. */
+export async function loadExperiment(
+  ref: string,
+  opts: ExperimentOptions = {},
+): Promise<Result<LoadedExperiment, Diagnostic[]>> {
+  const cwd = resolve(opts.cwd ?? process.cwd());
+  const abs = resolve(cwd, ref);
+  const read = /\.ya?ml$/.test(ref) ? await readYamlFile(abs, displayPath(abs, cwd)) : null;
+  if (read && !read.ok) return read;
+  if (!read || (read.value.data as { kind?: unknown } | null)?.kind !== 'experiment') {
+    // A scenario alone: Monte Carlo (or the sensitivity method) over its own uncertain numbers.
+    const sc = await resolveScenarioRef(ref, cwd);
+    if (!sc.ok) return sc;
+    const method = opts.method;
+    const n = opts.runs ?? (method ? SENSITIVITY_N[method] : DEFAULT_RUNS);
+    const def: ExperimentDef = {
+      ...{ kind: 'experiment', id: '', scenario: sc.value, use_scenario_uncertain: true, uncertain: {} },
+      ...{ levers: {}, design: { type: method ?? 'mc', n, replications: 1 }, series: false },
+    };
+    const nowhere: Locator = (p, key) => ({
+      ...fileDiag(ref, '', ''),
+      path: formatPath(key ? [...p, key] : p),
+    });
+    return resolveExperiment(def, null, sc.value, cwd, opts, nowhere);
+  }
+  const src = read.value;
+  const locate = sourceLocator(src);
+  const parsed = parseWith(ExperimentSchema, src.data, locate);
+  if (!parsed.ok) return err(sortDiagnostics(parsed.error));
+  const def = parsed.value;
+  const scenarioRef = /[/\\]|\.ya?ml$/.test(def.scenario)
+    ? ok(resolve(dirname(src.abs), def.scenario))
+    : await resolveScenarioRef(def.scenario, cwd);
+  if (!scenarioRef.ok)
+    return err(scenarioRef.error.map((d) => ({ ...d, ...locate(['scenario']), path: 'scenario' })));
+  return resolveExperiment(def, src.file, scenarioRef.value, cwd, opts, locate);
+}
+
+async function resolveExperiment(
+  def: ExperimentDef,
+  file: string | null,
+  scenarioAbs: string,
+  cwd: string,
+  opts: ExperimentOptions,
+  locate: Locator,
+): Promise<Result<LoadedExperiment, Diagnostic[]>> {
+  const base = await loadScenario(scenarioAbs, { cwd });
+  if (!base.ok) return base;
+  const loaded = base.value;
+  const at = (p: readonly PathSeg[]) => locate(p);
+  const diags: Diagnostic[] = [];
+  const packages = await loadPackages(def, scenarioAbs, cwd, locate, diags);
+  const own = await checkOwnUncertain(def.uncertain, scenarioAbs, cwd, (k) => locate(['uncertain'], k));
+  diags.push(...own.diagnostics);
+  const mine = new Set(own.params.map((p) => p.path));
+  const uncertain = [
+    ...(def.use_scenario_uncertain ? loaded.uncertain.filter((p) => !mine.has(p.path)) : []),
+    ...own.params,
+  ];
+  for (const p of packages)
+    for (const key of Object.keys(p.set))
+      if (uncertain.some((u) => u.path === normalizePath(key)))
+        diags.push({
+          ...locate(['levers', 'packages', p.name, 'set'], key),
+          code: 'experiment/conflict',
+          message: `package "${p.name}" sets "${key}", which is also uncertain: remove one of them`,
+        });
+  const levers = leversOf(def, loaded, opts.players ?? {}, locate, diags);
+  const metrics = expandMetrics(
+    def.metrics,
+    loaded.scenario.states.map((s) => s.id),
+    opts.ensureMetric,
+  );
+  for (const m of metrics.problems)
+    diags.push({ ...locate(['metrics', m.index]), code: 'experiment/metric', message: m.message });
+  const design = resolveDesign(
+    def.design,
+    opts,
+    uncertain.map((u) => u.path),
+  );
+  for (const d of design.problems)
+    diags.push({
+      ...(d.flag ? fileDiag(d.flag, '', '') : at(d.path)),
+      code: 'experiment/design',
+      message: d.message,
+    });
+  if (diags.length > 0) return err(sortDiagnostics(diags));
+  const e = {
+    ...{ id: def.id || loaded.scenario.id, file, scenarioAbs, loaded, packages, uncertain, levers },
+    design: design.design,
+    ...{ seed: opts.seed ?? def.design.seed ?? 1, metrics: metrics.list, series: def.series, locate: at },
+  };
+  return ok({ ...e, hash: hashOf(e) });
+}
+
+/** SHA-256 of what the plan depends on. */
+function hashOf(e: Omit<LoadedExperiment, 'hash'>): string {
+  return sha256(
+    canonicalJson({
+      id: e.id,
+      scenario: e.loaded.hash,
+      packages: e.packages.map((p) => [p.name, p.set, p.loaded.hash]),
+      uncertain: e.uncertain.map((u) => [u.path, u.dist]),
+      levers: e.levers,
+      design: e.design,
+      seed: e.seed,
+      metrics: e.metrics,
+      series: e.series,
+    }),
+  );
+}
+
+async function loadPackages(
+  def: ExperimentDef,
+  scenarioAbs: string,
+  cwd: string,
+  locate: Locator,
+  diags: Diagnostic[],
+): Promise<ExperimentPackage[]> {
+  const out: ExperimentPackage[] = [];
+  for (const [name, p] of Object.entries(def.levers.packages ?? {})) {
+    const r = await loadPackage(scenarioAbs, cwd, p.set);
+    if (r.ok) {
+      out.push({ name, set: p.set, loaded: r.value });
+      continue;
+    }
+    // Problems of a package's `set` come back placed at `--set`: place them in the experiment.
+    for (const d of r.error) {
+      const key = d.file === '--set' ? Object.keys(p.set).find((k) => d.path.startsWith(k)) : undefined;
+      if (key === undefined) diags.push(d);
+      else
+        diags.push({
+          ...d,
+          ...locate(['levers', 'packages', name, 'set'], key),
+          path: `levers.packages.${name}.set.${d.path}`,
+        });
+    }
+  }
+  return out;
+}
+
+function leversOf(
+  def: ExperimentDef,
+  loaded: LoadedScenario,
+  players: Partial<Record<Side, string>>,
+  locate: Locator,
+  diags: Diagnostic[],
+): Lever[] {
+  const sc = loaded.scenario;
+  const known = Object.keys(sc.policies);
+  const unknown = (name: string) =>
+    `unknown policy "${name}"${didYouMean(name, known)} (policies: ${known.join(', ')})`;
+  const sides = {} as Record<Side, readonly string[]>;
+  for (const side of ['EU', 'CN'] as const) {
+    const list = def.levers.policies?.[side];
+    const flag = players[side];
+    if (list) {
+      if (flag !== undefined)
+        diags.push(
+          fileDiag(
+            '--policy',
+            'cli/policy',
+            `the experiment sweeps ${side}'s policies; leave ${side} out of --policy`,
+          ),
+        );
+      for (const [i, name] of list.entries())
+        if (!sc.policies[name])
+          diags.push({
+            ...locate(['levers', 'policies', side, i]),
+            code: 'experiment/policy',
+            message: unknown(name),
+          });
+      sides[side] = list;
+      continue;
+    }
+    const name = flag ?? sc.players[side];
+    const human = `${side} is played by a human in this scenario; a batch needs a computer player: sweep levers.policies.${side} or add --policy ${side}=graduated`;
+    if (name === 'human' || !sc.policies[name])
+      diags.push(
+        fileDiag(
+          flag !== undefined ? '--policy' : (loaded.files[0] ?? 'scenario'),
+          'cli/policy',
+          name === 'human' ? human : `${unknown(name)} for ${side}`,
+        ),
+      );
+    sides[side] = [name];
+  }
+  const pkgs = Object.keys(def.levers.packages ?? {});
+  const out: Lever[] = [];
+  for (const p of pkgs.length > 0 ? pkgs : [null])
+    for (const EU of sides.EU) for (const CN of sides.CN) out.push({ package: p, EU, CN });
+  return out;
+}
+
+/** The experiment's `uncertain:` checked exactly as a scenario's own (paths, did-you-mean, ranges). */
+async function checkOwnUncertain(
+  entries: ExperimentDef['uncertain'],
+  scenarioAbs: string,
+  cwd: string,
+  at: (key: string) => Loc,
+): Promise<{ diagnostics: Diagnostic[]; params: UncertainParam[] }> {
+  if (Object.keys(entries).length === 0) return { diagnostics: [], params: [] };
+  const chain = await readScenarioChain(scenarioAbs, cwd);
+  if (!chain.ok) return { diagnostics: chain.error, params: [] };
+  const { merged, modelDirFrom, locate } = chain.value;
+  const dir = typeof merged.model_dir === 'string' ? merged.model_dir : '../models';
+  const index = await scanModels(resolve(dirname(modelDirFrom.abs), dir), cwd);
+  const ids = Array.isArray(merged.models) ? merged.models.filter((m) => typeof m === 'string') : [];
+  const { files } = selectModels(index, ids, locate);
+  const ctx = { models: files, data: new Map(files.map((f) => [f, f.data])), scenario: merged };
+  return checkUncertain(
+    Object.entries(entries).map(([text, dist]) => ({ text, dist, at: at(text) })),
+    ctx,
+  );
+}
+
+const START_LEVEL = /^start\.levels\.([^.[\]]+)$/;
+
+/**
+ * A package's scenario: its `set` goes through the loader like --set, except start levels, which
+ * are set on the engine's scenario (the loader cannot add a measure that `start.levels` does not list).
+ */
+export async function loadPackage(
+  scenarioAbs: string,
+  cwd: string,
+  set: Readonly<Record<string, string | number>>,
+): Promise<Result<LoadedScenario, Diagnostic[]>> {
+  const rest: Record<string, string | number> = {};
+  const levels: Record<string, number> = {};
+  const diags: Diagnostic[] = [];
+  for (const [key, value] of Object.entries(set)) {
+    const id = START_LEVEL.exec(key)?.[1];
+    if (id === undefined) rest[key] = value;
+    else levels[id] = Number(value);
+  }
+  const r = await loadScenario(scenarioAbs, { cwd, set: rest });
+  if (!r.ok || Object.keys(levels).length === 0) return r;
+  const sc = r.value.scenario;
+  for (const [id, level] of Object.entries(levels)) {
+    const m = sc.measures.find((x) => x.id === id);
+    const at = (message: string) => fileDiag('--set', 'override/start-level', message, `start.levels.${id}`);
+    const ids = sc.measures.map((x) => x.id);
+    if (!m) diags.push(at(`unknown measure "${id}"${didYouMean(id, ids)} (measures: ${listSome(ids)})`));
+    else if (!Number.isInteger(level) || level < 0 || level >= m.levels.length)
+      diags.push(
+        at(`expected a level of "${id}" from 0 to ${m.levels.length - 1}, got ${set[`start.levels.${id}`]}`),
+      );
+  }
+  if (diags.length > 0) return err(diags);
+  const scenario = deepFreeze({ ...sc, startLevels: { ...sc.startLevels, ...levels } }, new Set([sc.random]));
+  return ok({ ...r.value, scenario });
+}

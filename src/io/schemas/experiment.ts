@@ -1,0 +1,204 @@
+// An experiment file: a scenario, what is uncertain, the levers swept, the
+// design that samples them and what each run records.
+import * as z from 'zod';
+import { didYouMean } from '../did-you-mean.js';
+import { normalizePath } from '../paths.js';
+import { id, text } from './common.js';
+import { DistributionSchema } from './distribution.js';
+import { plain } from './range.js';
+
+/** Scalar metrics a run can record, besides `state:<code>` (and `state:*`). */
+export const METRICS = [
+  'outcome',
+  'round',
+  'q',
+  'pain_eu',
+  'pain_cn',
+  'pain_eu_pct',
+  'pain_cn_pct',
+  'peak_rung',
+  'min_qm_margin',
+  'substitution_eu',
+  'substitution_cn',
+  'deals_broken',
+  'rounds_played',
+] as const;
+
+export const DESIGN_TYPES = ['mc', 'lhs', 'grid', 'sobol', 'morris'] as const;
+
+const count = plain({ int: true, min: 1 });
+const policyList = z
+  .array(text('A policy id.'))
+  .min(1, { error: 'list at least one policy' })
+  .describe('Policy ids to sweep for this side.');
+
+const PackageSchema = z
+  .strictObject({
+    description: z.string().optional().describe('What the package stands for.'),
+    set: z
+      .record(z.string().min(1), z.union([z.number(), z.string()]))
+      .default({})
+      .describe('Dotted path → value, as in a scenario’s overrides (start.levels.<measure> for levels).'),
+  })
+  .describe('A named set of parameter and start-level overrides.');
+
+const DesignSchema = z
+  .strictObject({
+    type: z.enum(DESIGN_TYPES).describe('mc, lhs, grid, sobol (Saltelli) or morris.'),
+    n: count
+      .optional()
+      .describe('mc/lhs: points; sobol: base sample N (runs = N·(k+2)); morris: trajectories. Not for grid.'),
+    replications: count
+      .default(1)
+      .describe('Runs per design point and lever setting, each with its own seed.'),
+    levels: z
+      .union([count, z.record(z.string().min(1), count)])
+      .optional()
+      .describe(
+        'grid: levels per factor (one number, or path → number; default 3); morris: grid levels p (even, default 4).',
+      ),
+    seed: z.number().int().optional().describe('Master seed (default 1); --seed overrides it.'),
+  })
+  .superRefine((d, ctx) => {
+    if (d.type !== 'grid' && d.n === undefined)
+      ctx.addIssue({ code: 'custom', path: ['n'], message: `missing required field "n" (design ${d.type})` });
+    if (d.type === 'grid' && d.n !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['n'],
+        message: 'a grid has no n: its size is the product of the levels',
+      });
+    if (d.type === 'morris' && typeof d.levels === 'number' && d.levels % 2 !== 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['levels'],
+        message: `morris needs an even number of levels (got ${d.levels})`,
+      });
+    if (d.type === 'morris' && typeof d.levels === 'object')
+      ctx.addIssue({ code: 'custom', path: ['levels'], message: 'morris takes one number of levels' });
+  })
+  .describe('How the uncertain parameters are sampled.');
+
+export const ExperimentSchema = z
+  .strictObject({
+    kind: z.literal('experiment'),
+    id: id('experiment').describe('Names the outputs.'),
+    title: z.string().optional().describe('One-line title.'),
+    description: z.string().optional().describe('The question the experiment answers.'),
+    scenario: text('Scenario id, or a path relative to this file.'),
+    use_scenario_uncertain: z
+      .boolean()
+      .default(true)
+      .describe("Also sample the scenario's own uncertain numbers (default true)."),
+    uncertain: z
+      .record(z.string().min(1), DistributionSchema)
+      .default({})
+      .describe('Dotted path → distribution; adds to (or replaces) the scenario’s uncertain numbers.'),
+    levers: z
+      .strictObject({
+        policies: z
+          .strictObject({ EU: policyList.optional(), CN: policyList.optional() })
+          .optional()
+          .describe('Policies to sweep per side; a side left out keeps the scenario’s player.'),
+        packages: z
+          .record(id('package'), PackageSchema)
+          .optional()
+          .describe('Named packages of overrides, each run against every design point.'),
+      })
+      .default({})
+      .describe('Choices compared across the same futures (common random numbers).'),
+    design: DesignSchema,
+    metrics: z
+      .array(z.string().min(1))
+      .min(1, { error: 'list at least one metric' })
+      .optional()
+      .describe(`What each run records: ${METRICS.join(', ')}, state:<code> or state:* (default: all).`),
+    series: z.boolean().default(false).describe('Also write one row per run and round to a second file.'),
+  })
+  .describe('An aci-sim experiment: scenario, uncertain parameters, levers, design and metrics.');
+
+export type ExperimentDef = z.infer<typeof ExperimentSchema>;
+export type DesignDef = ExperimentDef['design'];
+
+const ALL_METRICS = [...METRICS, 'state:*'];
+
+/** Metric tokens with `state:*` expanded and each checked; `ensure` is added (`landing` needs `outcome`). */
+export function expandMetrics(
+  tokens: readonly string[] | undefined,
+  states: readonly string[],
+  ensure?: string,
+): { list: string[]; problems: { index: number; message: string }[] } {
+  const list: string[] = [];
+  const problems: { index: number; message: string }[] = [];
+  const add = (m: string) => {
+    if (!list.includes(m)) list.push(m);
+  };
+  for (const [index, m] of (tokens ?? ALL_METRICS).entries()) {
+    const code = m.startsWith('state:') ? m.slice(6) : null;
+    if (m === 'state:*') for (const s of states) add(`state:${s}`);
+    else if (code !== null && states.includes(code)) add(m);
+    else if (code !== null)
+      problems.push({
+        index,
+        message: `unknown member state "${code}"${didYouMean(code, states)} (states: ${states.join(', ')})`,
+      });
+    else if ((METRICS as readonly string[]).includes(m)) add(m);
+    else
+      problems.push({
+        index,
+        message: `unknown metric "${m}"${didYouMean(m, ALL_METRICS)} (metrics: ${METRICS.join(', ')}, state:<code>, state:*)`,
+      });
+  }
+  if (ensure !== undefined) add(ensure === 'landing' ? 'outcome' : ensure);
+  return { list, problems };
+}
+
+/** Monte Carlo runs of a scenario given alone. */
+export const DEFAULT_RUNS = 1000;
+/** Default n of a design made for `sensitivity` when none is given. */
+export const SENSITIVITY_N = { sobol: 64, morris: 20 } as const;
+
+export interface DesignProblem {
+  /** Where in the experiment, or the flag at fault. */
+  readonly path: readonly (string | number)[];
+  readonly flag?: string;
+  readonly message: string;
+}
+
+/** The design with --runs and a sensitivity method applied, checked against the uncertain paths. */
+export function resolveDesign(
+  asked: DesignDef,
+  opts: { runs?: number; method?: 'sobol' | 'morris' },
+  paths: readonly string[],
+): { design: DesignDef; problems: DesignProblem[] } {
+  const d = withMethod(asked, opts.method);
+  const problems: DesignProblem[] = [];
+  if (d.type !== 'mc' && paths.length === 0)
+    problems.push({
+      path: ['design', 'type'],
+      message: `design ${d.type} needs at least one uncertain parameter (uncertain: is empty)`,
+    });
+  if (opts.runs !== undefined && d.type === 'grid')
+    problems.push({
+      path: [],
+      flag: '--runs',
+      message: 'a grid design has no n: its size is the product of its levels',
+    });
+  if (d.type === 'grid' && typeof d.levels === 'object')
+    for (const key of Object.keys(d.levels))
+      if (!paths.includes(normalizePath(key) ?? key))
+        problems.push({
+          path: ['design', 'levels', key],
+          message: `"${key}" is not an uncertain parameter of this experiment${didYouMean(key, paths)}`,
+        });
+  return { design: opts.runs === undefined || d.type === 'grid' ? d : { ...d, n: opts.runs }, problems };
+}
+
+/** The experiment's design, or the sensitivity method's design of the same size. */
+function withMethod(d: DesignDef, method: 'sobol' | 'morris' | undefined): DesignDef {
+  if (!method || method === d.type) return d;
+  const levels =
+    method === 'morris' && typeof d.levels === 'number' && d.levels % 2 === 0 ? { levels: d.levels } : {};
+  const seed = d.seed === undefined ? {} : { seed: d.seed };
+  return { type: method, n: d.n ?? SENSITIVITY_N[method], replications: d.replications, ...levels, ...seed };
+}

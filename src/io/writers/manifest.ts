@@ -1,0 +1,75 @@
+// The manifest written beside every batch output (FILE.manifest.json): what
+// was run, from which inputs, with which seeds, which part of which plan, and
+// how it went. merge reads it to check that shards belong together.
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import * as z from 'zod';
+import { err, ok, type Result } from '../result.js';
+
+const ColumnSchema = z.object({ name: z.string(), type: z.enum(['string', 'int', 'double']) });
+
+export const ManifestSchema = z.object({
+  tool: z.literal('aci-sim'),
+  version: z.string(),
+  format: z.literal(1),
+  kind: z.enum(['batch', 'merge']),
+  experiment: z.object({ id: z.string(), file: z.string().nullable(), hash: z.string() }),
+  scenario: z.object({
+    id: z.string(),
+    file: z.string(),
+    hash: z.string(),
+    packages: z.array(z.object({ name: z.string(), hash: z.string() })),
+  }),
+  seed: z.number(),
+  rng: z.string(),
+  plan: z.object({
+    hash: z.string(),
+    runs: z.number(),
+    points: z.number(),
+    levers: z.number(),
+    replications: z.number(),
+    design: z.record(z.string(), z.unknown()),
+    parameters: z.array(z.string()),
+  }),
+  shard: z.object({ index: z.number(), count: z.number() }),
+  output: z.object({
+    file: z.string(),
+    format: z.enum(['csv', 'jsonl', 'parquet']),
+    columns: z.array(ColumnSchema),
+    series: z.object({ file: z.string(), columns: z.array(ColumnSchema) }).nullable(),
+  }),
+  counts: z.object({ planned: z.number(), ok: z.number(), failed: z.number() }),
+  started: z.string(),
+  finished: z.string().nullable(),
+  resumed: z.array(z.string()),
+  workers: z.number(),
+  node: z.string(),
+});
+
+export type Manifest = z.infer<typeof ManifestSchema>;
+
+/** Writes JSON to `file` through a temporary file and a rename. */
+export function writeJsonAtomic(file: string, value: unknown): void {
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(value, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
+}
+
+/** Reads a manifest; the error is one sentence. */
+export function readManifest(file: string): Result<Manifest, string> {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return err(`cannot read ${file}`);
+  }
+  try {
+    const r = ManifestSchema.safeParse(JSON.parse(text));
+    if (r.success) return ok(r.data);
+    const i = r.error.issues[0];
+    return err(`${file} is not an aci-sim manifest (${i?.path.join('.') ?? ''}: ${i?.message ?? '?'})`);
+  } catch {
+    return err(`${file} is not valid JSON`);
+  }
+}
+
+/** The manifest that belongs to an output file. */
+export const manifestPath = (file: string): string => `${file}.manifest.json`;

@@ -1,0 +1,80 @@
+// The summary of a small lever sweep, pinned; `summarize` of the file gives
+// the same summary as the batch that wrote it.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { makePlan, WHOLE } from '../../src/batch/plan.js';
+import { columnsOf, readRows } from '../../src/batch/read-rows.js';
+import { type BatchReport, runBatch } from '../../src/batch/run-batch.js';
+import { formatSummary, SummaryBuilder } from '../../src/batch/summary.js';
+import { formatDiagnostics } from '../../src/io/diagnostics.js';
+import { loadExperiment } from '../../src/io/load-experiment.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aci-summary-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const file = join(dir, 'sweep.jsonl');
+let report: BatchReport;
+
+beforeAll(async () => {
+  const exp = await loadExperiment('tests/fixtures/experiments/packages.yaml', { cwd: process.cwd() });
+  if (!exp.ok) throw new Error(formatDiagnostics(exp.error));
+  const r = await runBatch({
+    experiment: exp.value,
+    plan: makePlan(exp.value),
+    shard: WHOLE,
+    workers: 1,
+    out: { file, format: 'jsonl' },
+    resume: false,
+    force: false,
+    progress: 'quiet',
+    version: 'test',
+    cwd: process.cwd(),
+  });
+  if (!r.ok) throw new Error(formatDiagnostics(r.error));
+  report = r.value;
+});
+
+describe('batch summary', () => {
+  // Wilson by hand for 13/96 (z² = 3.8414588): z²/n = 0.0400152, centre 0.149446, half 0.068569 → [0.0809, 0.2180].
+  it('pins outcome shares (95% Wilson), quantiles, member states and levers', () => {
+    const s = report.summary;
+    expect([s.runs, s.failed]).toEqual([96, 0]);
+    const round = (x: number) => Math.round(x * 1e4) / 1e4;
+    expect(s.outcomes!.map((o) => [o.outcome, o.n, round(o.share.lo), round(o.share.hi)])).toEqual([
+      ['landing_zone', 13, 0.0809, 0.218],
+      ['eu_backs_down', 32, 0.2471, 0.4324],
+      ['cn_backs_down', 0, 0, 0.0385],
+      ['spiral', 0, 0, 0.0385],
+      ['stalemate', 51, 0.4322, 0.6279],
+    ]);
+    expect(s.quantiles.map((q) => [q.label, q.n, ...q.values.map(round)])).toEqual([
+      ['rounds to a deal', 13, 2, 2, 2, 9, 12],
+      ['deal terms q', 13, 0.838, 0.849, 0.872, 0.886, 0.907],
+      ['pain EU, EUR bn', 96, 0, 1.7323, 3.6379, 5.5822, 5.6317],
+      ['pain CN, EUR bn', 96, 0.05, 0.214, 0.2508, 0.2874, 0.2891],
+    ]);
+    expect(s.states.map((x) => [x.id, round(x.mean)])).toEqual([
+      ['DE', 2.0223],
+      ['ES', 0.6741],
+      ['FR', 0.6741],
+      ['NL', 0],
+    ]);
+    expect(s.levers!.map((l) => [l.package, l.EU, l.runs, l.landing!.p])).toEqual([
+      ['baseline', 'graduated', 16, 0],
+      ['baseline', 'hold', 16, 0],
+      ['low_stakes', 'graduated', 16, 0.8125],
+      ['low_stakes', 'hold', 16, 0],
+      ['fragile_eu', 'graduated', 16, 0],
+      ['fragile_eu', 'hold', 16, 0],
+    ]);
+    expect(formatSummary(s)).toContain('low_stakes  graduated  hold    16  0.813 [0.570, 0.934]');
+  });
+
+  it('is the same when read back from the file', async () => {
+    const columns = await columnsOf(file, 'jsonl');
+    const b = new SummaryBuilder(columns);
+    for await (const row of readRows(file, 'jsonl', columns)) b.add(row);
+    expect(b.result()).toEqual(report.summary);
+  });
+});
