@@ -31,6 +31,23 @@ export function rowColumns(exp: LoadedExperiment): Column[] {
   return cols;
 }
 
+/**
+ * The columns the main thread sees for each run (summaries, sensitivity): a
+ * row without its sampled parameters, which can be hundreds of numbers that
+ * only the output file needs.
+ */
+export function slimColumns(exp: LoadedExperiment): Column[] {
+  const paths = new Set(exp.uncertain.map((u) => u.path));
+  return rowColumns(exp).filter((c) => !paths.has(c.name));
+}
+
+/** Picks the slim cells out of a full row (rows read back by --resume). */
+export function slimmer(exp: LoadedExperiment): (row: readonly Cell[]) => Cell[] {
+  const paths = new Set(exp.uncertain.map((u) => u.path));
+  const keep = rowColumns(exp).flatMap((c, i) => (paths.has(c.name) ? [] : [i]));
+  return (row) => keep.map((i) => row[i] ?? null);
+}
+
 /** A function from a finished run to its metric cells, in `metrics` order. */
 export function metricCells(metrics: readonly string[]): (r: RunResult) => Cell[] {
   const get = metrics.map((m): ((r: RunResult) => Cell) => {

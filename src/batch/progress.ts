@@ -54,7 +54,7 @@ export function makeProgress(
       finish(done, failed) {
         const x = text(done, failed);
         write(
-          `batch: done  ${done}/${total} runs in ${duration(x.secs)}  ${x.rate.toFixed(0)} runs/s  ${failed} failed\n`,
+          `batch: ${done < total ? 'stopped' : 'done'}  ${done}/${total} runs in ${duration(x.secs)}  ${x.rate.toFixed(0)} runs/s  ${failed} failed\n`,
         );
       },
     };

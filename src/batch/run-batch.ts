@@ -9,8 +9,9 @@ import type { LoadedExperiment } from '../io/load-experiment.js';
 import { err, ok, type Result } from '../io/result.js';
 import type { Cell, Column, Format } from '../io/writers/columns.js';
 import type { Manifest } from '../io/writers/manifest.js';
+import { baseManifest, parquetKv } from './batch-manifest.js';
 import { heapKeeper } from './heap.js';
-import { rowColumns, seriesColumns } from './metrics.js';
+import { rowColumns, seriesColumns, slimColumns, slimmer } from './metrics.js';
 import {
   appendAll,
   finishOutput,
@@ -40,7 +41,8 @@ export interface BatchOptions {
   readonly progress: ProgressMode;
   readonly version: string;
   readonly cwd: string;
-  /** Sees every row of the shard in run-id order, including rows kept by --resume. */
+  /** Sees every row of the shard in run-id order, including rows kept by --resume, without its
+   * sampled parameters (columns: slimColumns). */
   readonly onRow?: (row: readonly Cell[]) => void;
   /** Stops handing out runs; what has been dispatched is written, and the output stays resumable. */
   readonly signal?: AbortSignal;
@@ -89,7 +91,8 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
   const { experiment: exp, plan, shard } = o;
   const cfg = runnerConfig(exp, plan, o.out?.format ?? 'none', o.cwd);
   const total = shardSize(plan.size, shard);
-  const summary = new SummaryBuilder(cfg.columns);
+  const summary = new SummaryBuilder(slimColumns(exp));
+  const slim = slimmer(exp);
   const files = o.out ? outputFiles(o.out.file, o.out.format, exp.series) : null;
   let done = 0;
   let failed = 0;
@@ -102,7 +105,8 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
       columns: cfg.columns,
       seriesColumns: cfg.seriesColumns,
       expectedId: (j) => plan.runId(shardPosition(shard, j)),
-      onRow: (row) => {
+      onRow: (full) => {
+        const row = slim(full);
         summary.add(row);
         o.onRow?.(row);
         if (row[row.length - 1] !== null) failed++;
@@ -239,71 +243,4 @@ function dispatch(
     };
     pump();
   });
-}
-
-function baseManifest(
-  o: BatchOptions,
-  cfg: RunnerConfig,
-  planned: number,
-  partial: Manifest | null,
-  now: string,
-): Manifest {
-  const { experiment: exp, plan } = o;
-  return {
-    tool: 'aci-sim',
-    version: o.version,
-    format: 1,
-    kind: 'batch',
-    experiment: { id: exp.id, file: exp.file, hash: exp.hash },
-    scenario: {
-      id: exp.loaded.scenario.id,
-      file: exp.loaded.files[0] ?? exp.scenarioAbs,
-      hash: exp.loaded.hash,
-      packages: exp.packages.map((p) => ({ name: p.name, hash: p.loaded.hash })),
-    },
-    seed: exp.seed,
-    rng: exp.loaded.scenario.random.algorithm,
-    plan: {
-      hash: plan.hash,
-      runs: plan.size,
-      points: plan.points,
-      levers: plan.levers,
-      replications: plan.replications,
-      design: { ...plan.design.describe, warnings: plan.design.warnings },
-      parameters: [...plan.paths],
-    },
-    shard: { index: o.shard.index, count: o.shard.count },
-    output: {
-      file: o.out?.file ?? '',
-      format: o.out?.format ?? 'csv',
-      columns: [...cfg.columns],
-      series:
-        cfg.seriesColumns && o.out
-          ? {
-              file: outputFiles(o.out.file, o.out.format, true).series!.file,
-              columns: [...cfg.seriesColumns],
-            }
-          : null,
-    },
-    counts: { planned, ok: 0, failed: 0 },
-    started: partial?.started ?? now,
-    finished: null,
-    resumed: partial ? [...partial.resumed, now] : [],
-    workers: o.workers,
-    node: process.version,
-  };
-}
-
-/** Parquet key-value metadata: only what does not depend on sharding or timing. */
-export function parquetKv(
-  o: { experiment: LoadedExperiment; version: string },
-  plan: Plan,
-): Record<string, string> {
-  return {
-    'aci-sim.version': o.version,
-    'aci-sim.experiment': o.experiment.id,
-    'aci-sim.scenario_hash': o.experiment.loaded.hash,
-    'aci-sim.plan_hash': plan.hash,
-    'aci-sim.seed': String(o.experiment.seed),
-  };
 }

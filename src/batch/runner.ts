@@ -1,15 +1,15 @@
 // Runs chunks of run specs: the same code in a worker thread and in the
 // main thread (one worker). The scenario of each package is loaded and
-// compiled once; a run only swaps in its sampled numbers (applyParameterValues).
+// compiled once; a run only swaps in its sampled numbers (apply-values.ts).
 // A run that throws becomes a row with `error` set; the chunk goes on.
 import { type Policy, runGame, SimError } from '../engine/index.js';
-import { applyParameterValues } from '../io/apply-parameters.js';
 import type { Lever } from '../io/load-experiment.js';
 import type { LoadedScenario } from '../io/load-scenario.js';
 import type { Cell, Column, Format } from '../io/writers/columns.js';
 import { oneLine } from '../io/writers/columns.js';
 import { csvRow } from '../io/writers/csv.js';
 import { jsonlRowWriter } from '../io/writers/jsonl.js';
+import { parameterApplier } from './apply-values.js';
 import { metricCells, seriesRows } from './metrics.js';
 import type { RunSpec } from './plan.js';
 
@@ -39,7 +39,7 @@ export interface ChunkResult {
   /** The rows, formatted for the output (empty for 'none'). */
   readonly text: string;
   readonly seriesText: string;
-  /** The rows as cells, for summaries and sensitivity analysis. */
+  /** The rows without their sampled parameters (see slimColumns), for summaries and sensitivity. */
   readonly rows: Cell[][];
   readonly failed: number;
 }
@@ -65,11 +65,12 @@ export function makeRunner(
   const encodeSeries = rowEncoder(cfg.format, cfg.seriesColumns ?? []);
   const withPackage = cfg.packages.length > 0;
   const blanks: Cell[] = cfg.metrics.map(() => null);
+  const appliers = new Map(scenarios.map((s) => [s, parameterApplier(s, cfg.paths)]));
   const players = cfg.levers.map((l) => {
     const loaded = scenarios[withPackage ? cfg.packages.findIndex((p) => p.name === l.package) : 0]!;
     const policies = { EU: loaded.scenario.policies[l.EU], CN: loaded.scenario.policies[l.CN] };
     if (!policies.EU || !policies.CN) throw new Error(`unknown policy in lever ${l.EU}/${l.CN}`);
-    return { loaded, policies: policies as { EU: Policy; CN: Policy } };
+    return { apply: appliers.get(loaded)!, policies: policies as { EU: Policy; CN: Policy } };
   });
   return (req) => {
     let text = '';
@@ -78,26 +79,22 @@ export function makeRunner(
     const rows: Cell[][] = [];
     for (const s of req.specs) {
       const lever = cfg.levers[s.lever]!;
-      const { loaded, policies } = players[s.lever]!;
+      const { apply, policies } = players[s.lever]!;
       const head: Cell[] = [s.runId, s.point, s.replication, s.seed];
       if (withPackage) head.push(lever.package);
-      head.push(lever.EU, lever.CN, ...s.values);
-      let row: Cell[];
+      head.push(lever.EU, lever.CN);
+      let tail: Cell[];
       try {
-        const values: Record<string, number> = {};
-        cfg.paths.forEach((p, j) => {
-          values[p] = s.values[j]!;
-        });
-        const sc = applyParameterValues(loaded, values);
+        const sc = apply(s.values);
         const r = runGame(sc, s.seed, policies, cfg.seriesColumns !== null);
-        row = [...head, ...metrics(r), null];
+        tail = [...metrics(r), null];
         if (cfg.seriesColumns) for (const sr of seriesRows(sc, s.runId, r)) seriesText += encodeSeries(sr);
       } catch (e) {
         failed++;
-        row = [...head, ...blanks, message(e)];
+        tail = [...blanks, message(e)];
       }
-      rows.push(row);
-      text += encode(row);
+      rows.push([...head, ...tail]);
+      if (cfg.format !== 'none') text += encode([...head, ...s.values, ...tail]);
     }
     return { id: req.id, text, seriesText, rows, failed };
   };

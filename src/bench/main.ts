@@ -75,6 +75,7 @@ function runRate(sc: Scenario, policies: { EU: Policy; CN: Policy }, n: number):
 const loaded = await loadScenario(DEFAULT_SCENARIO, { cwd: process.cwd() });
 if (!loaded.ok) throw new Error(formatDiagnostics(loaded.error));
 const sc = loaded.value.scenario;
+const load0 = loadavg()[0]!.toFixed(2);
 say(
   `node ${process.version}, ${W} CPUs (${cpus()[0]?.model ?? '?'}), load average ${loadavg()[0]!.toFixed(2)}, scenario ${sc.id}`,
 );
@@ -119,21 +120,21 @@ say('batch on one thread and on every worker…');
 const one = await batchRate({ runs: scale(4000) }, 1);
 const all = await batchRate({ runs: scale(4000) * W }, W);
 add('batch runs/s, 1 thread', n0(one.rate));
-add(`batch runs/s, ${W} workers (after ${all.startup.toFixed(1)} s start-up)`, n0(all.rate));
-add(`speed-up on ${W} workers`, x1(all.rate / one.rate), '≥ 1.8× (2 workers)', all.rate / one.rate >= 1.8);
+add(`batch runs/s, ${W} threads (after ${all.startup.toFixed(1)} s start-up)`, n0(all.rate));
+add(`speed-up on ${W} threads`, x1(all.rate / one.rate), '≥ 1.8× (2 threads)', all.rate / one.rate >= 1.8);
 
-say('100,000 runs graduated vs graduated on 2 workers…');
+say('100,000 runs graduated vs graduated on 2 threads…');
 const grad = await batchRate({ runs: scale(100_000), players: { EU: 'graduated', CN: 'graduated' } }, 2);
 const gradSecs = (grad.seconds * 100_000) / grad.runs;
 add(
-  `${n0(grad.runs)} runs graduated/graduated, 2 workers`,
+  `${n0(grad.runs)} runs graduated/graduated, 2 threads`,
   `${grad.seconds.toFixed(1)} s (${n0(grad.rate)} runs/s)`,
   '100k < 60 s',
   gradSecs < 60,
 );
 const br = await batchRate({ runs: scale(20_000), players: { EU: 'best_response', CN: 'best_response' } }, 2);
 add(
-  `${n0(br.runs)} runs best_response/best_response, 2 workers`,
+  `${n0(br.runs)} runs best_response/best_response, 2 threads`,
   `${n0(br.rate)} runs/s (100k in ${(100_000 / br.rate).toFixed(0)} s)`,
 );
 
@@ -161,6 +162,7 @@ for (const [runs, rounds, scenario] of [
 }
 
 process.stdout.write(
-  `aci-sim bench — node ${process.version}, ${W} CPUs, scenario ${sc.id}${quick ? ' (--quick)' : ''}\n\n`,
+  `aci-sim bench — node ${process.version}, ${W} CPUs, scenario ${sc.id}${quick ? ' (--quick)' : ''}; ` +
+    `load average ${load0} at the start, ${loadavg()[0]!.toFixed(2)} at the end (other processes skew speeds)\n\n`,
 );
-process.stdout.write(`${textTable([['measure', 'value', 'target', ''], ...rows], ['l', 'r', 'l', 'l'])}\n`);
+process.stdout.write(`${textTable([['measure', 'value', 'target', ''], ...rows], ['l', 'l', 'l', 'l'])}\n`);

@@ -78,11 +78,12 @@ export function register(program: Command): void {
       if (out) mkdirSync(dirname(out.file), { recursive: true });
       const onStart = (done: number, total: number) => {
         if (flags.quiet) return;
-        const size = `${plan.size} runs (${plan.points} points × ${plan.levers} lever settings × ${plan.replications} replications)`;
+        const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+        const size = `${plan.size} runs (${n(plan.points, 'point')} × ${n(plan.levers, 'lever setting')} × ${n(plan.replications, 'replication')})`;
         const part = shard.count > 1 ? `, shard ${shard.index}/${shard.count} (${total} runs)` : '';
         const kept = done > 0 ? `, resuming after ${done}` : '';
         process.stderr.write(
-          `batch: ${exp.id}: ${size}${part}${kept}, ${workers} workers${out ? ` → ${out.file}` : ''}\n`,
+          `batch: ${exp.id}: ${size}${part}${kept}, ${n(workers, 'thread')}${out ? ` → ${out.file}` : ''}\n`,
         );
       };
       const report = await runWithSignals(exp, plan, { shard, workers, out, flags, onStart });

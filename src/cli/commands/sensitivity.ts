@@ -93,11 +93,11 @@ export function register(program: Command): void {
       const { MetricByPoint, analyse, formatSensitivity, sensitivityCsv } = await import(
         '../../batch/sensitivity.js'
       );
-      const { rowColumns } = await import('../../batch/metrics.js');
-      const y = new MetricByPoint(plan, rowColumns(exp), flags.metric);
+      const { slimColumns } = await import('../../batch/metrics.js');
+      const y = new MetricByPoint(plan, slimColumns(exp), flags.metric);
       if (!flags.quiet)
         process.stderr.write(
-          `sensitivity: ${exp.id}: ${method}, ${plan.size} runs, metric ${flags.metric}, ${workers} workers\n`,
+          `sensitivity: ${exp.id}: ${method}, ${plan.size} runs, metric ${flags.metric}, ${workers} threads\n`,
         );
       const { WHOLE } = await import('../../batch/plan.js');
       const saveTo = flags.saveRuns && saveFormat ? { file: flags.saveRuns, format: saveFormat } : null;
