@@ -90,3 +90,14 @@ describe('aci-sim schema', () => {
     expect(run(['--version']).stdout.trim()).toBe(pkg.version);
   });
 });
+
+describe('aci-sim validate on experiment files', () => {
+  it('accepts the shipped experiments and reports a bad one with its position', () => {
+    expect(run(['validate', 'experiments']).code).toBe(0);
+    const r = run(['validate', 'tests/fixtures/experiments/unknown-path.yaml']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'tests/fixtures/experiments/unknown-path.yaml:5:3: uncertain.dependencies.mini_magnet.buffer_months: unknown dependency "mini_magnet" — did you mean "mini_magnets"?\n',
+    );
+  });
+});

@@ -11,7 +11,16 @@ import { displayPath, listYamlFiles } from '../../io/files.js';
 import { diagAt, readYamlFile } from '../../io/yaml-source.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit.js';
 
-const KINDS = ['scenario', 'formulas', 'blocs', 'member_states', 'dependencies', 'measures', 'policies'];
+const KINDS = [
+  'scenario',
+  'experiment',
+  'formulas',
+  'blocs',
+  'member_states',
+  'dependencies',
+  'measures',
+  'policies',
+];
 
 export interface FileResult {
   readonly file: string;
@@ -28,6 +37,11 @@ export async function validateFile(path: string, cwd: string): Promise<FileResul
   if (data && typeof data === 'object' && data.kind === 'scenario') {
     const { loadScenario } = await import('../../io/load-scenario.js');
     const r = await loadScenario(abs, { cwd });
+    return { file, diagnostics: r.ok ? [] : r.error };
+  }
+  if (data && typeof data === 'object' && data.kind === 'experiment') {
+    const { loadExperiment } = await import('../../io/load-experiment.js');
+    const r = await loadExperiment(abs, { cwd });
     return { file, diagnostics: r.ok ? [] : r.error };
   }
   const kind = data && typeof data === 'object' ? data.kind : undefined;
