@@ -6,8 +6,15 @@ import { App } from './App.js';
 import type { ExitResult, GameCallbacks } from './hooks/use-game-state.js';
 import type { Session } from './session.js';
 
-const ALT_ON = '\u001B[?1049h\u001B[H';
-const ALT_OFF = '\u001B[?1049l';
+export const ALT_ON = '\u001B[?1049h\u001B[H';
+export const ALT_OFF = '\u001B[?1049l';
+
+/**
+ * ink's options for the game. Not incremental: ink 6.8's incremental renderer
+ * moves the cursor up one row too few when a frame ends in a newline, which
+ * duplicates rows on the first key press (tests/ui/terminal.test.tsx).
+ */
+export const RENDER_OPTIONS = { incrementalRendering: false, patchConsole: true, maxFps: 60 } as const;
 
 export interface StartOptions extends GameCallbacks {
   session: Session;
@@ -44,7 +51,7 @@ export async function startGame(opts: StartOptions): Promise<ExitResult> {
           opts.onExit?.(r);
         }}
       />,
-      { incrementalRendering: true, patchConsole: true, maxFps: 60 },
+      RENDER_OPTIONS,
     );
     await app.waitUntilExit();
   } finally {
