@@ -2,8 +2,8 @@
 // Commission examination → Council determination (QM for) → engagement →
 // then, per response measure, the committee (QM for adopts, QM against
 // blocks, neither goes to the appeal committee) → application.
-import { qualifiedMajority } from './council/qmv.js';
-import type { SimEvent } from './events.js';
+import { type QmvResult, qualifiedMajority } from './council/qmv.js';
+import { event, type SimEvent, type VoteRecord } from './events.js';
 import { castVotes } from './politics.js';
 import type { SimState } from './state.js';
 import type { Procedure, Rng, Scenario } from './types.js';
@@ -48,124 +48,153 @@ export function councilVote(sc: Scenario, st: SimState, rng: Rng) {
   return result;
 }
 
-/** Structured record of a vote, for reports. */
-const voteData = (r: ReturnType<typeof qualifiedMajority>, measure?: string) => ({
-  forStates: r.for.states,
-  forPopulation: r.for.population,
-  againstStates: r.against.states,
-  againstPopulation: r.against.population,
-  marginPopulation: r.marginFor.population,
-  qualifiedMajorityFor: r.qualifiedMajorityFor,
-  qualifiedMajorityAgainst: r.qualifiedMajorityAgainst,
-  measure: measure ?? null,
-});
+/** A vote as the events record it: every state's ballot and score, and the count. */
+function voteRecord(sc: Scenario, st: SimState, r: QmvResult): VoteRecord {
+  return {
+    ballots: sc.states.map((s, i) => ({ state: s.id, vote: st.votes[i]!, score: st.support[i]! })),
+    forStates: r.for.states,
+    forPopulation: r.for.population,
+    againstStates: r.against.states,
+    againstPopulation: r.against.population,
+    marginPopulation: r.marginFor.population,
+    qualifiedMajorityFor: r.qualifiedMajorityFor,
+    qualifiedMajorityAgainst: r.qualifiedMajorityAgainst,
+  };
+}
 
-const tally = (r: ReturnType<typeof qualifiedMajority>) =>
+const tally = (r: QmvResult) =>
   `${r.for.states} states, ${r.for.population.toFixed(1)}% of population for; ${r.against.states} against`;
 
 /** Moves the procedure and every pending ACI adoption on by one round. */
 export function advanceAci(sc: Scenario, st: SimState, round: number, rng: Rng, events: SimEvent[]): void {
   const p = sc.procedure;
   const aci = st.aci;
-  const ev = (code: string, text: string, vote?: ReturnType<typeof qualifiedMajority>, measure?: string) =>
-    events.push({ round, code, text, ...(vote ? { data: voteData(vote, measure) } : {}) });
+  const rec = (r: QmvResult) => voteRecord(sc, st, r);
   if (aci.stage === 'examination' && --aci.roundsLeft <= 0) {
     aci.stage = 'determination';
     aci.roundsLeft = p.determination;
-    ev(
-      'council/determination-tabled',
-      'the Commission finds coercion and asks the Council for a determination',
+    events.push(
+      event(
+        round,
+        'council/determination-tabled',
+        {},
+        'the Commission finds coercion and asks the Council for a determination',
+      ),
     );
   } else if (aci.stage === 'determination' && --aci.roundsLeft <= 0) {
     const r = councilVote(sc, st, rng);
     if (r.qualifiedMajorityFor) {
       aci.stage = 'engagement';
       aci.roundsLeft = p.engagement;
-      ev(
-        'council/determination-adopted',
-        `Council determination of coercion adopted — ${r.for.states} states, ${r.for.population.toFixed(1)}% of population`,
-        r,
+      events.push(
+        event(
+          round,
+          'council/determination-adopted',
+          { vote: rec(r) },
+          `Council determination of coercion adopted — ${r.for.states} states, ${r.for.population.toFixed(1)}% of population`,
+        ),
       );
     } else if (++aci.attempts >= MAX_DETERMINATION_ATTEMPTS) {
       aci.stage = 'rejected';
       aci.roundsLeft = REOPEN_AFTER;
       dropPending(sc, st);
-      ev(
-        'council/determination-rejected',
-        `Council fails a third time to determine coercion (${tally(r)}); ACI measures are off the table for ${REOPEN_AFTER} rounds`,
-        r,
+      events.push(
+        event(
+          round,
+          'council/determination-rejected',
+          { vote: rec(r), reopenIn: REOPEN_AFTER },
+          `Council fails a third time to determine coercion (${tally(r)}); ACI measures are off the table for ${REOPEN_AFTER} rounds`,
+        ),
       );
     } else {
       aci.roundsLeft = 1;
-      ev(
-        'council/determination-failed',
-        `no qualified majority for a determination (${tally(r)}); vote again next round`,
-        r,
+      events.push(
+        event(
+          round,
+          'council/determination-failed',
+          { vote: rec(r), attempt: aci.attempts },
+          `no qualified majority for a determination (${tally(r)}); vote again next round`,
+        ),
       );
     }
   } else if (aci.stage === 'rejected' && aci.roundsLeft > 0) {
     aci.roundsLeft -= 1;
   } else if (aci.stage === 'engagement' && --aci.roundsLeft <= 0) {
     aci.stage = 'authorised';
-    ev(
-      'council/engagement-over',
-      'engagement with China yields nothing; the Commission may propose response measures',
+    events.push(
+      event(
+        round,
+        'council/engagement-over',
+        {},
+        'engagement with China yields nothing; the Commission may propose response measures',
+      ),
     );
   }
   if (aci.stage !== 'authorised') return;
-  let voted: ReturnType<typeof qualifiedMajority> | null = null;
+  let voted: QmvResult | null = null;
   for (let m = 0; m < sc.measures.length; m++) {
     const pend = st.measures[m]!.pending;
     const def = sc.measures[m]!;
     if (!pend || !(def.legalBasis === 'aci' || def.legalBasis === 'wider')) continue;
     if (--pend.roundsLeft > 0) continue;
     const name = `${def.name} (level ${pend.level}: ${def.levels[pend.level]!.name})`;
+    const about = (v: QmvResult) => ({ vote: rec(v), measure: def.id, level: pend.level });
     if (pend.stage === 'committee') {
       voted ??= councilVote(sc, st, rng);
       if (voted.qualifiedMajorityFor) {
         Object.assign(pend, { stage: 'application', roundsLeft: p.application + def.leadRounds });
-        ev(
-          'council/committee-adopted',
-          `committee adopts ${name} — ${voted.for.states} states, ${voted.for.population.toFixed(1)}%`,
-          voted,
-          def.id,
+        events.push(
+          event(
+            round,
+            'council/committee-adopted',
+            about(voted),
+            `committee adopts ${name} — ${voted.for.states} states, ${voted.for.population.toFixed(1)}%`,
+          ),
         );
       } else if (voted.qualifiedMajorityAgainst) {
         st.measures[m]!.pending = null;
-        ev(
-          'council/committee-blocked',
-          `committee blocks ${name} by a qualified majority against (${tally(voted)})`,
-          voted,
-          def.id,
+        events.push(
+          event(
+            round,
+            'council/committee-blocked',
+            about(voted),
+            `committee blocks ${name} by a qualified majority against (${tally(voted)})`,
+          ),
         );
       } else {
         const span = p.appealMax - p.appealMin + 1;
         const wait = p.appealMin + Math.min(span - 1, Math.floor(rng.next() * span));
         Object.assign(pend, { stage: 'appeal', roundsLeft: wait });
-        ev(
-          'council/appeal',
-          `no opinion in committee on ${name} (${tally(voted)}); appeal committee, ${wait} round(s)`,
-          voted,
-          def.id,
+        events.push(
+          event(
+            round,
+            'council/appeal',
+            { ...about(voted), rounds: wait },
+            `no opinion in committee on ${name} (${tally(voted)}); appeal committee, ${wait} round(s)`,
+          ),
         );
       }
     } else if (pend.stage === 'appeal') {
       voted ??= councilVote(sc, st, rng);
       if (voted.qualifiedMajorityAgainst) {
         st.measures[m]!.pending = null;
-        ev(
-          'council/appeal-blocked',
-          `appeal committee rejects ${name} by a qualified majority against (${tally(voted)})`,
-          voted,
-          def.id,
+        events.push(
+          event(
+            round,
+            'council/appeal-blocked',
+            about(voted),
+            `appeal committee rejects ${name} by a qualified majority against (${tally(voted)})`,
+          ),
         );
       } else {
         Object.assign(pend, { stage: 'application', roundsLeft: p.application + def.leadRounds });
-        ev(
-          'council/appeal-adopted',
-          `appeal committee: ${voted.qualifiedMajorityFor ? 'positive opinion' : 'no opinion'}; the Commission adopts ${name}`,
-          voted,
-          def.id,
+        events.push(
+          event(
+            round,
+            'council/appeal-adopted',
+            about(voted),
+            `appeal committee: ${voted.qualifiedMajorityFor ? 'positive opinion' : 'no opinion'}; the Commission adopts ${name}`,
+          ),
         );
       }
     } else {
@@ -181,12 +210,14 @@ export function applyPending(sc: Scenario, st: SimState, m: number, round: numbe
   if (!ms.pending) return;
   ms.level = ms.pending.level;
   ms.pending = null;
-  events.push({
-    round,
-    code: 'measure/in-force',
-    text: `${def.bloc === 'EU' ? 'EU' : 'China'}: ${def.name} now at level ${ms.level} (${def.levels[ms.level]!.name})`,
-    data: { measure: def.id, level: ms.level },
-  });
+  events.push(
+    event(
+      round,
+      'measure/in-force',
+      { side: def.bloc, measure: def.id, level: ms.level },
+      `${def.bloc === 'EU' ? 'EU' : 'China'}: ${def.name} now at level ${ms.level} (${def.levels[ms.level]!.name})`,
+    ),
+  );
 }
 
 function dropPending(sc: Scenario, st: SimState): void {

@@ -2,7 +2,7 @@
 // starts, following each measure's legal basis.
 import { applyPending } from './aci.js';
 import { SimError } from './errors.js';
-import type { SimEvent } from './events.js';
+import { event, type SimEvent } from './events.js';
 import { layoutOf } from './layout.js';
 import type { BlocOrders } from './orders.js';
 import { holderAgrees } from './politics.js';
@@ -44,54 +44,99 @@ export function applyOrders(
   if (problems.length > 0)
     throw new SimError('order/illegal-level', `${bloc} orders: ${problems.join('; ')}`);
   const { measureIndex, stateIndex } = layoutOf(sc);
-  const ev = (code: string, text: string) => events.push({ round, code, text });
   for (const [id, level] of Object.entries(orders?.set ?? {})) {
     const m = measureIndex.get(id)!;
     const def = sc.measures[m]!;
     const ms = st.measures[m]!;
     const target = ms.pending?.level ?? ms.level;
+    const about = { side: bloc, measure: id, level };
     if (level === target) continue;
     if (level < ms.level || (ms.pending && level <= ms.level)) {
       if (!def.reversible) {
-        ev('order/irreversible', `${def.name} cannot be reversed`);
+        events.push(event(round, 'order/irreversible', about, `${def.name} cannot be reversed`));
         continue;
       }
       ms.pending = null;
       if (level === ms.level) continue;
       ms.level = level;
-      ev('measure/lowered', `${who(bloc)} lowers ${def.name} to level ${level} (${def.levels[level]!.name})`);
+      events.push(
+        event(
+          round,
+          'measure/lowered',
+          about,
+          `${who(bloc)} lowers ${def.name} to level ${level} (${def.levels[level]!.name})`,
+        ),
+      );
       continue;
     }
     if (st.deal) {
-      ev('order/refused', `${who(bloc)} cannot raise ${def.name} while a deal is in force`);
+      events.push(
+        event(
+          round,
+          'order/refused',
+          { ...about, reason: 'deal-in-force', roundsLeft: null },
+          `${who(bloc)} cannot raise ${def.name} while a deal is in force`,
+        ),
+      );
       continue;
     }
     if (def.legalBasis === 'national') {
       const h = stateIndex.get(def.holder ?? '');
-      if (h === undefined || !holderAgrees(st.support[h]!, sc, rng)) {
-        ev(
-          'national/refused',
-          `${def.holder} declines to raise ${def.name} (its support ${fmt(h === undefined ? 0 : st.support[h]!)})`,
+      const support = h === undefined ? 0 : st.support[h]!;
+      const national = { ...about, holder: def.holder ?? '', support };
+      if (h === undefined || !holderAgrees(support, sc, rng)) {
+        events.push(
+          event(
+            round,
+            'national/refused',
+            national,
+            `${def.holder} declines to raise ${def.name} (its support ${fmt(support)})`,
+          ),
         );
         continue;
       }
-      ev('national/decided', `${def.holder} decides alone to raise ${def.name} to level ${level}`);
+      events.push(
+        event(
+          round,
+          'national/decided',
+          national,
+          `${def.holder} decides alone to raise ${def.name} to level ${level}`,
+        ),
+      );
     }
     if (def.legalBasis === 'wider' && !st.widerUnlocked) {
-      ev('order/refused', `${def.name} is available only after a breached deal`);
+      events.push(
+        event(
+          round,
+          'order/refused',
+          { ...about, reason: 'needs-breach', roundsLeft: null },
+          `${def.name} is available only after a breached deal`,
+        ),
+      );
       continue;
     }
     if (def.legalBasis === 'aci' || def.legalBasis === 'wider') {
       if (st.aci.stage === 'rejected' && st.aci.roundsLeft > 0) {
-        ev(
-          'order/refused',
-          `the Council rejected the determination; the Commission may reopen the case in ${st.aci.roundsLeft} round(s)`,
+        events.push(
+          event(
+            round,
+            'order/refused',
+            { ...about, reason: 'aci-paused', roundsLeft: st.aci.roundsLeft },
+            `the Council rejected the determination; the Commission may reopen the case in ${st.aci.roundsLeft} round(s)`,
+          ),
         );
         continue;
       }
       if (st.aci.stage === 'none' || st.aci.stage === 'rejected') {
         st.aci = { stage: 'examination', roundsLeft: sc.procedure.examination, attempts: 0 };
-        ev('council/examination', 'the Commission opens an examination of coercion under the ACI');
+        events.push(
+          event(
+            round,
+            'council/examination',
+            {},
+            'the Commission opens an examination of coercion under the ACI',
+          ),
+        );
       }
       // A proposal not yet voted on is amended in place; the committee's clock keeps running.
       const amend = ms.pending?.stage === 'committee';
@@ -100,18 +145,26 @@ export function applyOrders(
         stage: 'committee',
         roundsLeft: amend ? ms.pending!.roundsLeft : sc.procedure.committee,
       };
-      ev(
-        'aci/requested',
-        `EU requests ${def.name} at level ${level} (${def.levels[level]!.name}) under the ACI`,
+      events.push(
+        event(
+          round,
+          'aci/requested',
+          { ...about, amended: amend },
+          `EU requests ${def.name} at level ${level} (${def.levels[level]!.name}) under the ACI`,
+        ),
       );
       continue;
     }
     ms.pending = { level, stage: 'lead', roundsLeft: def.leadRounds };
     if (def.leadRounds === 0) applyPending(sc, st, m, round, events);
     else
-      ev(
-        'measure/announced',
-        `${who(bloc)} announces ${def.name} at level ${level}, in force in ${def.leadRounds} round(s)`,
+      events.push(
+        event(
+          round,
+          'measure/announced',
+          { ...about, inRounds: def.leadRounds },
+          `${who(bloc)} announces ${def.name} at level ${level}, in force in ${def.leadRounds} round(s)`,
+        ),
       );
   }
 }

@@ -5,9 +5,10 @@ export { monthOf } from './calendar.js';
 export { type QmvResult, qualifiedMajority, type Vote } from './council/qmv.js';
 export { advanceFlows, applyLevels, newFlows, type RoundFlows } from './economics.js';
 export { SimError, type SimErrorCode } from './errors.js';
-export { describe, type SimEvent } from './events.js';
+export * from './events.js';
 export { FORMULA_ROLES, FORMULA_VARS, type FormulaRole, type FormulaSet } from './formula-roles.js';
 export { initialState } from './init.js';
+export { type Offer, offersInOrder } from './negotiate-round.js';
 export { accepts, perceivedZone, projectCosts } from './negotiation.js';
 export type { BlocOrders, Inject, Orders, Proposal } from './orders.js';
 export { withOverrides } from './overrides.js';
@@ -16,13 +17,14 @@ export { type CouncilView, councilView, levelsAfter, previewRound } from './prev
 export {
   computerOrders,
   metricsOf,
+  type PolicyChoice,
   type RoundRecord,
   type RunMetrics,
   type RunResult,
-  replay,
   runGame,
 } from './run.js';
 export { RUNG_NAMES, rungOf } from './rung.js';
+export * from './session.js';
 export type { Deal, DepState, Outcome, Pain, SimState, ZoneView } from './state.js';
 export { isOver, type StepResult, step } from './step.js';
 export * from './types.js';

@@ -1,12 +1,12 @@
 // The negotiation part of a round: a standing deal may break (and snap back);
 // otherwise each side's bounds are projected and proposals are answered.
 import { finite } from './errors.js';
-import type { SimEvent } from './events.js';
+import { event, type SimEvent } from './events.js';
 import { layoutOf } from './layout.js';
 import { accepts, pctOfGdp, projectCosts, zoneView } from './negotiation.js';
 import type { Orders, Proposal } from './orders.js';
 import type { SimState } from './state.js';
-import { type BlocId, other, type Rng, type Scenario } from './types.js';
+import { BLOCS, type BlocId, other, type Rng, type Scenario } from './types.js';
 
 export function negotiate(
   sc: Scenario,
@@ -24,25 +24,42 @@ export function negotiate(
   const projection = projectCosts(sc, st, levels, sc.params.horizon);
   st.zone = zoneView(sc, projection, rng('perception'));
   if (st.outcome || st.deal) return;
-  for (const bloc of ['EU', 'CN'] as const) {
-    const p = orders[bloc]?.propose;
-    if (!p) continue;
-    const responder = other(bloc);
+  for (const { from: bloc, to: responder, offer: p } of offersInOrder(orders)) {
     const answer = orders[responder]?.respond;
     const yes = answer ? answer === 'accept' : accepts(st.zone, responder, p.q);
-    const terms = `q = ${p.q.toFixed(2)}`;
     if (!yes) {
-      events.push({
-        round,
-        code: 'deal/refused',
-        text: `${name(responder)} refuses ${name(bloc)}'s offer (${terms})`,
-        data: { q: p.q, proposer: bloc },
-      });
+      events.push(
+        event(
+          round,
+          'deal/refused',
+          { proposer: bloc, responder, q: p.q, keep: p.keep ?? [] },
+          `${name(responder)} refuses ${name(bloc)}'s offer (q = ${p.q.toFixed(2)})`,
+        ),
+      );
       continue;
     }
     strikeDeal(sc, st, bloc, p, round, events);
     return;
   }
+}
+
+export interface Offer {
+  readonly from: BlocId;
+  readonly to: BlocId;
+  readonly offer: Proposal;
+}
+
+/**
+ * The round's offers in the order they are weighed: the EU's first, then
+ * China's. The first one accepted is the deal; the ones after it are moot.
+ */
+export function offersInOrder(orders: Orders): Offer[] {
+  const out: Offer[] = [];
+  for (const from of BLOCS) {
+    const offer = orders[from]?.propose;
+    if (offer) out.push({ from, to: other(from), offer });
+  }
+  return out;
 }
 
 function strikeDeal(
@@ -66,12 +83,14 @@ function strikeDeal(
   st.outcome = 'landing_zone';
   st.outcomeRound = round;
   const keptText = p.keep?.length ? `; kept in force: ${p.keep.join(', ')}` : '';
-  events.push({
-    round,
-    code: 'deal/struck',
-    text: `deal struck at q = ${p.q.toFixed(2)} (${name(proposer)}'s offer): licences restored, EU measures lifted, snapback to the financial sector if broken${keptText}`,
-    data: { q: p.q },
-  });
+  events.push(
+    event(
+      round,
+      'deal/struck',
+      { proposer, responder: other(proposer), q: p.q, keep: p.keep ?? [] },
+      `deal struck at q = ${p.q.toFixed(2)} (${name(proposer)}'s offer): licences restored, EU measures lifted, snapback to the financial sector if broken${keptText}`,
+    ),
+  );
 }
 
 function checkBreach(sc: Scenario, st: SimState, round: number, rng: Rng, events: SimEvent[]) {
@@ -90,11 +109,14 @@ function checkBreach(sc: Scenario, st: SimState, round: number, rng: Rng, events
     else if (def.legalBasis === 'wider') ms.level = Math.min(1, def.levels.length - 1);
     else ms.level = deal.before[m]!;
   });
-  events.push({
-    round,
-    code: 'deal/breached',
-    text: `China breaks the deal of round ${deal.round}; the snapback restores EU measures and opens the financial-sector rung`,
-  });
+  events.push(
+    event(
+      round,
+      'deal/breached',
+      { breaker: 'CN', dealRound: deal.round, q: deal.q },
+      `China breaks the deal of round ${deal.round}; the snapback restores EU measures and opens the financial-sector rung`,
+    ),
+  );
 }
 
 const name = (b: BlocId) => (b === 'EU' ? 'the EU' : 'China');

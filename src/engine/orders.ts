@@ -1,6 +1,6 @@
 // What a side can do in a round. Orders are data, so a game is its seed plus
 // its order log, and replaying the log rebuilds every state.
-import type { BlocId, ScriptedEvent } from './types.js';
+import type { BlocId } from './types.js';
 
 export interface Proposal {
   /** Deal terms: 0 = China restores licences and gets nothing; 1 = the EU concedes all. */
@@ -20,11 +20,18 @@ export interface BlocOrders {
 }
 
 /** A shock the facilitator injects: applied at the start of the round like a scripted event. */
-export type Inject = Omit<ScriptedEvent, 'round'>;
+export interface Inject {
+  text: string;
+  /** Measure id → level forced at the start of the round. */
+  levels: Record<string, number>;
+  /** Member state → change in support score. */
+  support: Record<string, number>;
+  /** Dotted parameter path → new value, applied from this round on. */
+  set: Record<string, number>;
+}
 
-export type Orders = Partial<Record<BlocId, BlocOrders>> & { inject?: Inject[] };
-
-/** One round of a game as recorded in a journal or order log. */
-export interface LoggedRound {
-  orders: Orders;
+export interface Orders {
+  EU?: BlocOrders;
+  CN?: BlocOrders;
+  inject?: Inject[];
 }

@@ -1,7 +1,7 @@
 // How a run ends: a deal, a side backing down (pain over tolerance, or the
 // Council turning against the measures), a spiral, or time running out.
 import { qualifiedMajority } from './council/qmv.js';
-import type { SimEvent } from './events.js';
+import { type BackDownReason, event, type SimEvent } from './events.js';
 import { pctOfGdp } from './negotiation.js';
 import { castVotes } from './politics.js';
 import type { Outcome, SimState } from './state.js';
@@ -27,10 +27,14 @@ export function decideOutcome(
   if (st.outcome) {
     if (st.outcome === 'landing_zone' || round < sc.rounds) return;
   }
-  const end = (o: Outcome, text: string) => {
+  const end = (o: Exclude<Outcome, 'landing_zone'>, text: string, reason: BackDownReason = 'pain') => {
     st.outcome = o;
     st.outcomeRound = round;
-    events.push({ round, code: `outcome/${o.replace(/_/g, '-')}`, text });
+    if (o === 'spiral' || o === 'stalemate') events.push(event(round, `outcome/${o}`, {}, text));
+    else
+      events.push(
+        event(round, 'outcome/backs-down', { side: o === 'eu_backs_down' ? 'EU' : 'CN', reason }, text),
+      );
   };
   const euOver = st.overTolerance.EU >= PATIENCE;
   const cnOver = st.overTolerance.CN >= PATIENCE;
@@ -41,6 +45,7 @@ export function decideOutcome(
     end(
       'eu_backs_down',
       'the EU backs down: a qualified majority of member states now opposes the countermeasures',
+      'cohesion',
     );
   else if (euOver && !cnOver) end('eu_backs_down', `the EU backs down: ${tol('EU')}`);
   else if (cnOver && !euOver) end('cn_backs_down', `China backs down: ${tol('CN')}`);

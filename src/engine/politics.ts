@@ -1,10 +1,11 @@
 // Member-state support for countermeasures, and how it turns into votes.
-import type { Vote } from './council/qmv.js';
+
 import { finite } from './errors.js';
+import type { Ballot } from './events.js';
 import { layoutOf } from './layout.js';
 import type { Rng, Scenario } from './types.js';
 
-export type Ballot = Exclude<Vote, 'absent'>;
+export type { Ballot };
 
 /**
  * Support score (log-odds) of each member state this round, from its stance,

@@ -68,13 +68,6 @@ export function runGame(
   return { ...metricsOf(sc, st), seed, events, history };
 }
 
-/** Replays an order log from the start; returns the state after each round. */
-export function replay(sc: Scenario, seed: string, log: readonly Orders[]): SimState[] {
-  const states: SimState[] = [initialState(sc, seed)];
-  for (const orders of log) states.push(step(sc, states[states.length - 1]!, orders).state);
-  return states;
-}
-
 export function metricsOf(sc: Scenario, st: SimState): RunMetrics {
   const years = Math.max(1, st.round) * (sc.roundMonths / 12);
   const pain = {} as RunMetrics['pain'];

@@ -1,6 +1,6 @@
 // Scripted events of a scenario, applied at the start of their round.
 import { applyPending } from './aci.js';
-import type { SimEvent } from './events.js';
+import { event, type SimEvent } from './events.js';
 import { layoutOf } from './layout.js';
 import type { Inject } from './orders.js';
 import type { SimState } from './state.js';
@@ -15,11 +15,11 @@ export function applyScripted(
 ): void {
   const { measureIndex, stateIndex } = layoutOf(sc);
   const due = [
-    ...sc.events.filter((e) => e.round === round).map((e) => ({ e, code: 'scripted/event' })),
-    ...injected.map((e) => ({ e, code: 'inject/event' })),
+    ...sc.events.filter((e) => e.round === round).map((e) => ({ e, code: 'scripted/event' as const })),
+    ...injected.map((e) => ({ e, code: 'inject/event' as const })),
   ];
   for (const { e, code } of due) {
-    events.push({ round, code, text: e.text });
+    events.push(event(round, code, {}, e.text));
     for (const [id, level] of Object.entries(e.levels)) {
       const m = measureIndex.get(id);
       if (m === undefined) continue;

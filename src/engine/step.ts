@@ -6,7 +6,7 @@ import { advanceAci } from './aci.js';
 import { advanceLeads, applyOrders } from './apply-orders.js';
 import { advanceFlows, applyLevels, newFlows } from './economics.js';
 import { SimError } from './errors.js';
-import type { SimEvent } from './events.js';
+import { event, type SimEvent } from './events.js';
 import { cloneState } from './init.js';
 import { negotiate } from './negotiate-round.js';
 import { learningFlags, pctOfGdp } from './negotiation.js';
@@ -67,11 +67,14 @@ function stepRound(base: Scenario, prev: SimState, orders: Orders): StepResult {
     if (orders[bloc]?.backDown && !st.outcome) {
       st.outcome = bloc === 'EU' ? 'eu_backs_down' : 'cn_backs_down';
       st.outcomeRound = round;
-      events.push({
-        round,
-        code: 'outcome/backs-down',
-        text: `${bloc === 'EU' ? 'the EU' : 'China'} backs down`,
-      });
+      events.push(
+        event(
+          round,
+          'outcome/backs-down',
+          { side: bloc, reason: 'order' },
+          `${bloc === 'EU' ? 'the EU' : 'China'} backs down`,
+        ),
+      );
     }
     applyOrders(sc, st, bloc, orders[bloc], round, rng(`orders/${bloc}`), events);
   }

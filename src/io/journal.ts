@@ -56,7 +56,7 @@ export type Journal = z.infer<typeof JournalSchema>;
 export type JournalRound = Journal['rounds'][number];
 
 /** The orders of every round, in order, for `replay`. */
-export const journalLog = (j: Journal): Orders[] => j.rounds.map((r) => r.orders as Orders);
+export const journalLog = (j: Journal): Orders[] => j.rounds.map((r) => r.orders);
 
 export function writeJournal(path: string, journal: Journal): void {
   mkdirSync(dirname(path), { recursive: true });

@@ -3,15 +3,15 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
-  initialState,
   metricsOf,
   type Orders,
   type RunMetrics,
+  replaySession,
   type Scenario,
+  type Session,
   SimError,
   type SimEvent,
   type SimState,
-  step,
 } from '../engine/index.js';
 import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
 import { type Journal, journalLog, readJournal } from '../io/journal.js';
@@ -30,6 +30,8 @@ export interface PlayedRound {
 export interface Game {
   journal: Journal;
   journalPath: string;
+  /** The game as the engine replays it. */
+  session: Session;
   loaded: LoadedScenario;
   sc: Scenario;
   start: SimState;
@@ -75,37 +77,41 @@ export async function loadGame(
     warnings.push(d('report/scenario-changed', message));
   }
 
-  const start = initialState(sc, journal.seed);
-  const rounds: PlayedRound[] = [];
-  const log = journalLog(journal);
-  let st = start;
-  for (let i = 0; i < log.length; i++) {
-    try {
-      const r = step(sc, st, log[i]!);
-      st = r.state;
-      rounds.push({
-        round: st.round,
-        orders: log[i]!,
-        notes: journal.rounds[i]!.notes,
-        events: r.events,
-        state: st,
-      });
-    } catch (e) {
-      if (!(e instanceof SimError)) throw e;
-      return err([
-        d('report/replay', `round ${i + 1} cannot be replayed on the current scenario: ${e.message}`),
-      ]);
-    }
+  let session: Session;
+  try {
+    session = replaySession(
+      { sc, seed: journal.seed, players: journal.players },
+      journalLog(journal),
+      journal.rounds.map((r) => r.notes),
+    );
+  } catch (e) {
+    if (!(e instanceof SimError)) throw e;
+    return err([
+      d(
+        'report/replay',
+        `round ${e.detail.replayRound} cannot be replayed on the current scenario: ${e.message}`,
+      ),
+    ]);
   }
+  const start = session.states[0]!;
+  const final = session.states[session.states.length - 1]!;
+  const rounds: PlayedRound[] = session.log.map((orders, i) => ({
+    round: i + 1,
+    orders,
+    notes: journal.rounds[i]!.notes,
+    events: [...session.events[i]!],
+    state: session.states[i + 1]!,
+  }));
   return ok({
     journal,
     journalPath,
+    session,
     loaded: loaded.value,
     sc,
     start,
     rounds,
-    final: st,
-    metrics: metricsOf(sc, st),
+    final,
+    metrics: metricsOf(sc, final),
     warnings,
   });
 }

@@ -104,17 +104,16 @@ function refusedOrBreached(g: Game): Prompt {
     const breach = r.events.find((e) => e.code === 'deal/breached');
     if (breach)
       return `In ${when(g, r.round)} ${breach.text}. What would have made the deal self-enforcing, or the snapback more credible?`;
-    for (const b of ['EU', 'CN'] as const) {
-      const p = r.orders[b]?.propose;
-      if (!p || !r.events.some((e) => e.code === 'deal/refused' && e.text.includes(`q = ${p.q.toFixed(2)}`)))
-        continue;
+    for (const e of r.events) {
+      if (e.code !== 'deal/refused') continue;
+      const { proposer: b, q } = e.data;
       const z = r.state.zone;
       const bound = !z
         ? ''
         : b === 'EU'
           ? ` (China's minimum was ${q2(z.cnMin)})`
           : ` (the EU's maximum was ${q2(z.euMax)})`;
-      return `${BlocName(b)}'s offer of q = ${q2(p.q)} in ${when(g, r.round)} was refused${bound}. What did the offer signal, and was it worth making?`;
+      return `${BlocName(b)}'s offer of q = ${q2(q)} in ${when(g, r.round)} was refused${bound}. What did the offer signal, and was it worth making?`;
     }
   }
   return null;

@@ -1,11 +1,11 @@
 // The game: reads keys, keeps the state, draws the screen for the
 // terminal's size (or asks for a bigger one).
 import { Box, Text, useInput } from 'ink';
+import type { Session } from '../engine/index.js';
 import { GameScreen } from './components/GameScreen.js';
 import { type GameCallbacks, useGameState } from './hooks/use-game-state.js';
 import { type Size, useTerminalSize } from './hooks/use-terminal-size.js';
 import { MIN_COLUMNS, MIN_ROWS, tooSmall } from './layout.js';
-import type { Session } from './session.js';
 import { ColorContext } from './theme.js';
 
 export interface AppProps extends GameCallbacks {

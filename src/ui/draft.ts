@@ -4,14 +4,20 @@ import {
   BLOCS,
   type BlocId,
   type BlocOrders,
+  computerTurn,
+  type GameSetup,
   type Inject,
+  isHuman,
   isOver,
+  type Note,
   type Orders,
+  offersInOrder,
   other,
   type Proposal,
+  type Session,
   type SimState,
+  stateOf,
 } from '../engine/index.js';
-import { computerTurn, type GameSetup, isHuman, type Note, type Session, stateOf } from './session.js';
 
 export type Answer = 'accept' | 'reject';
 
@@ -126,13 +132,18 @@ export function phaseOf(s: Session, d: Draft, ended = false): Phase {
       return show(bloc, { kind: 'respond', bloc, from: other(bloc), offer });
     return show(bloc, { kind: 'orders', bloc });
   }
-  for (const from of BLOCS) {
-    const offer = offerOf(setup, d, from);
-    const bloc = other(from);
-    if (!talk || !offer || !isHuman(setup, bloc) || d.respond[bloc]) continue;
-    // The EU's offer is weighed first: once China accepts it, China's own offer is moot.
-    if (bloc === 'EU' && d.propose.EU && d.respond.CN === 'accept') continue;
-    return show(bloc, { kind: 'respond', bloc, from, offer });
+  if (talk) {
+    // The engine's order of offers: once one is accepted, the later ones are moot.
+    const known: Orders = {};
+    for (const b of BLOCS) {
+      const offer = offerOf(setup, d, b);
+      if (offer) known[b] = { propose: offer, ...(d.respond[b] ? { respond: d.respond[b] } : {}) };
+    }
+    for (const { from, to, offer } of offersInOrder(known)) {
+      if (!isHuman(setup, to)) continue;
+      if (!d.respond[to]) return show(to, { kind: 'respond', bloc: to, from, offer });
+      if (d.respond[to] === 'accept') break;
+    }
   }
   return hot ? { kind: 'reveal' } : { kind: 'ready' };
 }

@@ -1,7 +1,8 @@
 // A session as a journal and back: the journal holds what a replay needs
 // (scenario id and hash, seed, every round's orders) plus the notes.
+
+import { type GameSetup, replaySession, type Session } from '../engine/index.js';
 import { type Journal, journalLog } from '../io/journal.js';
-import { type GameSetup, replaySession, type Session } from './session.js';
 
 export interface JournalMeta {
   scenario: { id: string; ref: string; hash: string };

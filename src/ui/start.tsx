@@ -2,9 +2,9 @@
 // exit) and resolves when the players quit; also a one-question y/n prompt.
 import { Box, render, Text, useApp, useInput } from 'ink';
 import { useState } from 'react';
+import type { Session } from '../engine/index.js';
 import { App } from './App.js';
 import type { ExitResult, GameCallbacks } from './hooks/use-game-state.js';
-import type { Session } from './session.js';
 
 export const ALT_ON = '\u001B[?1049h\u001B[H';
 export const ALT_OFF = '\u001B[?1049l';

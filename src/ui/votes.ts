@@ -1,6 +1,7 @@
 // The Council votes of a round as the vote panel shows them: the ballots the
 // engine recorded, counted by the engine's qualified-majority rules.
 import {
+  isVote,
   type QmvResult,
   qualifiedMajority,
   type Scenario,
@@ -9,12 +10,8 @@ import {
   type Vote,
 } from '../engine/index.js';
 
-/** Codes of events that report a vote held this round (a tabled determination is not a vote yet). */
-const VOTE_CODE = /^council\/(determination-(adopted|failed|rejected)|committee-|appeal)/;
-
-/** The round's vote events: those carrying a tally, or with a vote's code. */
-export const voteEvents = (events: readonly SimEvent[]): SimEvent[] =>
-  events.filter((e) => (e.data !== undefined && 'forStates' in e.data) || VOTE_CODE.test(e.code));
+/** The round's vote events: those that carry a vote held. */
+export const voteEvents = (events: readonly SimEvent[]): SimEvent[] => events.filter(isVote);
 
 export interface BallotRow {
   id: string;

@@ -48,7 +48,11 @@ class TtyIn extends EventEmitter {
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface Emulated {
-  /** The emulator's screen, one string per row, right-trimmed. */
+  /**
+   * The emulator's screen, one string per row, right-trimmed, once it shows the
+   * intended frame or 5 s have passed (ink throttles redraws to maxFps, and a
+   * loaded machine may be slow): a corrupted screen never converges.
+   */
   screen(): Promise<string[]>;
   /** The frame the UI meant to draw, as the same rows. */
   intended(): string[];
@@ -90,22 +94,31 @@ export async function emulate(
     await new Promise<void>((resolve) => term.write('', resolve));
   };
   await settle();
+  const read = () => {
+    const buf = term.buffer.active;
+    const lines: string[] = [];
+    for (let y = 0; y < term.rows; y++)
+      lines.push(buf.getLine(buf.viewportY + y)?.translateToString(true) ?? '');
+    return lines;
+  };
+  const intended = () => {
+    const lines = stripVTControlCharacters(twin.lastFrame() ?? '')
+      .split('\n')
+      .map((l) => l.trimEnd());
+    while (lines.length < size.rows) lines.push('');
+    return lines.slice(0, size.rows);
+  };
   return {
     async screen() {
-      await settle();
-      const buf = term.buffer.active;
-      const lines: string[] = [];
-      for (let y = 0; y < term.rows; y++)
-        lines.push(buf.getLine(buf.viewportY + y)?.translateToString(true) ?? '');
-      return lines;
+      const until = Date.now() + 5000;
+      for (;;) {
+        await settle();
+        const lines = read();
+        if (Date.now() > until || JSON.stringify(lines) === JSON.stringify(intended())) return lines;
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
     },
-    intended() {
-      const lines = stripVTControlCharacters(twin.lastFrame() ?? '')
-        .split('\n')
-        .map((l) => l.trimEnd());
-      while (lines.length < size.rows) lines.push('');
-      return lines.slice(0, size.rows);
-    },
+    intended,
     async press(...keys) {
       for (const k of keys) {
         inp.write(k);

@@ -1,8 +1,8 @@
 // Keyboard flows through the whole game, driven as players would drive it.
 import { describe, expect, it } from 'vitest';
+import type { Session } from '../../src/engine/index.js';
 import { replay } from '../../src/engine/index.js';
 import type { ExitResult } from '../../src/ui/hooks/use-game-state.js';
-import type { Session } from '../../src/ui/session.js';
 import { DEAL_SET, KEY, renderGame, session } from './helpers.js';
 
 /** Sets the deal form's terms to q (the form is open, on its first row) and offers. */

@@ -2,10 +2,10 @@
 // a rendered App with keys typed one macrotask apart, frames without ANSI.
 import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
+import { replaySession, type Session } from '../../src/engine/index.js';
 import { type LoadedScenario, loadScenario } from '../../src/io/load-scenario.js';
 import { runSeed } from '../../src/rng/streams.js';
 import { App, type AppProps } from '../../src/ui/App.js';
-import { replaySession, type Session } from '../../src/ui/session.js';
 
 export const ROOT = new URL('../../', import.meta.url).pathname;
 

@@ -4,10 +4,9 @@ import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { replay } from '../../src/engine/index.js';
+import { replay, stateOf } from '../../src/engine/index.js';
 import { journalLog, readJournal, writeJournal } from '../../src/io/journal.js';
 import { journalOf, sessionOf } from '../../src/ui/journal-of.js';
-import { stateOf } from '../../src/ui/session.js';
 import { KEY, renderGame, session } from './helpers.js';
 
 const dirs: string[] = [];

@@ -1,9 +1,8 @@
 // The game's pure core: replay, undo, phases of a round, the orders it sends.
 import { describe, expect, it } from 'vitest';
-import { replay } from '../../src/engine/index.js';
+import { playRound, replay, replaySession, stateOf, undoRound } from '../../src/engine/index.js';
 import { changedLevels, newDraft, phaseOf, roundOrders } from '../../src/ui/draft.js';
 import { journalOf, sessionOf } from '../../src/ui/journal-of.js';
-import { playRound, replaySession, stateOf, undoRound } from '../../src/ui/session.js';
 import { DEAL_SET, session } from './helpers.js';
 
 const META = {

@@ -4,12 +4,18 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { type BlocId, type Scenario, SimError } from '../../engine/index.js';
+import {
+  type BlocId,
+  type GameSetup,
+  replaySession,
+  type Scenario,
+  type Session,
+  SimError,
+} from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { type Journal, readJournal, writeJournal } from '../../io/journal.js';
 import { runSeed } from '../../rng/streams.js';
 import { type JournalMeta, journalOf, sessionOf } from '../../ui/journal-of.js';
-import { type GameSetup, replaySession, type Session } from '../../ui/session.js';
 import { EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import { DEFAULT_SCENARIO, loadForCli, parseSeed, parseSets } from '../options.js';
 import { choosePolicies } from './run.js';

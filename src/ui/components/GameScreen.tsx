@@ -2,11 +2,10 @@
 // hand-over card) and the footer, in exactly `height` lines.
 import { Box } from 'ink';
 import { type ReactNode, useMemo } from 'react';
-import { councilView, isOver, metricsOf, monthOf } from '../../engine/index.js';
+import { councilView, isHuman, isOver, metricsOf, monthOf, stateOf } from '../../engine/index.js';
 import { changedLevels, type Phase, roundOrders, viewerOf } from '../draft.js';
 import { usePreview } from '../hooks/use-preview.js';
 import { layoutFor } from '../layout.js';
-import { isHuman, stateOf } from '../session.js';
 import { type AppState, phaseOfApp } from '../state/app-state.js';
 import { BLOC_NAME, TEAM_NAME } from '../theme.js';
 import { outcomeText } from '../words.js';

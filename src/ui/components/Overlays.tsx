@@ -1,6 +1,7 @@
 // The overlay open in a state, drawn in the body's place.
+
+import { stateOf } from '../../engine/index.js';
 import { viewerOf } from '../draft.js';
-import { stateOf } from '../session.js';
 import { type AppState, phaseOfApp } from '../state/app-state.js';
 import { TEAM_NAME } from '../theme.js';
 import { voteEvents, voteView } from '../votes.js';

@@ -3,7 +3,7 @@
 // saved when a round is played or undone, and the app closes on quit.
 import { useApp } from 'ink';
 import { useCallback, useRef, useState } from 'react';
-import type { Session } from '../session.js';
+import type { Session } from '../../engine/index.js';
 import { type AppState, initialAppState } from '../state/app-state.js';
 import type { KeyPress } from '../state/key-press.js';
 import { onKey } from '../state/on-key.js';

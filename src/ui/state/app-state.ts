@@ -1,10 +1,19 @@
 // Everything the game screen shows that changes: the session, the round's
 // draft, the open overlay, cursors and the status line. Changed only by the
 // pure functions here and in the key handlers, so flows are testable.
-import { type BlocId, type Inject, SimError } from '../../engine/index.js';
+import {
+  type BlocId,
+  type Inject,
+  type Note,
+  noteRound,
+  playRound,
+  type Session,
+  SimError,
+  stateOf,
+  undoRound,
+} from '../../engine/index.js';
 import { type Draft, newDraft, type Phase, phaseOf, roundOrders, viewerOf } from '../draft.js';
 import type { Overlay } from '../overlay.js';
-import { type Note, noteRound, playRound, type Session, stateOf, undoRound } from '../session.js';
 import { voteEvents } from '../votes.js';
 
 export interface AppState {

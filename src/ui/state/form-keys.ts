@@ -1,6 +1,7 @@
 // Keys while an overlay is open: help, pause, quit, confirmations, the
 // note box, the deal form, the inject form and the vote panel.
 import type { Scenario, SimState } from '../../engine/index.js';
+import { stateOf } from '../../engine/index.js';
 import {
   type DealForm,
   type InjectForm,
@@ -9,7 +10,6 @@ import {
   SUPPORT_MAX,
   SUPPORT_STEP,
 } from '../overlay.js';
-import { stateOf } from '../session.js';
 import { type AppState, addInject, addNote, withDraft } from './app-state.js';
 import { editText, type KeyPress } from './key-press.js';
 import { round2 } from './orders-keys.js';

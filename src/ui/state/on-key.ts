@@ -1,7 +1,7 @@
 // Routes a key press: to the open overlay, else the facilitator's keys,
 // else the keys of the current phase of the round.
 
-import { stateOf } from '../session.js';
+import { stateOf } from '../../engine/index.js';
 import { type AppState, advance, phaseOfApp, resolveRound, undo, withDraft } from './app-state.js';
 import { overlayKey } from './form-keys.js';
 import type { KeyPress } from './key-press.js';

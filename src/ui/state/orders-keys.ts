@@ -1,9 +1,8 @@
 // Keys of a team's turn: choose measures and levels, commit, open the deal
 // form, back down.
-import { type BlocId, perceivedZone } from '../../engine/index.js';
+import { type BlocId, perceivedZone, stateOf } from '../../engine/index.js';
 import { canNegotiate } from '../draft.js';
 import { Q_STEP } from '../overlay.js';
-import { stateOf } from '../session.js';
 import { type AppState, advance, withDraft } from './app-state.js';
 import { digitOf, type KeyPress } from './key-press.js';
 
