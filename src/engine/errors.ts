@@ -5,6 +5,7 @@ export type SimErrorCode =
   | 'order/illegal-level'
   | 'order/wrong-bloc'
   | 'order/bad-proposal'
+  | 'order/unknown-path'
   | 'run/finished';
 
 export class SimError extends Error {

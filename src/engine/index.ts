@@ -12,6 +12,7 @@ export { type Offer, offersInOrder } from './negotiate-round.js';
 export { accepts, perceivedZone, projectCosts } from './negotiation.js';
 export type { BlocOrders, Inject, Orders, Proposal } from './orders.js';
 export { withOverrides } from './overrides.js';
+export { patchByPath, scenarioPatcher, type Target } from './patch.js';
 export { chooseOrders } from './policies/choose.js';
 export { type CouncilView, councilView, levelsAfter, previewRound } from './preview.js';
 export {

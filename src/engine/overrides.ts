@@ -1,10 +1,12 @@
-// Parameters changed mid-run by scripted events: a scenario view with those
-// paths replaced, built once per distinct set of overrides.
+// Parameters changed mid-run by scripted events and injects: a scenario view
+// with those paths replaced, built once per distinct set of overrides.
+import { SimError } from './errors.js';
+import { patchByPath } from './patch.js';
 import type { Scenario } from './types.js';
 
+// A memo, not state: the scenario is frozen and the view a pure function of
+// (scenario, overrides), so what a lookup returns never depends on the calls before it.
 const cache = new WeakMap<Scenario, Map<string, Scenario>>();
-
-const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 
 export function withOverrides(sc: Scenario, overrides: Readonly<Record<string, number>>): Scenario {
   const keys = Object.keys(overrides);
@@ -17,23 +19,9 @@ export function withOverrides(sc: Scenario, overrides: Readonly<Record<string, n
   }
   const hit = byKey.get(key);
   if (hit) return hit;
-  const out = patch(sc, overrides);
-  byKey.set(key, out);
-  return out;
-}
-
-function patch(sc: Scenario, overrides: Readonly<Record<string, number>>): Scenario {
-  let params = sc.params;
-  let deps = sc.dependencies;
-  let blocs = sc.blocs;
-  for (const [path, value] of Object.entries(overrides)) {
-    const [head, id, field] = path.split('.');
-    if (head === 'parameters' && id) params = { ...params, [camel(id)]: value };
-    else if (head === 'dependencies' && id && field)
-      deps = deps.map((d) => (d.id === id ? { ...d, [camel(field)]: value } : d));
-    else if (head === 'blocs' && (id === 'EU' || id === 'CN') && field)
-      blocs = { ...blocs, [id]: { ...blocs[id], [camel(field)]: value } };
-  }
-  // The layout cache is keyed by identity; measures and states are shared, so indices stay valid.
-  return { ...sc, params, dependencies: deps, blocs };
+  const { scenario, unknown } = patchByPath(sc, overrides);
+  if (unknown.length > 0)
+    throw new SimError('order/unknown-path', `no number of this scenario is called ${unknown.join(', ')}`);
+  byKey.set(key, scenario);
+  return scenario;
 }

@@ -182,4 +182,11 @@ export interface Scenario {
   readonly events: readonly ScriptedEvent[];
   readonly formulas: FormulaSet;
   readonly random: RandomSource;
+  /**
+   * Every number that may be changed after the build (batch draws, calibration,
+   * scripted events, injects): the user's dotted path, as io writes it, to
+   * where the number sits in this object. Built once by io; the engine never
+   * converts names.
+   */
+  readonly targets: ReadonlyMap<string, readonly (string | number)[]>;
 }

@@ -10,6 +10,7 @@ import type {
   ScriptedEvent,
 } from '../engine/types.js';
 import type { CompiledFormulas } from './compile-formulas.js';
+import { buildTargets } from './path-vocabulary.js';
 import type { ResolvedDef } from './resolve-def.js';
 
 const OFF = { name: 'off', intensity: 0, tariff: 0, rung: 0 } as const;
@@ -108,7 +109,7 @@ export function buildScenario(
       set: eventSets[i] ?? {},
     }),
   );
-  return {
+  const sc: Omit<Scenario, 'targets'> = {
     id: def.id,
     title: def.title,
     hash,
@@ -145,6 +146,7 @@ export function buildScenario(
     formulas: formulas.defaults,
     random,
   };
+  return { ...sc, targets: buildTargets(sc) };
 }
 
 /** Freezes a scenario deeply, except its random source (which may hold state) and functions. */

@@ -62,6 +62,8 @@ export function routePath(text: string, ctx: RouteContext): Result<Route, string
   const segs = parsePath(text);
   if (!segs || segs.length === 0)
     return err(`"${text}" is not a dotted path like dependencies.magnets.share`);
+  // The member-states file writes `states:`; scenarios have said `member_states.`: both name the same.
+  if (segs[0] === 'states') segs[0] = 'member_states';
   const head = String(segs[0]);
   let defPath = segs;
   if (head === 'formulas' && segs.length === 2) defPath = [...segs, 'expr'];

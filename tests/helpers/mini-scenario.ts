@@ -1,6 +1,7 @@
 // A small engine Scenario built in code, for unit tests that must not depend on YAML.
 import { HAND_FORMULAS } from '../../src/engine/hand-formulas.js';
 import type { Dependency, Measure, MemberState, Scenario } from '../../src/engine/types.js';
+import { buildTargets } from '../../src/io/path-vocabulary.js';
 import { makeRandomSource } from '../../src/rng/streams.js';
 
 const POP: Record<string, number> = {
@@ -160,7 +161,7 @@ export function miniMeasures(): Measure[] {
 }
 
 export function miniScenario(over: Partial<Scenario> = {}): Scenario {
-  return {
+  const sc: Omit<Scenario, 'targets'> = {
     id: 'mini',
     title: 'Mini',
     hash: 'test',
@@ -225,4 +226,5 @@ export function miniScenario(over: Partial<Scenario> = {}): Scenario {
     random: makeRandomSource(),
     ...over,
   };
+  return { ...sc, targets: over.targets ?? buildTargets(sc) };
 }

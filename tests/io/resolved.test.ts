@@ -172,7 +172,7 @@ describe('applyParameterValues', () => {
     expect(Object.isFrozen(sc.dependencies[0])).toBe(true);
     expect(applyParameterValues(mini, {})).toBe(mini.scenario);
     expect(() => applyParameterValues(mini, { 'dependencies.nope.share': 1 })).toThrow(
-      /not a number of this scenario/,
+      '"dependencies.nope.share" is not a number of scenario "mini"',
     );
   });
 });
