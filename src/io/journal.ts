@@ -7,6 +7,7 @@ import * as z from 'zod';
 import type { Orders } from '../engine/index.js';
 import { type Diagnostic, fileDiag } from './diagnostics.js';
 import { err, ok, type Result } from './result.js';
+import { plainDataProblems } from './untrusted.js';
 
 const LevelsSchema = z.record(z.string(), z.number().int().min(0));
 const InjectSchema = z.strictObject({
@@ -84,6 +85,8 @@ export function readJournal(path: string): Result<Journal, Diagnostic[]> {
   }
   if (typeof raw !== 'object' || raw === null || (raw as { format?: unknown }).format !== 'aci-sim-journal')
     return err([d('not an aci-sim journal (no "format": "aci-sim-journal")')]);
+  const unsafe = plainDataProblems(raw);
+  if (unsafe.length > 0) return err(unsafe.map(([path, message]) => d(message, path)));
   const parsed = JournalSchema.safeParse(raw);
   if (!parsed.success)
     return err(parsed.error.issues.map((i) => d(`${i.message}`, i.path.map(String).join('.'))));

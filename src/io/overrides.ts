@@ -9,6 +9,7 @@ import { err, ok, type Result } from './result.js';
 import { type Walk, walkSchema } from './schema-path.js';
 import { ModelFileSchema } from './schemas/model.js';
 import { ScenarioSchema } from './schemas/scenario.js';
+import { forbiddenKeyProblem } from './untrusted.js';
 import type { YamlSource } from './yaml-source.js';
 import type { Locator } from './zod-issues.js';
 
@@ -62,6 +63,8 @@ export function routePath(text: string, ctx: RouteContext): Result<Route, string
   const segs = parsePath(text);
   if (!segs || segs.length === 0)
     return err(`"${text}" is not a dotted path like dependencies.magnets.share`);
+  const forbidden = segs.find((x) => typeof x === 'string' && forbiddenKeyProblem(x));
+  if (forbidden !== undefined) return err(forbiddenKeyProblem(String(forbidden))!);
   // The member-states file writes `states:`; scenarios have said `member_states.`: both name the same.
   if (segs[0] === 'states') segs[0] = 'member_states';
   const head = String(segs[0]);

@@ -1,10 +1,12 @@
 // Reads a YAML file and keeps its document so that any data path can be
 // mapped back to line:col. Duplicate keys are errors (uniqueKeys).
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { type Document, isMap, isNode, isPair, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
+import { checkDocument } from './check-document.js';
 import { type Diagnostic, fileDiag } from './diagnostics.js';
 import { formatPath, type PathSeg } from './paths.js';
 import { err, ok, type Result } from './result.js';
+import { MAX_FILE_BYTES } from './untrusted.js';
 
 export interface YamlSource {
   /** The file as the user named it. */
@@ -27,6 +29,15 @@ const REASONS: Record<string, string> = {
 export async function readYamlFile(abs: string, file: string): Promise<Result<YamlSource, Diagnostic[]>> {
   let text: string;
   try {
+    const size = (await stat(abs)).size;
+    if (size > MAX_FILE_BYTES)
+      return err([
+        fileDiag(
+          file,
+          'file/too-large',
+          `the file is ${size} bytes; files over ${MAX_FILE_BYTES} bytes are refused`,
+        ),
+      ]);
     text = await readFile(abs, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? '';
@@ -51,6 +62,8 @@ export function parseYaml(text: string, file: string, abs = file): Result<YamlSo
     };
   });
   if (errors.length > 0) return err(errors);
+  const unsafe = checkDocument(doc, file, (o) => lineCounter.linePos(o));
+  if (unsafe.length > 0) return err(unsafe);
   let data: unknown;
   try {
     data = doc.toJS({ maxAliasCount: 100 });
