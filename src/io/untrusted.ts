@@ -28,9 +28,7 @@ export function controlProblem(text: string): string | null {
 }
 
 /** The text with every control character (but tab and newline) removed: for text shown that cannot be refused. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
-export const stripControl = (text: string): string =>
-  text.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
+export const stripControl = (text: string): string => text.replace(new RegExp(CONTROL.source, 'g'), '');
 
 export const forbiddenKeyProblem = (key: string): string | null =>
   FORBIDDEN_KEYS.has(key)
