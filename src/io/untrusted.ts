@@ -45,8 +45,9 @@ export function plainDataProblems(v: unknown, path: (string | number)[] = [], ou
   if (typeof v === 'string') {
     const bad = controlProblem(v);
     if (bad) out.push([at(), bad]);
-  } else if (Array.isArray(v)) v.forEach((x, i) => plainDataProblems(x, [...path, i], out));
-  else if (v !== null && typeof v === 'object')
+  } else if (Array.isArray(v)) {
+    for (let i = 0; i < v.length; i++) plainDataProblems(v[i], [...path, i], out);
+  } else if (v !== null && typeof v === 'object')
     for (const [k, x] of Object.entries(v)) {
       const bad = forbiddenKeyProblem(k) ?? (controlProblem(k) ? `key ${controlProblem(k)}` : null);
       if (bad) out.push([at(), bad]);
