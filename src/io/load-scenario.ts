@@ -74,6 +74,7 @@ export async function loadScenario(
   const index = await scanModels(modelDir, cwd);
   const selected = selectModels(index, sc.models ?? [], locate);
   diags.push(
+    ...index.loops,
     ...duplicateModelIds(index),
     ...selected.diagnostics,
     ...checkKinds(selected.files, index, locate),

@@ -1,7 +1,7 @@
 // Finds model files by id: scans model_dir/**/*.yaml and reads their `id`.
-import type { Diagnostic } from './diagnostics.js';
+import { type Diagnostic, fileDiag } from './diagnostics.js';
 import { didYouMean } from './did-you-mean.js';
-import { displayPath, listYamlFiles } from './files.js';
+import { displayPath, listYaml } from './files.js';
 import type { PathSeg } from './paths.js';
 import type { ModelKind } from './schemas/model.js';
 import { readYamlFile, type YamlSource } from './yaml-source.js';
@@ -14,6 +14,8 @@ export interface ModelIndex {
   readonly files: readonly YamlSource[];
   /** Files that could not be read or parsed: their problems. */
   readonly broken: readonly Diagnostic[];
+  /** Links in the folder that lead back into it (not followed). */
+  readonly loops: readonly Diagnostic[];
 }
 
 const isObj = (v: unknown): v is Record<string, unknown> =>
@@ -26,7 +28,15 @@ export async function scanModels(dir: string, cwd: string): Promise<ModelIndex> 
   const byId = new Map<string, YamlSource[]>();
   const files: YamlSource[] = [];
   const broken: Diagnostic[] = [];
-  for (const abs of await listYamlFiles(dir)) {
+  const listing = await listYaml(dir);
+  const loops = listing.loops.map(([link, target]) =>
+    fileDiag(
+      displayPath(link, cwd),
+      'models/symlink-loop',
+      `this link leads back to ${displayPath(target, cwd)}, a folder it is already in; it is not followed (remove the link)`,
+    ),
+  );
+  for (const abs of listing.files) {
     const r = await readYamlFile(abs, displayPath(abs, cwd));
     if (!r.ok) {
       broken.push(...r.error);
@@ -39,7 +49,7 @@ export async function scanModels(dir: string, cwd: string): Promise<ModelIndex> 
     const id = isObj(src.data) ? src.data.id : undefined;
     if (typeof id === 'string') byId.set(id, [...(byId.get(id) ?? []), src]);
   }
-  return { byId, files, broken };
+  return { byId, files, broken, loops };
 }
 
 /** One diagnostic per model id defined by more than one file. */

@@ -9,6 +9,7 @@ interface Def {
   type: string;
   innerType?: z.ZodType;
   in?: z.ZodType;
+  out?: z.ZodType;
   shape?: Record<string, z.ZodType>;
   valueType?: z.ZodType;
   element?: z.ZodType;
@@ -32,7 +33,8 @@ export function unwrap(s: z.ZodType, data: unknown): z.ZodType {
       ['optional', 'default', 'prefault', 'nullable', 'readonly', 'catch', 'nonoptional'].includes(d.type)
     )
       s = d.innerType;
-    else if (d.type === 'pipe' && d.in) s = d.in;
+    // A preprocessed field (transform → schema) is described by what it checks.
+    else if (d.type === 'pipe' && d.in) s = defOf(d.in).type === 'transform' && d.out ? d.out : d.in;
     else if (d.type === 'lazy' && d.getter) s = d.getter();
     else if (d.type === 'union' && d.options) {
       const pick = pickOption(d, data);

@@ -7,10 +7,22 @@ import { modelId, text } from './common.js';
 
 const vars = (role: FormulaRole) => `Variables: ${FORMULA_VARS[role].join(', ')}.`;
 
+// A bare number is a formula too (`--set formulas.cut=5`, or `cut: 0` in YAML).
 const expr = (role: FormulaRole) =>
-  text(`Expression for "${role}". ${vars(role)}`).superRefine((src, ctx) => {
-    for (const m of checkFormula(src, FORMULA_VARS[role])) ctx.addIssue({ code: 'custom', message: m });
-  });
+  z.preprocess(
+    (v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v),
+    text(`Expression for "${role}". ${vars(role)}`).superRefine((src, ctx) => {
+      // mathjs reads `#` as the start of a comment, which would leave an empty or cut formula.
+      if (src.includes('#')) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a formula has no comments: remove the "#" and what follows it',
+        });
+        return;
+      }
+      for (const m of checkFormula(src, FORMULA_VARS[role])) ctx.addIssue({ code: 'custom', message: m });
+    }),
+  );
 
 const entry = (role: FormulaRole) =>
   z
