@@ -11,7 +11,7 @@ import { countProvenance } from '../helpers/provenance-count.js';
 import { ROOT } from '../io/project.js';
 
 /** Fields every bibliography entry must give. */
-export const FIELDS = ['author', 'title', 'date', 'locator', 'address'] as const;
+const FIELDS = ['author', 'title', 'date', 'locator', 'address'] as const;
 
 interface Entry {
   key: string;
@@ -20,7 +20,7 @@ interface Entry {
 }
 
 /** The entries of docs/SOURCES.md (`### \`key\`` then `- field: value` lines) and what is wrong with them. */
-export function parseBibliography(text: string): { entries: Map<string, Entry>; problems: string[] } {
+function parseBibliography(text: string): { entries: Map<string, Entry>; problems: string[] } {
   const entries = new Map<string, Entry>();
   const problems: string[] = [];
   let current: Entry | undefined;
@@ -28,7 +28,8 @@ export function parseBibliography(text: string): { entries: Map<string, Entry>; 
     const heading = /^###\s+`([^`]+)`\s*$/.exec(raw);
     if (heading) {
       const key = heading[1]!;
-      if (!/^[a-z0-9][a-z0-9-]*$/.test(key)) problems.push(`line ${i + 1}: key "${key}" is not lower-case-with-hyphens`);
+      if (!/^[a-z0-9][a-z0-9-]*$/.test(key))
+        problems.push(`line ${i + 1}: key "${key}" is not lower-case-with-hyphens`);
       if (entries.has(key)) problems.push(`line ${i + 1}: key "${key}" is listed twice`);
       current = { key, line: i + 1, fields: {} };
       entries.set(key, current);
@@ -42,8 +43,7 @@ export function parseBibliography(text: string): { entries: Map<string, Entry>; 
     if (current && field) current.fields[field[1]!.trim()] = field[2]!.trim();
   });
   for (const e of entries.values()) {
-    for (const f of FIELDS)
-      if (!e.fields[f]) problems.push(`line ${e.line}: entry "${e.key}" has no ${f}`);
+    for (const f of FIELDS) if (!e.fields[f]) problems.push(`line ${e.line}: entry "${e.key}" has no ${f}`);
     const address = e.fields.address ?? '';
     if (address && !/^https?:\/\/\S+/.test(address))
       problems.push(`line ${e.line}: entry "${e.key}" has an address that is not a URL`);
@@ -52,20 +52,21 @@ export function parseBibliography(text: string): { entries: Map<string, Entry>; 
 }
 
 /** Keys cited in a text: `[key]` tokens. */
-export const citedKeys = (text: string): string[] =>
+const citedKeys = (text: string): string[] =>
   [...text.matchAll(/\[([a-z0-9][a-z0-9-]*)\]/g)].map((m) => m[1]!);
 
 /** Problems of one `source:` string against the known keys. */
-export function checkSource(source: string, keys: ReadonlySet<string>): string[] {
+function checkSource(source: string, keys: ReadonlySet<string>): string[] {
   const out: string[] = [];
   if (!/^\[[a-z0-9][a-z0-9-]*\]/.test(source.trim()))
     out.push(`does not start with a [key] of docs/SOURCES.md: "${source.slice(0, 60)}"`);
-  for (const k of citedKeys(source)) if (!keys.has(k)) out.push(`cites [${k}], which docs/SOURCES.md does not list`);
+  for (const k of citedKeys(source))
+    if (!keys.has(k)) out.push(`cites [${k}], which docs/SOURCES.md does not list`);
   return out;
 }
 
 /** References to material that does not ship with the repository (compiling notes, seed copies, line numbers). */
-export const NOT_SHIPPED: readonly [RegExp, string][] = [
+const NOT_SHIPPED: readonly [RegExp, string][] = [
   [/(?<!docs\/)calibration\.(md|json)/i, 'calibration.md (docs/CALIBRATION.md ships and may be named)'],
   [/trade-data\.(md|json)/i, 'trade-data'],
   [/etnc-findings|member-states-etnc/i, 'the ETNC digest files'],
@@ -75,7 +76,7 @@ export const NOT_SHIPPED: readonly [RegExp, string][] = [
   [/§\s?[A-F](\.\d)?\b/, 'a section of calibration.md (§X.n)'],
 ];
 
-export function notShipped(text: string): string[] {
+function notShipped(text: string): string[] {
   const out: string[] = [];
   text.split('\n').forEach((line, i) => {
     const hit = NOT_SHIPPED.find(([re]) => re.test(line));
