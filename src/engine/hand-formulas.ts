@@ -4,6 +4,15 @@ import type { FormulaSet } from './formula-roles.js';
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(Math.max(x, lo), hi);
 
+/** Half the buyers' price rise times the trade that stops: the deadweight triangle of a tariff. */
+const HARBERGER_HALF = 0.5;
+/**
+ * Cost of moving a EUR of stopped trade to other suppliers (assumed). Written into the
+ * formula text of models/formulas.yaml as 0.1 because a formula cannot read a named
+ * parameter yet; it is to become a parameter.
+ */
+const SWITCHING_COST = 0.1;
+
 export const HAND_FORMULAS: FormulaSet = {
   cut: (r, phi, alt, g7) => r * (1 - phi) * (1 - alt * (1 - g7)),
   supply_harm: (value, dt, uncovered, criticality) => value * dt * uncovered * criticality,
@@ -14,10 +23,13 @@ export const HAND_FORMULAS: FormulaSet = {
     clamp(avail + Math.min(1, (avail > 1 - r ? decay : recovery) * months) * (1 - r - avail), 0, 1),
   service_harm: (value, dt, lost, criticality) => value * dt * lost * criticality,
   trade_drop: (tau, elasticity) => 1 - (1 + tau) ** -elasticity,
+  // The exporter's loss per unit still sold is the price it gives up, 1 - (1 + tau)^(-incidence),
+  // at most its margin; on the trade that stops it loses its margin. Never more than value·dt·margin.
   market_harm: (value, dt, drop, margin, tau, incidence) =>
-    value * dt * (drop * margin + (1 - drop) * tau * incidence),
+    value * dt * (drop * margin + (1 - drop) * Math.min(margin, 1 - (1 + tau) ** -incidence)),
+  // Deadweight triangle plus switching cost on the trade that stops; duty on the rest stays at home.
   market_cost: (value, dt, drop, tau, incidence) =>
-    value * dt * (1 - drop) * tau * (1 - incidence) * 0.2 + value * dt * drop * 0.1,
+    value * dt * drop * (HARBERGER_HALF * ((1 + tau) ** (1 - incidence) - 1) + SWITCHING_COST),
   support: (base, sign, pain, cost, pressure, solidarity) =>
     base + sign * pain - cost + solidarity - pressure,
   breach: (base, credibility, pain) => clamp(base * (1 - credibility) * (1 + pain), 0, 1),

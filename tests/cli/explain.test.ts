@@ -28,18 +28,21 @@ describe('aci-sim explain <measure>', () => {
   });
 
   it('shows the ladder with the level in force and each level’s source', () => {
-    expect(r.stdout).toMatch(/^ {2}4 \* +licensing, ~14% approved +0\.865 +3$/m);
-    expect(r.stdout).toMatch(/level 3 intensity 0\.75: source: CLEPA, 4 Jun 2025/);
-    expect(r.stdout).toMatch(/level 5 intensity 0\.97: assumed: A trickle/);
+    // The default starts at level 1 (in force, not binding on the flow: China's
+    // customs record shows magnets reaching the EU above March 2025's volume).
+    expect(r.stdout).toMatch(/^ {2}1 \* +threatened +0 +1$/m);
+    expect(r.stdout).toMatch(/^ {2}4 +licensing, ~14% approved +0\.865 +3$/m);
+    expect(r.stdout).toMatch(/level 3 intensity 0\.75: source: \[clepa-2025-06\] about a quarter/);
+    expect(r.stdout).toMatch(/level 5 intensity 0\.97: assumed: No approval rate under a near-ban/);
   });
 
   it('lists the flows it acts on with every parameter’s source or assumption', () => {
     expect(r.stdout).toContain('Acts on cn_magnets — Sintered NdFeB and SmCo permanent magnets');
-    expect(r.stdout).toMatch(/buffer_months +2 +months of stocks\n +source: CLEPA statement, 4 Jun 2025/);
+    expect(r.stdout).toMatch(/buffer_months +2 +months of stocks\n +source: \[clepa-2025-06\]/);
     expect(r.stdout).toMatch(
-      /criticality +30 +EUR of output lost per EUR missing\n +assumed: A EUR 50 magnet/,
+      /criticality +30 +EUR of output lost per EUR missing\n +assumed: No estimate of EU output lost/,
     );
-    expect(r.stdout).toContain('(models/dependencies/rare-earths.yaml:67)');
+    expect(r.stdout).toContain('(models/dependencies/rare-earths.yaml:68)');
   });
 
   it('shows the formulas with their text, variables and origin', () => {
@@ -54,9 +57,10 @@ describe('aci-sim explain <measure>', () => {
     expect(r.stdout).toContain('  harm to the EU');
     expect(r.stdout).toContain('Over 12 rounds at each level');
     expect(r.stdout).toMatch(/┤/);
-    // Full cut: magnets 1.0/12 × 0.9 × 30 + heavy REEs 0.3/12 × 0.95 × 50 = 3.44 a round.
-    expect(r.stdout).toMatch(/^ {5}3\.44 ┼/m);
-    expect(r.stdout).toMatch(/^ {2}4 +0\.865 +2\.97 +0\.035$/m);
+    // Full cut: magnets 0.65/12 × 0.9 × 30 + heavy REEs 0.05/12 × 0.95 × 50 = 1.66 a round.
+    expect(r.stdout).toMatch(/^ {5}1\.66 ┼/m);
+    // Level 4: 0.865 × 1.66 = 1.44; China's cost 0.865 × (0.65 × 0.4 + 0.05 × 0.3) / 12 = 0.02.
+    expect(r.stdout).toMatch(/^ {2}4 +0\.865 +1\.44 +0\.02$/m);
     expect(r.stdout).not.toContain('\x1b[');
     expect(widest(r.stdout)).toBeLessThanOrEqual(80);
   });

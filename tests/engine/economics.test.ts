@@ -97,7 +97,10 @@ describe('market', () => {
     const drop = 1 - 1.25 ** -3;
     const dt = 1 / 12;
     expect(evs().value).toBe(10);
-    expect(flows.harm[2]).toBeCloseTo(10 * dt * (drop * 0.2 + (1 - drop) * 0.25 * 0.5), 12);
-    expect(flows.cost[2]).toBeCloseTo(10 * dt * (1 - drop) * 0.25 * 0.5 * 0.2 + 10 * dt * drop * 0.1, 12);
+    // Kept trade: the exporter gives up 1 - 1.25^-0.5 = 10.6% of its price, under its 20% margin.
+    const absorbed = 1 - 1.25 ** -0.5;
+    expect(flows.harm[2]).toBeCloseTo(10 * dt * (drop * 0.2 + (1 - drop) * absorbed), 12);
+    // Deadweight triangle (half the buyers' 1.25^0.5 - 1 price rise) plus 10% switching, on the trade that stops.
+    expect(flows.cost[2]).toBeCloseTo(10 * dt * drop * (0.5 * (1.25 ** 0.5 - 1) + 0.1), 12);
   });
 });

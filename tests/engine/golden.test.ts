@@ -31,14 +31,14 @@ describe('golden runs', () => {
   it('rare-earths-2025, seed 1', async () => {
     expect(await summary('rare-earths-2025', 1)).toMatchInlineSnapshot(`
       {
-        "events": "council/examination aci/requested measure/lowered aci/requested measure/lowered council/determination-tabled aci/requested measure/in-force aci/requested measure/in-force council/determination-failed national/decided measure/announced measure/announced measure/in-force measure/in-force council/determination-failed aci/requested measure/lowered council/determination-rejected order/refused measure/in-force deal/refused national/decided measure/announced measure/lowered measure/in-force measure/lowered measure/in-force deal/struck",
+        "events": "council/examination aci/requested measure/lowered aci/requested measure/lowered council/determination-tabled aci/requested measure/in-force aci/requested measure/in-force council/determination-failed national/decided measure/announced measure/announced measure/in-force measure/in-force council/determination-failed aci/requested measure/lowered council/determination-rejected order/refused measure/in-force national/decided measure/announced measure/lowered measure/in-force measure/lowered measure/in-force council/examination aci/requested measure/lowered aci/requested measure/in-force outcome/stalemate",
         "minQmMargin": null,
-        "outcome": "landing_zone",
-        "painCN": 3.23,
-        "painEU": 21.47,
+        "outcome": "stalemate",
+        "painCN": 3.36,
+        "painEU": 0.94,
         "peakRung": 4,
-        "q": 0.63,
-        "round": 10,
+        "q": null,
+        "round": 12,
       }
     `);
   });

@@ -27,7 +27,7 @@ function magnetIndex(sc: Scenario): number[] {
   return run.history.map((h) => 100 * (1 - h.state.deps[d]!.restriction));
 }
 
-describe('magnets-april-2025 reproduces the magnet exports to the EU (seed 003, calibration.md §E.4)', async () => {
+describe('magnets-april-2025 reproduces the magnet exports to the EU (China customs, docs/SOURCES.md gacc-stats)', async () => {
   const l = await load('magnets-april-2025');
   // China customs, tonnes to the EU, March 1,843 = 100: Apr 1,035; May 395; Jun ≈1,365; Jul "back to early-2025 levels".
   const observed = { April: 56, May: 21, June: 74, July: 100 };
