@@ -207,7 +207,7 @@ describe('backing down by order', () => {
     expect(p.all('outcome/backs-down').map((e) => e.data)).toEqual([{ side: 'EU', reason: 'order' }]);
   });
 
-  it.fails('wins over a pain outcome due the same round, also in the last round', () => {
+  it('wins over a pain outcome due the same round, also in the last round', () => {
     // The EU has been over its tolerance one round and would back down in round 2;
     // China backs down by order first. Once in round 2 of 12, once in the last round.
     for (const rounds of [12, 2]) {
