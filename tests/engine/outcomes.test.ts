@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { isOver, SimError, step } from '../../src/engine/index.js';
 import type { Orders } from '../../src/engine/orders.js';
 import { PATIENCE, SPIRAL_RUNG } from '../../src/engine/outcome.js';
-import { pctOfGdp } from '../../src/engine/projection.js';
+import { pctOfGdp, projectCosts } from '../../src/engine/projection.js';
 import { rungOf } from '../../src/engine/rung.js';
 import type { Scenario } from '../../src/engine/types.js';
 import { duvService, evs, magnets, miniScenario, miniStates } from '../helpers/mini-scenario.js';
@@ -288,5 +288,26 @@ describe('a deal (landing zone) does not end the run', () => {
     expect(p.st.overTolerance.EU).toBe(4);
     expect(outcomeEvents(p.codes())).toEqual([]);
     expect(p.st.outcome).toBe('landing_zone');
+  });
+});
+
+describe('the zone after a breach', () => {
+  // BUG: negotiate() projects the breach round's zone with the levels of the
+  // deal (everything lifted) although the snapback has restored the levels
+  // before it; the computer players then offer on that zone the next round.
+  it.fails('is projected with the levels the snapback restored, not the deal’s', () => {
+    const base = miniScenario();
+    const sc = miniScenario({ params: { ...base.params, breachBase: 1, snapbackCredibility: 0 } });
+    const p = play(sc, [{ EU: { propose: { q: 0.4 } }, CN: { respond: 'accept' } }, {}]);
+    expect(p.all('deal/breached').map((e) => e.round)).toEqual([2]);
+    const st = p.st;
+    const levels = st.measures.map((m) => m.level);
+    expect(levels).toEqual([2, 0, 0, 0]);
+    const input = { deps: st.deps.map((d) => ({ ...d })), lastPain: st.lastPain };
+    const now = projectCosts(sc, input, levels, sc.params.horizon);
+    // China's licensing is back: the EU expects harm from it again.
+    expect(now.EU).toBeGreaterThan(0.5);
+    expect(st.zone!.costEU).toBeCloseTo(now.EU, 9);
+    expect(st.zone!.costCN).toBeCloseTo(now.CN, 9);
   });
 });
