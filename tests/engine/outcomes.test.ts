@@ -292,10 +292,7 @@ describe('a deal (landing zone) does not end the run', () => {
 });
 
 describe('the zone after a breach', () => {
-  // BUG: negotiate() projects the breach round's zone with the levels of the
-  // deal (everything lifted) although the snapback has restored the levels
-  // before it; the computer players then offer on that zone the next round.
-  it.fails('is projected with the levels the snapback restored, not the deal’s', () => {
+  it('is projected with the levels the snapback restored, not the deal’s', () => {
     const base = miniScenario();
     const sc = miniScenario({ params: { ...base.params, breachBase: 1, snapbackCredibility: 0 } });
     const p = play(sc, [{ EU: { propose: { q: 0.4 } }, CN: { respond: 'accept' } }, {}]);
