@@ -1,10 +1,10 @@
-// Computer players' offers (src/engine/policies): terms to three decimals that
-// never pass the offering side's own bound.
+// Computer players (src/engine/policies): offers to three decimals that
+// never pass the offering side's own bound; the parameters they play by.
 import { describe, expect, it } from 'vitest';
-import { chooseOrders, initialState } from '../../src/engine/index.js';
+import { chooseOrders, computerOrders, initialState, step } from '../../src/engine/index.js';
 import { offerFor, roundToward } from '../../src/engine/policies/moves.js';
 import type { SimState, ZoneView } from '../../src/engine/state.js';
-import { miniScenario } from '../helpers/mini-scenario.js';
+import { duvService, evs, magnets, miniScenario } from '../helpers/mini-scenario.js';
 
 /** A state whose zone both sides see truly: [cnMin, euMax]. */
 function withZone(cnMin: number, euMax: number): SimState {
@@ -60,5 +60,31 @@ describe('offers', () => {
     expect(chooseOrders(sc, st, 'CN', policy, rng).propose).toEqual({ q: 0.457 });
     // And it lifts its own measures.
     expect(chooseOrders(sc, st, 'CN', policy, rng).set).toEqual({ cn_magnets: 0 });
+  });
+});
+
+describe('the parameters computer players play by', () => {
+  it('include those a scripted event set, as the engine applies them', () => {
+    // Magnets cut from round 1 with no stocks: the EU's pain is ~0.06% of GDP a year,
+    // under a fifth of its tolerance of 0.5 but over a fifth of the 0.01 the event sets.
+    const base = miniScenario({ dependencies: [magnets({ bufferMonths: 0 }), duvService(), evs()] });
+    const event = {
+      round: 1,
+      text: 'tolerance falls',
+      levels: {},
+      support: {},
+      set: { 'blocs.EU.pain_tolerance': 0.01 },
+    };
+    const scripted = miniScenario({ dependencies: base.dependencies, events: [event] });
+    const policies = { EU: scripted.policies.appeaser! };
+    const st = step(scripted, initialState(scripted, 's'), {}).state;
+    expect(st.overrides).toEqual({ 'blocs.EU.pain_tolerance': 0.01 });
+    // The engine already counts the EU over its (new) tolerance …
+    expect(st.overTolerance.EU).toBe(1);
+    // … and an appeaser playing by the same numbers gives in.
+    expect(computerOrders(scripted, st, policies).EU?.propose).toBeDefined();
+    // Without the event it does not.
+    const plain = step(base, initialState(base, 's'), {}).state;
+    expect(computerOrders(base, plain, policies).EU?.propose).toBeUndefined();
   });
 });
