@@ -17,11 +17,14 @@ export function negotiate(
   rng: (label: string) => Rng,
   events: SimEvent[],
 ): void {
+  let inForce = levels;
   if (st.deal && st.deal.round < round) {
     checkBreach(sc, st, round, rng('breach'), events);
     if (st.deal) return;
+    // Broken: the snapback's levels are in force now, not the deal's.
+    inForce = st.measures.map((m) => m.level);
   }
-  const projection = projectCosts(sc, st, levels, sc.params.horizon);
+  const projection = projectCosts(sc, st, inForce, sc.params.horizon);
   st.zone = zoneView(sc, projection, rng('perception'));
   if (st.outcome || st.deal) return;
   for (const { from: bloc, to: responder, offer: p } of offersInOrder(orders)) {

@@ -24,9 +24,9 @@ export function decideOutcome(
     const pct = pctOfGdp(st.lastPain[b].harm + st.lastPain[b].cost, sc.blocs[b].gdp, yearFactor);
     st.overTolerance[b] = pct > sc.blocs[b].painTolerance ? st.overTolerance[b] + 1 : 0;
   }
-  if (st.outcome) {
-    if (st.outcome === 'landing_zone' || round < sc.rounds) return;
-  }
+  // Decided already: a deal stands, or a side backed down by order this round
+  // (also in the last round, where the checks below would override it).
+  if (st.outcome) return;
   const end = (o: Exclude<Outcome, 'landing_zone'>, text: string, reason: BackDownReason = 'pain') => {
     st.outcome = o;
     st.outcomeRound = round;
@@ -49,7 +49,7 @@ export function decideOutcome(
     );
   else if (euOver && !cnOver) end('eu_backs_down', `the EU backs down: ${tol('EU')}`);
   else if (cnOver && !euOver) end('cn_backs_down', `China backs down: ${tol('CN')}`);
-  else if (round >= sc.rounds && !st.outcome) end('stalemate', `no deal after ${sc.rounds} rounds`);
+  else if (round >= sc.rounds) end('stalemate', `no deal after ${sc.rounds} rounds`);
 }
 
 /** The Council would now reach a qualified majority against the EU measures in force or under way. */

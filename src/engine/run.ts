@@ -3,6 +3,7 @@
 import type { SimEvent } from './events.js';
 import { initialState } from './init.js';
 import type { Orders } from './orders.js';
+import { withOverrides } from './overrides.js';
 import { chooseOrders } from './policies/choose.js';
 import { rungOf } from './rung.js';
 import type { Outcome, SimState } from './state.js';
@@ -40,10 +41,12 @@ export type PolicyChoice = Partial<Record<BlocId, Policy>>;
 
 /** Orders of the computer players for this round. */
 export function computerOrders(sc: Scenario, st: SimState, policies: PolicyChoice): Orders {
+  // The numbers scripted events and injects have set so far, as step() plays them.
+  const view = withOverrides(sc, st.overrides);
   const orders: Orders = {};
   for (const b of BLOCS) {
     const p = policies[b];
-    if (p) orders[b] = chooseOrders(sc, st, b, p, sc.random.stream(st.seed, st.round + 1, `policy/${b}`));
+    if (p) orders[b] = chooseOrders(view, st, b, p, sc.random.stream(st.seed, st.round + 1, `policy/${b}`));
   }
   return orders;
 }

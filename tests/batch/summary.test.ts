@@ -36,21 +36,21 @@ beforeAll(async () => {
 });
 
 describe('batch summary', () => {
-  // Wilson by hand for 13/96 (z² = 3.8414588): z²/n = 0.0400152, centre 0.149446, half 0.068569 → [0.0809, 0.2180].
+  // Wilson by hand for 14/96 (z² = 3.8414588): z²/n = 0.0400152, centre 0.159460, half 0.070558 → [0.0889, 0.2300].
   it('pins outcome shares (95% Wilson), quantiles, member states and levers', () => {
     const s = report.summary;
     expect([s.runs, s.failed]).toEqual([96, 0]);
     const round = (x: number) => Math.round(x * 1e4) / 1e4;
     expect(s.outcomes!.map((o) => [o.outcome, o.n, round(o.share.lo), round(o.share.hi)])).toEqual([
-      ['landing_zone', 13, 0.0809, 0.218],
+      ['landing_zone', 14, 0.0889, 0.23],
       ['eu_backs_down', 32, 0.2471, 0.4324],
       ['cn_backs_down', 0, 0, 0.0385],
       ['spiral', 0, 0, 0.0385],
-      ['stalemate', 51, 0.4322, 0.6279],
+      ['stalemate', 50, 0.422, 0.618],
     ]);
     expect(s.quantiles.map((q) => [q.label, q.n, ...q.values.map(round)])).toEqual([
-      ['rounds to a deal', 13, 2, 2, 2, 9, 12],
-      ['deal terms q', 13, 0.838, 0.849, 0.872, 0.886, 0.907],
+      ['rounds to a deal', 14, 2, 2, 5, 8.75, 11.35],
+      ['deal terms q', 14, 0.7817, 0.8153, 0.836, 0.8758, 0.8998],
       ['pain EU, EUR bn', 96, 0, 1.7323, 3.6379, 5.5822, 5.6317],
       ['pain CN, EUR bn', 96, 0.05, 0.214, 0.2508, 0.2874, 0.2891],
     ]);
@@ -63,12 +63,12 @@ describe('batch summary', () => {
     expect(s.levers!.map((l) => [l.package, l.EU, l.runs, l.landing!.p])).toEqual([
       ['baseline', 'graduated', 16, 0],
       ['baseline', 'hold', 16, 0],
-      ['low_stakes', 'graduated', 16, 0.8125],
+      ['low_stakes', 'graduated', 16, 0.875],
       ['low_stakes', 'hold', 16, 0],
       ['fragile_eu', 'graduated', 16, 0],
       ['fragile_eu', 'hold', 16, 0],
     ]);
-    expect(formatSummary(s)).toContain('low_stakes  graduated  hold    16  0.813 [0.570, 0.934]');
+    expect(formatSummary(s)).toContain('low_stakes  graduated  hold    16  0.875 [0.640, 0.965]');
   });
 
   it('is the same when read back from the file', async () => {

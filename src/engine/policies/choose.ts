@@ -4,7 +4,7 @@ import type { BlocOrders } from '../orders.js';
 import { projectChange, projectCosts } from '../projection.js';
 import type { SimState } from '../state.js';
 import { type BlocId, other, type Policy, type Rng, type Scenario } from '../types.js';
-import { lowers, type Move, offerFor, painPctOf, raises, sideRung } from './moves.js';
+import { lowers, type Move, offerFor, painPctOf, raises, roundToward, sideRung } from './moves.js';
 
 export function chooseOrders(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy, rng: Rng): BlocOrders {
   if (st.deal) return {};
@@ -63,7 +63,7 @@ function appeaser(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy): Blo
   for (const d of lowers(sc, st, bloc)) set[d.measure] = 0;
   const z = st.zone;
   const q = z ? (bloc === 'EU' ? euMax(sc, z.costEU) : cnMin(sc, z.costCN)) : bloc === 'EU' ? 1 : 0;
-  return { set, propose: { q: Math.round(q * 1000) / 1000 } };
+  return { set, propose: { q: roundToward(q, bloc) } };
 }
 
 /**

@@ -70,5 +70,12 @@ export function offerFor(st: SimState, bloc: BlocId, lean: number): number | nul
   const z = perceivedZone(st.zone, bloc);
   if (!z) return null;
   const q = bloc === 'EU' ? z.lo + (1 - lean) * (z.hi - z.lo) * 0.5 : z.hi - (1 - lean) * (z.hi - z.lo) * 0.5;
-  return Math.round(Math.min(1, Math.max(0, q)) * 1000) / 1000;
+  const r = Math.round(Math.min(1, Math.max(0, q)) * 1000) / 1000;
+  // Rounded to three decimals, but never past the side's own bound (hi for the EU, lo for China).
+  if (bloc === 'EU') return r > z.hi ? roundToward(z.hi, 'EU') : r;
+  return r < z.lo ? roundToward(z.lo, 'CN') : r;
 }
+
+/** q to three decimals, rounded toward the side's own end (down for the EU, up for China): its bound holds. */
+export const roundToward = (q: number, bloc: BlocId): number =>
+  Math.min(1, Math.max(0, (bloc === 'EU' ? Math.floor(q * 1000 + 1e-9) : Math.ceil(q * 1000 - 1e-9)) / 1000));
