@@ -1,7 +1,8 @@
-// Builds dist/ once before the tests (CLI tests spawn the real binary),
-// unless it is already newer than every source file.
+// Builds dist/ once before the tests (the few tests that spawn the real binary
+// run it), unless it is already newer than every source file. A failed build
+// stops the run with tsc's output: a stale or partial dist/ is never tested.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, utimesSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,10 +21,10 @@ export default function setup(): void {
   try {
     execFileSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'pipe' });
   } catch (e) {
-    // Type errors elsewhere still emit JavaScript; test what was built if there is something to test.
-    if (!existsSync(entry)) throw e;
-    process.stderr.write(
-      `global-setup: tsc reported errors; testing the emitted dist/ anyway\n${String((e as { stdout?: unknown }).stdout ?? '')}\n`,
-    );
+    const { stdout, stderr } = e as { stdout?: unknown; stderr?: unknown };
+    const output = `${String(stdout ?? '')}${String(stderr ?? '')}`.trim();
+    // tsc emits despite type errors: age the entry so that the next run builds again.
+    if (existsSync(entry)) utimesSync(entry, 0, 0);
+    throw new Error(`global-setup: the build (tsc -p tsconfig.build.json) failed:\n${output || String(e)}`);
   }
 }
