@@ -1,14 +1,17 @@
 // The house rules are enforced by Biome: the engine stays pure, every layer's
 // imports point inward, and the tree is clean. Each rule is shown to fire on a
-// probe file placed in its layer (and to let the imports that are allowed through).
+// probe file in its layer (and to let the imports that are allowed through).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROOT } from './helpers/cli.js';
 
 const biome = createRequire(import.meta.url).resolve('@biomejs/biome/bin/biome');
-const run = (...args: string[]) => spawnSync(process.execPath, [biome, ...args], { encoding: 'utf8' });
+const run = (cwd: string, ...args: string[]) =>
+  spawnSync(process.execPath, [biome, ...args], { cwd, encoding: 'utf8' });
 
 /** A layer's probe: its imports, each with the message Biome must give, or null when it is allowed. */
 const PROBES: Record<string, [string, string | null][]> = {
@@ -77,36 +80,37 @@ interface Diag {
 
 describe('lint', () => {
   it('passes on the whole tree', () => {
-    const r = run('check', '.');
+    const r = run(ROOT, 'check', '.');
     expect(r.stdout + r.stderr).not.toMatch(/error/i);
     expect(r.status).toBe(0);
   });
 
   describe('each layer imports only inward', () => {
-    const layers = Object.keys(PROBES);
-    let dirs: string[] = [];
     let found: Diag[] = [];
-    // Made after the whole-tree check above, which they would fail.
+    let tmp = '';
+    // The probes are linted in a copy of the project's Biome setup, so that the tree itself (which the
+    // whole-tree check above, the build and tsc read, maybe in another test run at the same time)
+    // never holds them.
     beforeAll(() => {
-      dirs = layers.map((layer) => mkdtempSync(join('src', layer, 'lint-probe-')));
-      for (const [i, imports] of Object.values(PROBES).entries()) {
+      tmp = mkdtempSync(join(tmpdir(), 'aci-lint-'));
+      copyFileSync('biome.json', join(tmp, 'biome.json'));
+      for (const [layer, imports] of Object.entries(PROBES)) {
         const body = imports.map(([from], k) => `import * as m${k} from '${from}';`);
         body.push(`export const probe = [${imports.map((_, k) => `m${k}`).join(', ')}];`, '');
-        writeFileSync(join(dirs[i]!, 'probe.ts'), body.join('\n'));
+        mkdirSync(join(tmp, 'src', layer, 'probe'), { recursive: true });
+        writeFileSync(join(tmp, 'src', layer, 'probe', 'probe.ts'), body.join('\n'));
       }
-      const r = run('lint', '--reporter=json', '--max-diagnostics=1000', ...dirs);
+      const r = run(tmp, 'lint', '--reporter=json', '--max-diagnostics=1000', 'src');
       found = (JSON.parse(r.stdout) as { diagnostics: Diag[] }).diagnostics.filter(
         (d) => d.category === 'lint/style/noRestrictedImports',
       );
     });
-    afterAll(() => {
-      for (const d of dirs) rmSync(d, { recursive: true, force: true });
-    });
+    afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-    for (const [i, [layer, imports]] of Object.entries(PROBES).entries())
+    for (const [layer, imports] of Object.entries(PROBES))
       it(`src/${layer}`, () => {
         const got = found
-          .filter((d) => d.location.path.startsWith(`${dirs[i]}/`))
+          .filter((d) => d.location.path === `src/${layer}/probe/probe.ts`)
           .map((d) => [imports[d.location.start.line - 1]?.[0], d.message]);
         expect(got).toEqual(imports.filter(([, message]) => message !== null));
       });
