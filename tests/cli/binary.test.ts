@@ -26,5 +26,5 @@ describe('bin/aci-sim.js', () => {
     expect(typo?.code).toBe(2);
     expect(typo?.stderr).toMatch(/^error: unknown command 'valdate'/);
     expect(seed).toEqual({ code: 2, stdout: '', stderr: '--seed: expected a whole number, got "1.5"\n' });
-  }, 60_000);
+  }, 120_000);
 });
