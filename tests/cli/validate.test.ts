@@ -32,6 +32,15 @@ describe('aci-sim validate', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(7);
   });
 
+  it('works from the directory it is given, not the process one', async () => {
+    const r = await run(['validate', 'models', 'scenarios/mini.yaml'], {
+      cwd: join(ROOT, 'tests', 'fixtures'),
+    });
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    expect(r.stdout).toMatch(/^✓ models\/blocs\.yaml$/m);
+    expect(r.stdout).toMatch(/^✓ scenarios\/mini\.yaml$/m);
+  });
+
   it('prints every problem and exits 2', async () => {
     const r = await run([
       'validate',
