@@ -3,8 +3,16 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
-    testTimeout: 30_000,
+    // A timeout is there to catch a hang, not slowness: the suite must pass on a machine at load 12
+    // or more, where the heaviest property tests take several times their idle 10 s.
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
     pool: 'forks',
+    // Both cores (vitest's default leaves one idle), and modules loaded once per
+    // worker rather than once per file: importing mathjs, zod and ink again for
+    // every file cost more than the tests. Tests therefore keep no global state.
+    maxWorkers: 2,
+    isolate: false,
     globalSetup: ['tests/global-setup.ts'],
     setupFiles: ['tests/setup-fast-check.ts'],
   },

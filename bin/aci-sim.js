@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Runs the built CLI; `npm install` builds dist/ through the prepare script.
+// Runs the built CLI on this process; `npm install` builds dist/ through the
+// prepare script. The only place that sets the exit code.
 import { existsSync } from 'node:fs';
 
 const entry = new URL('../dist/cli/main.js', import.meta.url);
@@ -7,4 +8,9 @@ if (!existsSync(entry)) {
   process.stderr.write('aci-sim is not built yet: run `npm install` (or `npm run build`) first.\n');
   process.exit(2);
 }
-await import(entry.href);
+const { main, processIo, describeError } = await import(entry.href);
+process.on('unhandledRejection', (e) => {
+  process.stderr.write(`${describeError(e, process.env)}\n`);
+  process.exit(1);
+});
+process.exitCode = await main(process.argv.slice(2), processIo());

@@ -39,6 +39,8 @@ export interface BatchOptions {
   readonly resume: boolean;
   readonly force: boolean;
   readonly progress: ProgressMode;
+  /** Where progress goes (default: stderr). */
+  readonly progressWrite?: (text: string) => void;
   readonly version: string;
   readonly cwd: string;
   /** Sees every row of the shard in run-id order, including rows kept by --resume, without its
@@ -123,7 +125,7 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
   if (files) writeJsonAtomic(files.partial, manifest);
   const fds = files ? openOutput(files, done === 0, cfg.columns, cfg.seriesColumns) : null;
   o.onStart?.(done, total);
-  const progress = makeProgress(o.progress, total, done);
+  const progress = makeProgress(o.progress, total, done, o.progressWrite);
   const chunks = Math.ceil((total - done) / CHUNK);
   let exec: Executor | null = null;
   let tRun = 0;

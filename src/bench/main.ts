@@ -8,13 +8,13 @@ import { fileURLToPath } from 'node:url';
 import { makePlan, WHOLE } from '../batch/plan.js';
 import { runBatch } from '../batch/run-batch.js';
 import { textTable } from '../batch/text-table.js';
-import { DEFAULT_SCENARIO } from '../cli/options.js';
 import { FORMULA_ROLES, type FormulaRole } from '../engine/formula-roles.js';
 import { HAND_FORMULAS } from '../engine/hand-formulas.js';
 import { type Policy, runGame, type Scenario } from '../engine/index.js';
 import { formatDiagnostics } from '../io/diagnostics.js';
 import { type ExperimentOptions, loadExperiment } from '../io/load-experiment.js';
 import { loadScenario } from '../io/load-scenario.js';
+import { DEFAULT_SCENARIO } from '../io/scenario-ref.js';
 import { runSeed } from '../rng/streams.js';
 import { benchFormulas } from './formulas.js';
 

@@ -3,9 +3,9 @@
 // end. Usage: node dist/bench/peak-memory.js <runs> <workers> <rounds> [scenario]
 import { makePlan, WHOLE } from '../batch/plan.js';
 import { runBatch } from '../batch/run-batch.js';
-import { DEFAULT_SCENARIO } from '../cli/options.js';
 import { formatDiagnostics } from '../io/diagnostics.js';
 import { loadExperiment } from '../io/load-experiment.js';
+import { DEFAULT_SCENARIO } from '../io/scenario-ref.js';
 import { shortExperiment } from './short.js';
 
 const [runs = '1000000', workers = '2', rounds = '1', scenario = DEFAULT_SCENARIO] = process.argv.slice(2);

@@ -1,6 +1,9 @@
-// The aci-sim command line: one file per command under commands/, each
-// exporting register(program). To add a command, add it to the list below.
+// The aci-sim command line as a function: main(argv, io) runs one command and
+// resolves to its exit code; it never exits nor touches `process` (bin/aci-sim.js
+// does, with processIo()). One file per command under commands/, each exporting
+// register(program, ctx); to add a command, add it to the list below.
 import { readFileSync } from 'node:fs';
+import { CommanderError } from 'commander';
 import * as batch from './commands/batch.js';
 import * as explain from './commands/explain.js';
 import * as merge from './commands/merge.js';
@@ -12,31 +15,44 @@ import * as sensitivity from './commands/sensitivity.js';
 import * as summarize from './commands/summarize.js';
 import * as validate from './commands/validate.js';
 import * as vote from './commands/vote.js';
-import { createProgram, runProgram } from './exit.js';
+import { createProgram, describeError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit.js';
+import type { CliIo, CommandContext } from './io.js';
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-  version: string;
-};
+export { describeError } from './exit.js';
+export type { CliEvent, CliIo, CliOutput } from './io.js';
+export { processIo } from './process-io.js';
 
-const program = createProgram(
-  'aci-sim',
-  pkg.version,
-  'Simulate EU–China economic escalation: export controls, the Anti-Coercion Instrument and the landing zone.',
-);
+const COMMANDS = [play, run, explain, vote, validate, schema, report, batch, merge, summarize, sensitivity];
 
-for (const command of [
-  play,
-  run,
-  explain,
-  vote,
-  validate,
-  schema,
-  report,
-  batch,
-  merge,
-  summarize,
-  sensitivity,
-])
-  command.register(program);
+const version = (): string =>
+  (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })
+    .version;
 
-await runProgram(program, process.argv);
+/** Runs `aci-sim ARGV…` (argv without node and the script) and resolves to the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let code = EXIT_OK;
+  const ctx: CommandContext = {
+    io,
+    action:
+      (handler) =>
+      async (...args) => {
+        code = await handler(...args);
+      },
+  };
+  const program = createProgram(
+    'aci-sim',
+    version(),
+    'Simulate EU–China economic escalation: export controls, the Anti-Coercion Instrument and the landing zone.',
+    io,
+  );
+  for (const command of COMMANDS) command.register(program, ctx);
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return code;
+  } catch (e) {
+    // Help and --version end with exit code 0; commander has already printed the message.
+    if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
+    io.stderr.write(`${describeError(e, io.env)}\n`);
+    return EXIT_FAILURE;
+  }
+}

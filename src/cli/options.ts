@@ -2,9 +2,9 @@
 import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
 import type { LoadedScenario } from '../io/load-scenario.js';
 import { reportDiagnostics } from './exit.js';
+import type { CliIo } from './io.js';
 
-/** The scenario used when a command names none. */
-export const DEFAULT_SCENARIO = 'rare-earths-2025';
+export { DEFAULT_SCENARIO } from '../io/scenario-ref.js';
 
 /** A master seed: a whole number (as the batch manifest records it). */
 export function parseSeed(text: string, problems: Diagnostic[]): number {
@@ -33,14 +33,15 @@ export function parseSets(flags: readonly string[], problems: Diagnostic[]): Rec
   return out;
 }
 
-/** Loads a scenario for a command; prints the diagnostics and returns null when it cannot. */
+/** Loads a scenario for a command; prints the diagnostics and returns null (exit code 2) when it cannot. */
 export async function loadForCli(
+  io: CliIo,
   ref: string,
   set: Record<string, string | number> = {},
 ): Promise<LoadedScenario | null> {
   const { loadScenario } = await import('../io/load-scenario.js');
-  const r = await loadScenario(ref, { cwd: process.cwd(), set });
+  const r = await loadScenario(ref, { cwd: io.cwd, set });
   if (r.ok) return r.value;
-  reportDiagnostics(r.error);
+  reportDiagnostics(io, r.error);
   return null;
 }

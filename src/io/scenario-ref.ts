@@ -9,6 +9,9 @@ import { err, ok, type Result } from './result.js';
 
 const SHIPPED = fileURLToPath(new URL('../../scenarios/', import.meta.url));
 
+/** The scenario used when a command names none. */
+export const DEFAULT_SCENARIO = 'rare-earths-2025';
+
 export async function resolveScenarioRef(ref: string, cwd: string): Promise<Result<string, Diagnostic[]>> {
   const looksLikePath = /[/\\]/.test(ref) || /\.ya?ml$/.test(ref);
   if (looksLikePath || existsSync(resolve(cwd, ref))) return ok(resolve(cwd, ref));

@@ -16,15 +16,26 @@ export const ALT_OFF = '\u001B[?1049l';
  */
 export const RENDER_OPTIONS = { incrementalRendering: false, patchConsole: true, maxFps: 60 } as const;
 
+/** The terminal the game runs in, and the process events it must answer (given by the CLI). */
+export interface Terminal {
+  stdin: NodeJS.ReadStream;
+  stdout: NodeJS.WriteStream;
+  /** Calls `listener` on the event until the returned function is called. */
+  on?: (event: 'SIGTERM' | 'SIGHUP' | 'exit', listener: () => void) => () => void;
+  /** Ends the process at once. */
+  exit?: (code: number) => void;
+}
+
 export interface StartOptions extends GameCallbacks {
   session: Session;
   color: boolean;
+  terminal: Terminal;
 }
 
 /** Runs the game until the players quit; returns how it ended. */
 export async function startGame(opts: StartOptions): Promise<ExitResult> {
   let result: ExitResult = { report: false, session: opts.session };
-  const out = process.stdout;
+  const { stdin, stdout: out } = opts.terminal;
   let alt = true;
   const leave = () => {
     if (alt) out.write(ALT_OFF);
@@ -32,14 +43,11 @@ export async function startGame(opts: StartOptions): Promise<ExitResult> {
   };
   const killed = (code: number) => () => {
     leave();
-    process.exit(code);
+    opts.terminal.exit?.(code);
   };
-  const onTerm = killed(143);
-  const onHup = killed(129);
   out.write(ALT_ON);
-  process.on('exit', leave);
-  process.on('SIGTERM', onTerm);
-  process.on('SIGHUP', onHup);
+  const on = opts.terminal.on;
+  const off = on ? [on('exit', leave), on('SIGTERM', killed(143)), on('SIGHUP', killed(129))] : [];
   try {
     const app = render(
       <App
@@ -51,14 +59,12 @@ export async function startGame(opts: StartOptions): Promise<ExitResult> {
           opts.onExit?.(r);
         }}
       />,
-      RENDER_OPTIONS,
+      { ...RENDER_OPTIONS, stdin, stdout: out },
     );
     await app.waitUntilExit();
   } finally {
     leave();
-    process.off('exit', leave);
-    process.off('SIGTERM', onTerm);
-    process.off('SIGHUP', onHup);
+    for (const f of off) f();
   }
   return result;
 }
@@ -94,7 +100,7 @@ function YesNo({
 }
 
 /** Asks one y/n question in the terminal. */
-export async function askYesNo(question: string, lines: string[] = []): Promise<boolean> {
+export async function askYesNo(terminal: Terminal, question: string, lines: string[] = []): Promise<boolean> {
   let answer = false;
   const app = render(
     <YesNo
@@ -104,6 +110,7 @@ export async function askYesNo(question: string, lines: string[] = []): Promise<
         answer = y;
       }}
     />,
+    { stdin: terminal.stdin, stdout: terminal.stdout },
   );
   await app.waitUntilExit();
   return answer;

@@ -1,46 +1,53 @@
-// The real CLI (dist/, built by tests/global-setup.ts): the same bytes for 1
-// or 2 workers, Parquet that reads back, resume after a kill, slurm scripts,
-// summarize, sensitivity.
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
+// `aci-sim batch`, `summarize` and `sensitivity` in-process through main():
+// the same bytes for 1 or 2 workers, Parquet that reads back, slurm scripts,
+// summarize, sensitivity. Two tests run the real binary: resume after
+// kill -9, and a graceful stop on SIGTERM.
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsvRow } from '../../src/io/writers/csv.js';
 import { readManifest } from '../../src/io/writers/manifest.js';
+import { cli } from '../helpers/cli.js';
+import { spawnCli } from '../helpers/spawn.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'aci-batch-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const PACKAGES = 'tests/fixtures/experiments/packages.yaml';
-
-const cli = (args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/aci-sim.js', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
-const cliAsync = (args: string[]) =>
-  new Promise<{ code: number | null; stdout: string }>((resolve) => {
-    const child = spawn(process.execPath, ['bin/aci-sim.js', ...args], { cwd: ROOT });
-    let stdout = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout }));
-  });
 const out = (name: string) => join(dir, name);
+
+/** Complete rows in FILE.tmp so far (header and a partly written last line not counted). */
+const rowsIn = (f: string) =>
+  existsSync(`${f}.tmp`) ? readFileSync(`${f}.tmp`, 'utf8').split('\n').length - 2 : 0;
+
+// Enough runs that a child is still busy well after its first chunk of 200 is written.
+const RUNS = 1000;
+const miniArgs = (f: string, workers = '1') => [
+  'batch',
+  'tests/fixtures/scenarios/mini.yaml',
+  '--runs',
+  String(RUNS),
+  '--workers',
+  workers,
+  '--quiet',
+  '--out',
+  f,
+];
+/** The uninterrupted output the interrupted ones must end up equal to (made once, in-process). */
+let reference: Promise<Buffer> | null = null;
+const referenceBytes = () => {
+  reference ??= cli(miniArgs(out('ref.csv'))).then((r) => {
+    if (r.code !== 0) throw new Error(`reference batch failed: ${r.stderr}`);
+    return readFileSync(out('ref.csv'));
+  });
+  return reference;
+};
 
 describe('aci-sim batch', () => {
   it('writes the same bytes with 1 or 2 workers, in CSV and Parquet', async () => {
     const runs = await Promise.all(
       ['w1.csv', 'w2.csv', 'w1.parquet', 'w2.parquet'].map((f) =>
-        cliAsync([
-          'batch',
-          PACKAGES,
-          '--quiet',
-          '--workers',
-          f.startsWith('w1') ? '1' : '2',
-          '--out',
-          out(f),
-        ]),
+        cli(['batch', PACKAGES, '--quiet', '--workers', f.startsWith('w1') ? '1' : '2', '--out', out(f)]),
       ),
     );
     expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0]);
@@ -76,60 +83,61 @@ describe('aci-sim batch', () => {
     });
   });
 
-  it('resumes after a kill and ends with the bytes of an uninterrupted run', async () => {
-    const args = (f: string, workers = '1') => [
-      'batch',
-      'tests/fixtures/scenarios/mini.yaml',
-      '--runs',
-      '600',
-      '--workers',
-      workers,
-      '--quiet',
-      '--out',
-      f,
-    ];
-    const reference = cliAsync(args(out('ref.csv'), '2'));
+  it('resumes after kill -9 and ends with the bytes of an uninterrupted run', async () => {
+    const ref = referenceBytes();
     const f = out('killed.csv');
-    const child: ChildProcess = spawn(process.execPath, ['bin/aci-sim.js', ...args(f)], {
-      cwd: ROOT,
-      stdio: 'ignore',
-    });
-    const exited = new Promise((r) => child.on('exit', r));
-    const rows = () => (existsSync(`${f}.tmp`) ? readFileSync(`${f}.tmp`, 'utf8').split('\n').length - 2 : 0);
-    while (rows() < 200) await new Promise((r) => setTimeout(r, 2));
-    child.kill('SIGKILL');
-    await exited;
+    const child = spawnCli(miniArgs(f));
+    await child.until(() => rowsIn(f) >= 200, 'it had written 200 rows');
+    child.child.kill('SIGKILL');
+    expect((await child.exited).signal).toBe('SIGKILL');
     expect(existsSync(f)).toBe(false);
-    const kept = rows();
+    const kept = rowsIn(f);
     expect(kept).toBeGreaterThanOrEqual(200);
-    expect(kept).toBeLessThan(600);
+    expect(kept).toBeLessThan(RUNS);
     appendFileSync(`${f}.tmp`, 'p400-l0-r0,400,0,3ab'); // a write cut short
-    const again = cli(args(f));
+    const again = await cli(miniArgs(f));
     expect([again.code, again.stderr]).toEqual([
       2,
       `${f}.tmp: an unfinished batch was writing here; add --resume to continue it or --force to start over\n`,
     ]);
-    const resumed = cli([...args(f), '--resume']);
-    expect(resumed.code).toBe(0);
-    expect((await reference).code).toBe(0);
-    expect(readFileSync(f)).toEqual(readFileSync(out('ref.csv')));
+    const resumed = await cli([...miniArgs(f), '--resume']);
+    expect([resumed.code, resumed.stderr]).toEqual([0, '']);
+    expect(readFileSync(f)).toEqual(await ref);
     const m = readManifest(`${f}.manifest.json`);
-    expect(m.ok && [m.value.resumed.length, m.value.counts.ok]).toEqual([1, 600]);
+    expect(m.ok && [m.value.resumed.length, m.value.counts.ok]).toEqual([1, RUNS]);
     expect(existsSync(`${f}.tmp`) || existsSync(`${f}.tmp.manifest.json`)).toBe(false);
-    const done = cli([...args(f), '--resume']);
+    const done = await cli([...miniArgs(f), '--resume']);
     expect([done.code, done.stderr.split('\n')[0]]).toEqual([0, `${f} is already complete; nothing to do`]);
-  });
+  }, 120_000);
 
-  it('summarize prints the summary the batch printed', () => {
-    const batch = cli(['batch', PACKAGES, '--quiet', '--workers', '1', '--out', out('again.jsonl')]);
-    const s = cli(['summarize', out('w1.parquet')]);
+  it('stops on SIGTERM after the runs under way, exits 130 and resumes to the same bytes', async () => {
+    const ref = referenceBytes();
+    const f = out('stopped.csv');
+    const child = spawnCli(miniArgs(f));
+    await child.until(() => rowsIn(f) >= 200, 'it had written 200 rows');
+    child.child.kill('SIGTERM');
+    const exit = await child.exited;
+    expect([exit.code, child.stdout()]).toEqual([130, expect.stringMatching(/^Runs: \d+ /)]);
+    expect(child.stderr()).toContain('stopping: finishing the runs under way (Ctrl-C again to quit at once)');
+    expect(child.stderr()).toMatch(
+      new RegExp(`interrupted after \\d+ of ${RUNS} runs; continue with the same command and --resume\n$`),
+    );
+    expect(existsSync(f)).toBe(false);
+    const resumed = await cli([...miniArgs(f), '--resume']);
+    expect([resumed.code, resumed.stderr]).toEqual([0, '']);
+    expect(readFileSync(f)).toEqual(await ref);
+  }, 120_000);
+
+  it('summarize prints the summary the batch printed', async () => {
+    const batch = await cli(['batch', PACKAGES, '--quiet', '--workers', '1', '--out', out('again.jsonl')]);
+    const s = await cli(['summarize', out('w1.parquet')]);
     expect(s.code).toBe(0);
     expect(s.stdout).toBe(batch.stdout);
-    expect(JSON.parse(cli(['summarize', out('again.jsonl'), '--json']).stdout).runs).toBe(96);
+    expect(JSON.parse((await cli(['summarize', out('again.jsonl'), '--json'])).stdout).runs).toBe(96);
   });
 
-  it('prints a Slurm job-array script', () => {
-    const r = cli(['batch', PACKAGES, '--print-slurm', '4', '--workers', '16']);
+  it('prints a Slurm job-array script', async () => {
+    const r = await cli(['batch', PACKAGES, '--print-slurm', '4', '--workers', '16']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^#!\/bin\/bash\n/);
     const task = '$' + '{SLURM_ARRAY_TASK_ID}'; // a shell variable in the script, not a template
@@ -144,8 +152,8 @@ describe('aci-sim batch', () => {
       expect(r.stdout.split('\n')).toContain(line);
   });
 
-  it('sensitivity ranks the parameters and writes CSV', () => {
-    const r = cli([
+  it('sensitivity ranks the parameters and writes CSV', async () => {
+    const r = await cli([
       'sensitivity',
       'tests/fixtures/experiments/sobol.yaml',
       '--method',

@@ -1,29 +1,17 @@
 // Bad input to batch and merge: one clear message each, exit code 2, no
 // stack trace, and nothing written or overwritten. Experiment files are
-// checked in-process; the flags through the real CLI, several at once.
-import { spawn } from 'node:child_process';
+// checked by the loader; the flags through the CLI (in-process), several at once.
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostics } from '../../src/io/diagnostics.js';
 import { loadExperiment } from '../../src/io/load-experiment.js';
+import { cli, ROOT } from '../helpers/cli.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'aci-batch-errors-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const F = 'tests/fixtures/experiments';
-
-const cli = (args: string[]) =>
-  new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['bin/aci-sim.js', ...args], { cwd: ROOT });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
 const problems = async (file: string) => {
   const r = await loadExperiment(`${F}/${file}`, { cwd: ROOT });
   return r.ok ? 'loaded' : formatDiagnostics(r.error);

@@ -1,24 +1,18 @@
-// `aci-sim explain`, run through the built binary (tests/global-setup.ts builds dist/).
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+// `aci-sim explain`, in-process through main(), as a user calls it (not on a terminal).
+import { beforeAll, describe, expect, it } from 'vitest';
 import { closest } from '../../src/report/explain/find.js';
+import { type CliResult, cli } from '../helpers/cli.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const run = (args: string[], env: Record<string, string> = {}) => {
-  const r = spawnSync(process.execPath, ['bin/aci-sim.js', 'explain', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    env: { ...process.env, COLUMNS: '', NO_COLOR: '', ...env },
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const run = (args: string[], env: Record<string, string> = {}) => cli(['explain', ...args], { env });
 const widest = (s: string) => Math.max(...s.split('\n').map((l) => [...l].length));
 
 describe('aci-sim explain <measure>', () => {
-  const r = run(['ree_april_licensing']);
+  let r: CliResult = { code: -1, stdout: '', stderr: '' };
+  beforeAll(async () => {
+    r = await run(['ree_april_licensing']);
+  });
 
-  it('finds the measure in the default scenario and prints its card', () => {
+  it('finds the measure in the default scenario and prints its card', async () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Scenario rare-earths-2025:/);
@@ -27,7 +21,7 @@ describe('aci-sim explain <measure>', () => {
     expect(r.stdout).toContain('ACI Annex I category: none (a Chinese measure)');
   });
 
-  it('shows the ladder with the level in force and each level’s source', () => {
+  it('shows the ladder with the level in force and each level’s source', async () => {
     // The default starts at level 1 (in force, not binding on the flow: China's
     // customs record shows magnets reaching the EU above March 2025's volume).
     expect(r.stdout).toMatch(/^ {2}1 \* +threatened +0 +1$/m);
@@ -36,7 +30,7 @@ describe('aci-sim explain <measure>', () => {
     expect(r.stdout).toMatch(/level 5 intensity 0\.97: assumed: No approval rate under a near-ban/);
   });
 
-  it('lists the flows it acts on with every parameter’s source or assumption', () => {
+  it('lists the flows it acts on with every parameter’s source or assumption', async () => {
     expect(r.stdout).toContain('Acts on cn_magnets — Sintered NdFeB and SmCo permanent magnets');
     expect(r.stdout).toMatch(/buffer_months +2 +months of stocks\n +source: \[clepa-2025-06\]/);
     expect(r.stdout).toMatch(
@@ -45,14 +39,14 @@ describe('aci-sim explain <measure>', () => {
     expect(r.stdout).toContain('(models/dependencies/rare-earths.yaml:68)');
   });
 
-  it('shows the formulas with their text, variables and origin', () => {
+  it('shows the formulas with their text, variables and origin', async () => {
     expect(r.stdout).toContain('supply_harm = value * dt * uncovered * criticality');
     expect(r.stdout).toMatch(
       /Variables: value, dt, uncovered, criticality\.\s+\(models\/formulas\.yaml:12\)/,
     );
   });
 
-  it('draws the charts computed by the engine, fitted to 80 columns without colour', () => {
+  it('draws the charts computed by the engine, fitted to 80 columns without colour', async () => {
     expect(r.stdout).toContain('Harm and cost of one round against intensity');
     expect(r.stdout).toContain('  harm to the EU');
     expect(r.stdout).toContain('Over 12 rounds at each level');
@@ -65,8 +59,8 @@ describe('aci-sim explain <measure>', () => {
     expect(widest(r.stdout)).toBeLessThanOrEqual(80);
   });
 
-  it('fits a wider terminal ($COLUMNS when not a terminal)', () => {
-    const wide = run(['ree_april_licensing'], { COLUMNS: '120' });
+  it('fits a wider terminal ($COLUMNS when not a terminal)', async () => {
+    const wide = await run(['ree_april_licensing'], { COLUMNS: '120' });
     expect(wide.code).toBe(0);
     expect(widest(wide.stdout)).toBeGreaterThan(100);
     expect(widest(wide.stdout)).toBeLessThanOrEqual(120);
@@ -74,29 +68,29 @@ describe('aci-sim explain <measure>', () => {
 });
 
 describe('legal bases', () => {
-  it('an ACI measure: the procedure in this scenario’s rounds and the Annex I category', () => {
-    const r = run(['duv_servicing_aci']);
+  it('an ACI measure: the procedure in this scenario’s rounds and the Annex I category', async () => {
+    const r = await run(['duv_servicing_aci']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/at\s+best 7 rounds after the first request in this scenario/);
     expect(r.stdout).toContain('ACI Annex I category: Annex I (5): measures affecting trade in services');
     expect(r.stdout).toContain('harm to China');
   });
 
-  it('a national measure: the holder alone', () => {
-    const r = run(['duv_servicing_nl']);
+  it('a national measure: the holder alone', async () => {
+    const r = await run(['duv_servicing_nl']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('national — NL decides alone');
   });
 
-  it('a tariff: charted against the tariff rate', () => {
-    const r = run(['tariff_evs']);
+  it('a tariff: charted against the tariff rate', async () => {
+    const r = await run(['tariff_evs']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Harm and cost of one round against tariff');
     expect(r.stdout).toMatch(/0% +100%/);
   });
 
-  it('a carrot that acts on no flow: its pressure instead of charts', () => {
-    const r = run(['investment_promises']);
+  it('a carrot that acts on no flow: its pressure instead of charts', async () => {
+    const r = await run(['investment_promises']);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('Pressure on member states');
     expect(r.stdout).toMatch(/HU {2}−0\.6 log-odds/);
@@ -105,8 +99,8 @@ describe('legal bases', () => {
 });
 
 describe('aci-sim explain <dependency>', () => {
-  it('prints the parameter table and the measures acting on it', () => {
-    const r = run(['cn_magnets', '--scenario', 'magnets-april-2025']);
+  it('prints the parameter table and the measures acting on it', async () => {
+    const r = await run(['cn_magnets', '--scenario', 'magnets-april-2025']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Scenario magnets-april-2025:/);
     expect(r.stdout).toContain('Measures acting on it');
@@ -114,16 +108,16 @@ describe('aci-sim explain <dependency>', () => {
     expect(r.stdout).toContain('Substitution effort of the EU');
   });
 
-  it('applies --set and says where the number came from', () => {
-    const r = run(['cn_magnets', '--set', 'dependencies.cn_magnets.value=2']);
+  it('applies --set and says where the number came from', async () => {
+    const r = await run(['cn_magnets', '--set', 'dependencies.cn_magnets.value=2']);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/value +2 +EUR bn a year\n +set on the command line \(--set\)/);
   });
 });
 
 describe('bad input', () => {
-  it('an unknown id: did you mean, exit 2, no stack trace', () => {
-    const r = run(['duv_servicng']);
+  it('an unknown id: did you mean, exit 2, no stack trace', async () => {
+    const r = await run(['duv_servicng']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
@@ -131,29 +125,29 @@ describe('bad input', () => {
     );
   });
 
-  it('an id from another scenario than the one named', () => {
-    const r = run(['cn_magnets', '--scenario', 'tutorial']);
+  it('an id from another scenario than the one named', async () => {
+    const r = await run(['cn_magnets', '--scenario', 'tutorial']);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('explain: no measure or dependency "cn_magnets" in tutorial');
     expect(r.stderr).toContain('hint: it is in scenario rare-earths-2025: --scenario rare-earths-2025');
   });
 
-  it('a bad --set path names the flag', () => {
-    const r = run(['cn_magnets', '--set', 'dependencies.cn_magnets.valu=2']);
+  it('a bad --set path names the flag', async () => {
+    const r = await run(['cn_magnets', '--set', 'dependencies.cn_magnets.valu=2']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^--set: dependencies\.cn_magnets\.valu: .*did you mean "value"/);
     expect(r.stderr).not.toMatch(/^\s+at /m);
   });
 
-  it('an unknown scenario', () => {
-    const r = run(['cn_magnets', '--scenario', 'rare-earths-2052']);
+  it('an unknown scenario', async () => {
+    const r = await run(['cn_magnets', '--scenario', 'rare-earths-2052']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/no scenario "rare-earths-2052"/);
   });
 });
 
 describe('closest id', () => {
-  it('matches the start of a longer id and prefers the shorter on a tie', () => {
+  it('matches the start of a longer id and prefers the shorter on a tie', async () => {
     expect(closest('duv_servicng', ['duv_servicing_aci', 'duv_servicing_nl'])?.id).toBe('duv_servicing_nl');
     expect(closest('cn_magnet', ['cn_magnets', 'cn_ga_ge'])?.id).toBe('cn_magnets');
     expect(closest('xyz', ['cn_magnets'])).toBeUndefined();

@@ -1,17 +1,12 @@
-// `aci-sim run` through the built binary: the account, the JSON shape, and bad input.
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+// `aci-sim run` as users call it (in-process through main()): the account, the JSON shape, and bad input.
 import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const run = (...args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/aci-sim.js', 'run', ...args], { cwd: ROOT, encoding: 'utf8' });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const run = (...args: string[]) => cli(['run', ...args]);
 
-describe('aci-sim run', () => {
-  it('prints one JSON object with the documented fields', () => {
-    const r = run('tutorial', '--seed', '7', '--json');
+describe('aci-sim run', async () => {
+  it('prints one JSON object with the documented fields', async () => {
+    const r = await run('tutorial', '--seed', '7', '--json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
@@ -25,14 +20,16 @@ describe('aci-sim run', () => {
     expect(j.events[0]).toMatchObject({ round: 1, code: expect.any(String), text: expect.any(String) });
   });
 
-  it('is reproducible: the same seed gives the same bytes', () => {
-    expect(run('tutorial', '--seed', '3', '--json').stdout).toBe(
-      run('tutorial', '--seed', '3', '--json').stdout,
-    );
+  it('is reproducible: the same seed gives the same bytes', async () => {
+    const [a, b] = await Promise.all([
+      run('tutorial', '--seed', '3', '--json'),
+      run('tutorial', '--seed', '3', '--json'),
+    ]);
+    expect(a.stdout).toBe(b.stdout);
   });
 
-  it('tells the run round by round and sums it up', () => {
-    const r = run('tutorial', '--seed', '3', '--rounds', '4');
+  it('tells the run round by round and sums it up', async () => {
+    const r = await run('tutorial', '--seed', '3', '--rounds', '4');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Round 1 \(2025-04\)$/m);
     expect(r.stdout).toMatch(/^Outcome: /m);
@@ -40,36 +37,44 @@ describe('aci-sim run', () => {
     expect(r.stdout).not.toMatch(/^Round 5/m);
   });
 
-  it('answers "what if" with --set, validated like a file', () => {
-    const a = JSON.parse(run('tutorial', '--seed', '3', '--json').stdout);
+  it('answers "what if" with --set, validated like a file', async () => {
+    const a = JSON.parse((await run('tutorial', '--seed', '3', '--json')).stdout);
     const b = JSON.parse(
-      run('tutorial', '--seed', '3', '--json', '--set', 'dependencies.tutorial_magnets.buffer_months=12')
-        .stdout,
+      (
+        await run(
+          'tutorial',
+          '--seed',
+          '3',
+          '--json',
+          '--set',
+          'dependencies.tutorial_magnets.buffer_months=12',
+        )
+      ).stdout,
     );
     expect(b.pain.EU.eurBn).toBeLessThan(a.pain.EU.eurBn);
-    const bad = run('tutorial', '--set', 'dependencies.tutorial_magnets.share=1.4');
+    const bad = await run('tutorial', '--set', 'dependencies.tutorial_magnets.share=1.4');
     expect(bad.code).toBe(2);
     expect(bad.stderr).toBe(
       '--set: dependencies.tutorial_magnets.share: expected a number from 0 to 1, got 1.4\n',
     );
   });
 
-  it('rejects a seed that is not a whole number', () => {
-    const r = run('tutorial', '--seed', '1.5');
+  it('rejects a seed that is not a whole number', async () => {
+    const r = await run('tutorial', '--seed', '1.5');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('--seed: expected a whole number, got "1.5"\n');
   });
 
-  it('rejects an unknown policy with a suggestion', () => {
-    const r = run('tutorial', '--policy', 'EU=graduate');
+  it('rejects an unknown policy with a suggestion', async () => {
+    const r = await run('tutorial', '--policy', 'EU=graduate');
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       '--policy: unknown policy "graduate" for EU — did you mean "graduated"? (policies: hold, tit_for_tat, graduated, appeaser, best_response)\n',
     );
   });
 
-  it('names the formula, file and round when a formula yields NaN at run time', () => {
-    const r = run('tests/fixtures/run/nan-formula.yaml', '--seed', '1');
+  it('names the formula, file and round when a formula yields NaN at run time', async () => {
+    const r = await run('tests/fixtures/run/nan-formula.yaml', '--seed', '1');
     expect(r.code).toBe(2);
     expect(r.stderr).not.toMatch(/^\s+at /m);
     expect(r.stderr).toBe(

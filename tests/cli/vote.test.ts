@@ -1,7 +1,7 @@
-import { Command } from 'commander';
-import { afterEach, describe, expect, it, vi } from 'vitest';
-import { register, runVote } from '../../src/cli/commands/vote.js';
+import { describe, expect, it } from 'vitest';
+import { runVote } from '../../src/cli/commands/vote.js';
 import { loadCouncil } from '../../src/io/load-council.js';
+import { cli } from '../helpers/cli.js';
 
 // The Council's 2025 table (calibration.md §B), written out here so that the
 // command's tests do not depend on the YAML; a separate test checks that the
@@ -213,30 +213,8 @@ describe('loadCouncil', () => {
   });
 });
 
-describe('aci-sim vote (registered command)', () => {
-  afterEach(() => {
-    vi.restoreAllMocks();
-    process.exitCode = undefined;
-  });
-
-  async function invoke(args: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-    let stdout = '';
-    let stderr = '';
-    vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stdout += String(chunk);
-      return true;
-    });
-    vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-      stderr += String(chunk);
-      return true;
-    });
-    const program = new Command().name('aci-sim').exitOverride();
-    register(program);
-    await program.parseAsync(['node', 'aci-sim', 'vote', ...args]);
-    const code = Number(process.exitCode ?? 0);
-    vi.restoreAllMocks();
-    return { stdout, stderr, code };
-  }
+describe('aci-sim vote (the command)', () => {
+  const invoke = (args: string[]) => cli(['vote', ...args]);
 
   it('prints JSON for repeated flags', async () => {
     const out = await invoke([

@@ -27,7 +27,7 @@ const ARGS = [
 const SHOTS = join(tmpdir(), 'aci-sim-report-browser');
 const tmp = tempDirs();
 
-it('renders every chart of report.html in headless Chromium', { timeout: 60_000 }, async (ctx) => {
+it('renders every chart of report.html in headless Chromium', { timeout: 120_000 }, async (ctx) => {
   if (!existsSync(CHROMIUM))
     ctx.skip(`no Chromium at ${CHROMIUM}: install it with apt-get install -y chromium`);
   const dir = await tmp();

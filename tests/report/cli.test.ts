@@ -1,21 +1,15 @@
-// `aci-sim report` as users run it: the spawned binary (tests/global-setup.ts
-// builds dist/ first), on a tutorial game played here and on fixture journals.
-import { spawnSync } from 'node:child_process';
+// `aci-sim report` as users run it (in-process through main()), on a tutorial
+// game played here and on fixture journals.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixtureCopy, ROOT, tempDirs } from './helpers.js';
+import { cli } from '../helpers/cli.js';
+import { fixtureCopy, tempDirs } from './helpers.js';
 import { playJournal, saveJournal } from './journal-fixture.js';
 
 const tmp = tempDirs();
-const run = (args: string[]) => {
-  const r = spawnSync(process.execPath, ['bin/aci-sim.js', 'report', ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-};
+const run = (args: string[]) => cli(['report', ...args]);
 const noStack = (s: string) => expect(s).not.toMatch(/^\s+at /m);
 
 describe('aci-sim report', () => {
@@ -40,7 +34,7 @@ describe('aci-sim report', () => {
   });
 
   it('writes the report next to the journal by default and says where', async () => {
-    const r = run([tutorial, '--runs', '200']);
+    const r = await run([tutorial, '--runs', '200']);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const out = join(dir, 'tutorial-game-report');
@@ -58,14 +52,14 @@ describe('aci-sim report', () => {
     const out = join(dir, 'taken');
     await mkdir(out);
     await writeFile(join(out, 'report.html'), 'old');
-    const r = run([tutorial, '--out', out, '--runs', '200']);
+    const r = await run([tutorial, '--out', out, '--runs', '200']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe(
       `${out}: the output folder already exists; nothing was written\n  hint: add --force to replace the report in it, or choose another folder with --out\n`,
     );
     expect(await readFile(join(out, 'report.html'), 'utf8')).toBe('old');
-    const forced = run([tutorial, '--out', out, '--runs', '200', '--force']);
+    const forced = await run([tutorial, '--out', out, '--runs', '200', '--force']);
     expect(forced.code).toBe(0);
     expect(await readFile(join(out, 'report.html'), 'utf8')).toMatch(/^<!doctype html>/);
   });
@@ -75,14 +69,14 @@ describe('aci-sim report', () => {
       j.scenario.hash = '0'.repeat(64);
     });
     const out = join(dir, 'changed');
-    const r = run([journal, '--out', out, '--runs', '200']);
+    const r = await run([journal, '--out', out, '--runs', '200']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /debrief\.json: the scenario "debrief" has changed since this game was played \(journal hash 000000000000, now [0-9a-f]{12}\)/,
     );
     expect(r.stderr).toContain('hint: add --force to report on the current definition anyway');
     expect(existsSync(out)).toBe(false);
-    const forced = run([journal, '--out', out, '--runs', '200', '--force']);
+    const forced = await run([journal, '--out', out, '--runs', '200', '--force']);
     expect(forced.code).toBe(0);
     expect(forced.stderr).toMatch(/^warning: .*debrief\.json: the scenario "debrief" has changed/);
   });
@@ -100,11 +94,11 @@ describe('aci-sim report', () => {
       [[tutorial, '--runs', '0'], '--runs: expected a whole number of runs from 1 to 1000000, got "0"\n'],
     ];
     for (const [args, stderr] of cases) {
-      const r = run(args);
+      const r = await run(args);
       expect(r.code).toBe(2);
       expect(r.stderr).toBe(stderr);
       noStack(r.stderr);
     }
-    expect(run([]).code).toBe(2);
+    expect((await run([])).code).toBe(2);
   });
 });

@@ -46,6 +46,8 @@ class TtyIn extends EventEmitter {
 }
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** ink's render throttle at RENDER_OPTIONS.maxFps. */
+const THROTTLE_MS = Math.ceil(1000 / RENDER_OPTIONS.maxFps);
 
 export interface Emulated {
   /**
@@ -89,7 +91,12 @@ export async function emulate(
   let size = { columns, rows };
   const twin = renderTwin(<App color={false} {...props} size={size} />);
   await tick();
+  // ink draws at most once per throttle window and defers a later frame to a trailing timer (a resize
+  // re-renders at once, then again when the app's new size arrives). A timer set after that one with a
+  // longer delay fires after it however loaded the machine, so the screen read is the last frame.
   const settle = async () => {
+    for (let i = 0; i < 3; i++) await tick();
+    await new Promise((resolve) => setTimeout(resolve, THROTTLE_MS + 5));
     for (let i = 0; i < 3; i++) await tick();
     await new Promise<void>((resolve) => term.write('', resolve));
   };

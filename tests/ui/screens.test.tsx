@@ -81,7 +81,7 @@ describe('screens', () => {
       Object.defineProperty(r.stdout, 'columns', { value: columns, configurable: true });
       Object.defineProperty(r.stdout, 'rows', { value: rows, configurable: true });
       r.stdout.emit('resize');
-      for (let i = 0; i < 100 && !ready(); i++) await new Promise((res) => setTimeout(res, 20));
+      while (!ready()) await new Promise((res) => setTimeout(res, 20)); // bounded by the test timeout
     };
     await new Promise((res) => setTimeout(res, 20));
     expect(lines()).toHaveLength(23);

@@ -9,7 +9,8 @@ import type { BatchReport } from '../../batch/run-batch.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import type { ExperimentOptions, LoadedExperiment } from '../../io/load-experiment.js';
 import { type Format, formatOf } from '../../io/writers/columns.js';
-import { reportDiagnostics } from '../exit.js';
+import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
+import type { CliIo, CommandContext } from '../io.js';
 import { parseSeed } from '../options.js';
 
 interface BatchFlags {
@@ -28,7 +29,7 @@ interface BatchFlags {
 
 export const EXIT_INTERRUPTED = 130;
 
-export function register(program: Command): void {
+export function register(program: Command, { io, action }: CommandContext): void {
   program
     .command('batch')
     .description(
@@ -50,69 +51,66 @@ export function register(program: Command): void {
       'after',
       '\nExamples:\n  aci-sim batch tutorial --runs 5000 --out runs.parquet\n  aci-sim batch experiments/tutorial-packages.yaml --workers 8\n  aci-sim batch experiments/tutorial-packages.yaml --print-slurm 16 > job.sh',
     )
-    .action(async (target: string, flags: BatchFlags) => {
-      const problems: Diagnostic[] = [];
-      const common = parseCommon(flags, problems);
-      const { chooseShard, chooseWorkers } = await import('../../batch/shard.js');
-      const shard = chooseShard(flags.shard, process.env, problems);
-      const workers = chooseWorkers(flags.workers, process.env, problems);
-      const ext = flags.out === undefined ? 'csv' : formatOf(flags.out);
-      if (ext === null)
-        problems.push(
-          fileDiag(
-            '--out',
-            'cli/out',
-            `expected a file ending in .csv, .jsonl or .parquet, got "${flags.out}"`,
-          ),
-        );
-      if (problems.length > 0) return reportDiagnostics(problems);
-      const setup = await loadAndPlan(target, common);
-      if (!setup) return;
-      const { exp, plan } = setup;
-      if (flags.printSlurm !== undefined)
-        return printSlurm(target, exp, plan, flags, common, flags.out === undefined ? 'parquet' : ext!);
-      for (const w of plan.design.warnings) process.stderr.write(`warning: ${w}\n`);
-      const out = flags.summaryOnly
-        ? null
-        : { file: flags.out ?? defaultOut(exp, plan, shard), format: ext! };
-      if (out) mkdirSync(dirname(out.file), { recursive: true });
-      const onStart = (done: number, total: number) => {
-        if (flags.quiet) return;
-        const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
-        const size = `${plan.size} runs (${n(plan.points, 'point')} × ${n(plan.levers, 'lever setting')} × ${n(plan.replications, 'replication')})`;
-        const part = shard.count > 1 ? `, shard ${shard.index}/${shard.count} (${total} runs)` : '';
-        const kept = done > 0 ? `, resuming after ${done}` : '';
-        process.stderr.write(
-          `batch: ${exp.id}: ${size}${part}${kept}, ${n(workers, 'thread')}${out ? ` → ${out.file}` : ''}\n`,
-        );
-      };
-      const report = await runWithSignals(exp, plan, { shard, workers, out, flags, onStart });
-      if (!report) return;
-      const { formatSummary } = await import('../../batch/summary.js');
-      if (report.state === 'complete' && out) {
-        process.stderr.write(`${out.file} is already complete; nothing to do\n`);
-        const { summarizeFile } = await import('./summarize.js');
-        return summarizeFile(out.file, false);
-      }
-      process.stdout.write(formatSummary(report.summary));
-      if (report.state === 'interrupted') {
-        process.stderr.write(
-          `interrupted after ${report.ok + report.failed} of ${report.planned} runs; continue with the same command and --resume\n`,
-        );
-        process.exitCode = EXIT_INTERRUPTED;
-      } else if (out && !flags.quiet)
-        process.stderr.write(
-          `wrote ${out.file} and ${out.file}.manifest.json (${report.seconds.toFixed(1)} s)\n`,
-        );
-    });
+    .action(action((target: string, flags: BatchFlags) => batch(target, flags, io)));
+}
+
+async function batch(target: string, flags: BatchFlags, io: CliIo): Promise<number> {
+  const problems: Diagnostic[] = [];
+  const common = parseCommon(flags, problems, io.cwd);
+  const { chooseShard, chooseWorkers } = await import('../../batch/shard.js');
+  const shard = chooseShard(flags.shard, io.env, problems);
+  const workers = chooseWorkers(flags.workers, io.env, problems);
+  const ext = flags.out === undefined ? 'csv' : formatOf(flags.out);
+  if (ext === null)
+    problems.push(
+      fileDiag('--out', 'cli/out', `expected a file ending in .csv, .jsonl or .parquet, got "${flags.out}"`),
+    );
+  if (problems.length > 0) return reportDiagnostics(io, problems);
+  const setup = await loadAndPlan(io, target, common);
+  if (!setup) return EXIT_USAGE;
+  const { exp, plan } = setup;
+  if (flags.printSlurm !== undefined)
+    return printSlurm(io, target, exp, plan, flags, common, flags.out === undefined ? 'parquet' : ext!);
+  for (const w of plan.design.warnings) io.stderr.write(`warning: ${w}\n`);
+  const out = flags.summaryOnly ? null : { file: flags.out ?? defaultOut(exp, plan, shard), format: ext! };
+  if (out) mkdirSync(dirname(out.file), { recursive: true });
+  const onStart = (done: number, total: number) => {
+    if (flags.quiet) return;
+    const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
+    const size = `${plan.size} runs (${n(plan.points, 'point')} × ${n(plan.levers, 'lever setting')} × ${n(plan.replications, 'replication')})`;
+    const part = shard.count > 1 ? `, shard ${shard.index}/${shard.count} (${total} runs)` : '';
+    const kept = done > 0 ? `, resuming after ${done}` : '';
+    io.stderr.write(
+      `batch: ${exp.id}: ${size}${part}${kept}, ${n(workers, 'thread')}${out ? ` → ${out.file}` : ''}\n`,
+    );
+  };
+  const report = await runWithSignals(io, exp, plan, { shard, workers, out, flags, onStart });
+  if (!report) return EXIT_USAGE;
+  const { formatSummary } = await import('../../batch/summary.js');
+  if (report.state === 'complete' && out) {
+    io.stderr.write(`${out.file} is already complete; nothing to do\n`);
+    const { summarizeFile } = await import('./summarize.js');
+    return summarizeFile(io, out.file, false);
+  }
+  io.stdout.write(formatSummary(report.summary));
+  if (report.state === 'interrupted') {
+    io.stderr.write(
+      `interrupted after ${report.ok + report.failed} of ${report.planned} runs; continue with the same command and --resume\n`,
+    );
+    return EXIT_INTERRUPTED;
+  }
+  if (out && !flags.quiet)
+    io.stderr.write(`wrote ${out.file} and ${out.file}.manifest.json (${report.seconds.toFixed(1)} s)\n`);
+  return EXIT_OK;
 }
 
 /** --runs, --seed and --policy as loader options. */
 export function parseCommon(
   flags: { runs?: string; seed?: string; policy?: string },
   problems: Diagnostic[],
+  cwd: string,
 ): ExperimentOptions {
-  const opts: { -readonly [K in keyof ExperimentOptions]: ExperimentOptions[K] } = { cwd: process.cwd() };
+  const opts: { -readonly [K in keyof ExperimentOptions]: ExperimentOptions[K] } = { cwd };
   if (flags.runs !== undefined) {
     const n = Number(flags.runs);
     if (!Number.isSafeInteger(n) || n < 1)
@@ -135,8 +133,9 @@ export function parseCommon(
   return opts;
 }
 
-/** Loads the experiment and builds its plan; prints diagnostics and returns null on failure. */
+/** Loads the experiment and builds its plan; prints diagnostics and returns null (exit code 2) on failure. */
 export async function loadAndPlan(
+  io: CliIo,
   target: string,
   opts: ExperimentOptions,
 ): Promise<{ exp: LoadedExperiment; plan: Plan } | null> {
@@ -144,20 +143,21 @@ export async function loadAndPlan(
   const { makePlan } = await import('../../batch/plan.js');
   const r = await loadExperiment(target, opts);
   if (!r.ok) {
-    reportDiagnostics(r.error);
+    reportDiagnostics(io, r.error);
     return null;
   }
   try {
     return { exp: r.value, plan: makePlan(r.value) };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
-    reportDiagnostics([{ ...r.value.locate(['design']), code: 'experiment/design', message: e.message }]);
+    reportDiagnostics(io, [{ ...r.value.locate(['design']), code: 'experiment/design', message: e.message }]);
     return null;
   }
 }
 
-/** Runs the batch; Ctrl-C stops handing out runs and leaves a resumable output. */
+/** Runs the batch; Ctrl-C (or SIGTERM) stops handing out runs and leaves a resumable output; a second one quits. */
 export async function runWithSignals(
+  io: CliIo,
   exp: LoadedExperiment,
   plan: Plan,
   o: {
@@ -172,12 +172,11 @@ export async function runWithSignals(
   const { runBatch } = await import('../../batch/run-batch.js');
   const stop = new AbortController();
   const onSignal = () => {
-    if (stop.signal.aborted) process.exit(EXIT_INTERRUPTED);
-    process.stderr.write('\nstopping: finishing the runs under way (Ctrl-C again to quit at once)\n');
+    if (stop.signal.aborted) return io.exit?.(EXIT_INTERRUPTED);
+    io.stderr.write('\nstopping: finishing the runs under way (Ctrl-C again to quit at once)\n');
     stop.abort();
   };
-  process.on('SIGINT', onSignal);
-  process.on('SIGTERM', onSignal);
+  const off = (['SIGINT', 'SIGTERM'] as const).map((s) => io.on?.(s, onSignal));
   try {
     const r = await runBatch({
       experiment: exp,
@@ -187,19 +186,19 @@ export async function runWithSignals(
       out: o.out,
       resume: o.flags.resume ?? false,
       force: o.flags.force ?? false,
-      progress: o.flags.quiet ? 'quiet' : process.stderr.isTTY ? 'tty' : 'lines',
+      progress: o.flags.quiet ? 'quiet' : io.stderr.isTTY ? 'tty' : 'lines',
+      progressWrite: (text) => io.stderr.write(text),
       version: toolVersion(),
-      cwd: process.cwd(),
+      cwd: io.cwd,
       signal: stop.signal,
       ...(o.onRow ? { onRow: o.onRow } : {}),
       ...(o.onStart ? { onStart: o.onStart } : {}),
     });
     if (r.ok) return r.value;
-    reportDiagnostics(r.error);
+    reportDiagnostics(io, r.error);
     return null;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    for (const f of off) f?.();
   }
 }
 
@@ -214,20 +213,21 @@ function defaultOut(exp: LoadedExperiment, plan: Plan, shard: { index: number; c
 }
 
 async function printSlurm(
+  io: CliIo,
   target: string,
   exp: LoadedExperiment,
   plan: Plan,
   flags: BatchFlags,
   common: ExperimentOptions,
   ext: Format,
-): Promise<void> {
+): Promise<number> {
   const { defaultTasks, slurmScript } = await import('../../batch/slurm.js');
   const asked = typeof flags.printSlurm === 'string' ? Number(flags.printSlurm) : defaultTasks(plan.size);
   if (!Number.isSafeInteger(asked) || asked < 1)
-    return reportDiagnostics([
+    return reportDiagnostics(io, [
       fileDiag('--print-slurm', 'cli/slurm', `expected a number of tasks ≥ 1, got "${flags.printSlurm}"`),
     ]);
-  process.stdout.write(
+  io.stdout.write(
     slurmScript({
       target,
       id: exp.id,
@@ -240,4 +240,5 @@ async function printSlurm(
       ext,
     }),
   );
+  return EXIT_OK;
 }

@@ -1,12 +1,11 @@
 // `aci-sim explain <id>`: what a measure or dependency is, where its numbers
 // come from, the formulas it goes through, and charts of its harm and cost
-// computed by the engine.
+// computed by the engine. The report and the loaders behind it are imported
+// when the command runs.
 import type { Command } from 'commander';
-import { SimError } from '../../engine/index.js';
 import type { Diagnostic } from '../../io/diagnostics.js';
-import { findScenario } from '../../report/explain/find.js';
-import { explainDependency, explainMeasure } from '../../report/explain/sections.js';
-import { reportDiagnostics } from '../exit.js';
+import { EXIT_OK, reportDiagnostics } from '../exit.js';
+import type { CliIo, CommandContext } from '../io.js';
 import { DEFAULT_SCENARIO, parseSets } from '../options.js';
 
 interface ExplainOptions {
@@ -16,10 +15,10 @@ interface ExplainOptions {
 }
 
 /** The terminal's width (or $COLUMNS when not a terminal), 80 when unknown, kept between 60 and 160. */
-export const terminalWidth = (): number =>
-  Math.min(160, Math.max(60, process.stdout.columns || Number(process.env.COLUMNS) || 80));
+export const terminalWidth = (io: CliIo): number =>
+  Math.min(160, Math.max(60, io.stdout.columns || Number(io.env.COLUMNS) || 80));
 
-export function register(program: Command): void {
+export function register(program: Command, { io, action }: CommandContext): void {
   program
     .command('explain')
     .description('Explain a measure or dependency: legal basis, ladder, sources, formulas and charts')
@@ -34,37 +33,42 @@ export function register(program: Command): void {
       'after',
       '\nExamples:\n  aci-sim explain duv_servicing_nl\n  aci-sim explain cn_magnets --scenario magnets-april-2025\n  aci-sim explain ree_april_licensing --set dependencies.cn_magnets.buffer_months=1',
     )
-    .action(async (id: string, opts: ExplainOptions) => {
-      const problems: Diagnostic[] = [];
-      const set = parseSets(opts.set, problems);
-      const rounds = Number(opts.rounds);
-      if (!Number.isInteger(rounds) || rounds < 1 || rounds > 120)
-        problems.push({
-          file: '--rounds',
-          line: 0,
-          col: 0,
-          path: '',
-          code: 'cli/rounds',
-          message: `expected a whole number of rounds from 1 to 120, got "${opts.rounds}"`,
-        });
-      if (problems.length > 0) return reportDiagnostics(problems);
-      const found = await findScenario(id, opts.scenario, DEFAULT_SCENARIO, process.cwd(), set);
-      if (!found.ok) return reportDiagnostics(found.diagnostics);
-      const { loaded, kind } = found;
-      const look = { width: terminalWidth(), colors: colorsWanted(), rounds };
-      try {
-        const lines =
-          kind === 'measure' ? explainMeasure(loaded, id, look) : explainDependency(loaded, id, look);
-        process.stdout.write(`${lines.join('\n')}\n`);
-      } catch (e) {
-        if (!(e instanceof SimError) || e.code !== 'formula/non-finite') throw e;
-        const at = loaded.formulaOrigin(e.detail.formula as never, e.detail.dependency as string | undefined);
-        reportDiagnostics([{ ...at, code: e.code, message: `${e.message} while drawing the charts` }]);
-      }
+    .action(action((id: string, opts: ExplainOptions) => explain(id, opts, io)));
+}
+
+async function explain(id: string, opts: ExplainOptions, io: CliIo): Promise<number> {
+  const problems: Diagnostic[] = [];
+  const set = parseSets(opts.set, problems);
+  const rounds = Number(opts.rounds);
+  if (!Number.isInteger(rounds) || rounds < 1 || rounds > 120)
+    problems.push({
+      file: '--rounds',
+      line: 0,
+      col: 0,
+      path: '',
+      code: 'cli/rounds',
+      message: `expected a whole number of rounds from 1 to 120, got "${opts.rounds}"`,
     });
+  if (problems.length > 0) return reportDiagnostics(io, problems);
+  const { findScenario } = await import('../../report/explain/find.js');
+  const found = await findScenario(id, opts.scenario, DEFAULT_SCENARIO, io.cwd, set);
+  if (!found.ok) return reportDiagnostics(io, found.diagnostics);
+  const { loaded, kind } = found;
+  const look = { width: terminalWidth(io), colors: colorsWanted(io), rounds };
+  const { SimError } = await import('../../engine/index.js');
+  const { explainDependency, explainMeasure } = await import('../../report/explain/sections.js');
+  try {
+    const lines = kind === 'measure' ? explainMeasure(loaded, id, look) : explainDependency(loaded, id, look);
+    io.stdout.write(`${lines.join('\n')}\n`);
+    return EXIT_OK;
+  } catch (e) {
+    if (!(e instanceof SimError) || e.code !== 'formula/non-finite') throw e;
+    const at = loaded.formulaOrigin(e.detail.formula as never, e.detail.dependency as string | undefined);
+    return reportDiagnostics(io, [{ ...at, code: e.code, message: `${e.message} while drawing the charts` }]);
+  }
 }
 
 const collect = (v: string, acc: string[]) => [...acc, v];
 
 /** Colours only on a terminal, and never when NO_COLOR is set. */
-const colorsWanted = (): boolean => Boolean(process.stdout.isTTY) && !process.env.NO_COLOR;
+const colorsWanted = (io: CliIo): boolean => Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;

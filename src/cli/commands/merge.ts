@@ -5,9 +5,10 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { fileDiag } from '../../io/diagnostics.js';
 import { formatOf } from '../../io/writers/columns.js';
-import { reportDiagnostics } from '../exit.js';
+import { EXIT_OK, reportDiagnostics } from '../exit.js';
+import type { CommandContext } from '../io.js';
 
-export function register(program: Command): void {
+export function register(program: Command, { io, action }: CommandContext): void {
   program
     .command('merge')
     .description('Merge the shard outputs of a batch; fails if a planned run is missing or duplicated')
@@ -16,26 +17,29 @@ export function register(program: Command): void {
     .option('--force', 'overwrite an existing output')
     .option('--quiet', 'print no summary')
     .addHelpText('after', '\nExample:\n  aci-sim merge results/sweep --out results/sweep.parquet')
-    .action(async (inputs: string[], opts: { out: string; force?: boolean; quiet?: boolean }) => {
-      const format = formatOf(opts.out);
-      if (format === null)
-        return reportDiagnostics([
-          fileDiag(
-            '--out',
-            'cli/out',
-            `expected a file ending in .csv, .jsonl or .parquet, got "${opts.out}"`,
-          ),
-        ]);
-      const { mergeInputs, mergeOutputs } = await import('../../batch/merge.js');
-      const files = mergeInputs(inputs);
-      if (!files.ok) return reportDiagnostics(files.error);
-      mkdirSync(dirname(opts.out), { recursive: true });
-      const r = await mergeOutputs(files.value, { file: opts.out, format }, { force: opts.force ?? false });
-      if (!r.ok) return reportDiagnostics(r.error);
-      if (!opts.quiet) {
-        const { formatSummary } = await import('../../batch/summary.js');
-        process.stdout.write(formatSummary(r.value.summary));
-      }
-      process.stderr.write(`merged ${r.value.inputs} outputs, ${r.value.runs} runs → ${opts.out}\n`);
-    });
+    .action(
+      action(async (inputs: string[], opts: { out: string; force?: boolean; quiet?: boolean }) => {
+        const format = formatOf(opts.out);
+        if (format === null)
+          return reportDiagnostics(io, [
+            fileDiag(
+              '--out',
+              'cli/out',
+              `expected a file ending in .csv, .jsonl or .parquet, got "${opts.out}"`,
+            ),
+          ]);
+        const { mergeInputs, mergeOutputs } = await import('../../batch/merge.js');
+        const files = mergeInputs(inputs);
+        if (!files.ok) return reportDiagnostics(io, files.error);
+        mkdirSync(dirname(opts.out), { recursive: true });
+        const r = await mergeOutputs(files.value, { file: opts.out, format }, { force: opts.force ?? false });
+        if (!r.ok) return reportDiagnostics(io, r.error);
+        if (!opts.quiet) {
+          const { formatSummary } = await import('../../batch/summary.js');
+          io.stdout.write(formatSummary(r.value.summary));
+        }
+        io.stderr.write(`merged ${r.value.inputs} outputs, ${r.value.runs} runs → ${opts.out}\n`);
+        return EXIT_OK;
+      }),
+    );
 }

@@ -16,7 +16,9 @@ import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { type Journal, readJournal, writeJournal } from '../../io/journal.js';
 import { runSeed } from '../../rng/streams.js';
 import { type JournalMeta, journalOf, sessionOf } from '../../ui/journal-of.js';
-import { EXIT_USAGE, reportDiagnostics } from '../exit.js';
+import type { Terminal } from '../../ui/start.js';
+import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
+import type { CliIo, CommandContext } from '../io.js';
 import { DEFAULT_SCENARIO, loadForCli, parseSeed, parseSets } from '../options.js';
 import { choosePolicies } from './run.js';
 
@@ -32,7 +34,7 @@ interface PlayOptions {
 export const NO_TTY_MESSAGE =
   'aci-sim play needs an interactive terminal; for a non-interactive run use: aci-sim run <scenario> --seed N';
 
-export function register(program: Command): void {
+export function register(program: Command, { io, action }: CommandContext): void {
   program
     .command('play')
     .description(
@@ -55,12 +57,12 @@ export function register(program: Command): void {
       'after',
       '\nExamples:\n  aci-sim play                      the EU against the computer, default scenario\n  aci-sim play --cn human           two teams, hot-seat\n  aci-sim play tutorial --seed 7    the tutorial, seed 7\n  aci-sim play --resume journals/tutorial-7-20260101-120000.json\n\nIn the game, ? lists every key.',
     )
-    .action(async (ref: string | undefined, opts: PlayOptions) => play(ref, opts));
+    .action(action((ref: string | undefined, opts: PlayOptions) => play(ref, opts, io)));
 }
 
 const collect = (v: string, acc: string[]) => [...acc, v];
 
-async function play(refArg: string | undefined, opts: PlayOptions): Promise<void> {
+async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): Promise<number> {
   const problems: Diagnostic[] = [];
   if (opts.resume !== undefined && (opts.seed !== undefined || opts.set.length > 0 || refArg !== undefined))
     problems.push(
@@ -72,20 +74,20 @@ async function play(refArg: string | undefined, opts: PlayOptions): Promise<void
     );
   const seed = parseSeed(opts.seed ?? '1', problems);
   const set = parseSets(opts.set, problems);
-  if (problems.length > 0) return reportDiagnostics(problems);
+  if (problems.length > 0) return reportDiagnostics(io, problems);
 
   let journal: Journal | null = null;
   if (opts.resume !== undefined) {
     const r = readJournal(opts.resume);
-    if (!r.ok) return reportDiagnostics(r.error);
+    if (!r.ok) return reportDiagnostics(io, r.error);
     journal = r.value;
   }
   const ref = journal ? journalRef(journal, opts.resume!) : (refArg ?? DEFAULT_SCENARIO);
-  const loaded = await loadForCli(ref, journal ? journal.set : set);
-  if (!loaded) return;
+  const loaded = await loadForCli(io, ref, journal ? journal.set : set);
+  if (!loaded) return EXIT_USAGE;
   const sc = loaded.scenario;
   if (journal && journal.scenario.id !== sc.id)
-    return reportDiagnostics([
+    return reportDiagnostics(io, [
       fileDiag(
         opts.resume!,
         'journal/foreign',
@@ -97,7 +99,7 @@ async function play(refArg: string | undefined, opts: PlayOptions): Promise<void
   const players = { EU: opts.eu ?? base.EU, CN: opts.cn ?? base.CN };
   checkPlayers(sc, players, problems);
   const path = journalPath(opts, sc.id, seed, problems);
-  if (problems.length > 0) return reportDiagnostics(problems);
+  if (problems.length > 0) return reportDiagnostics(io, problems);
 
   const setup: GameSetup = { sc, seed: journal ? journal.seed : runSeed(seed, 0, 0), players };
   const changed = journal !== null && journal.scenario.hash !== loaded.hash;
@@ -109,7 +111,7 @@ async function play(refArg: string | undefined, opts: PlayOptions): Promise<void
     session = journal ? sessionOf(setup, journal) : replaySession(setup, []);
   } catch (e) {
     if (!(e instanceof SimError)) throw e;
-    return reportDiagnostics([
+    return reportDiagnostics(io, [
       fileDiag(
         opts.resume ?? ref,
         'journal/replay',
@@ -120,29 +122,33 @@ async function play(refArg: string | undefined, opts: PlayOptions): Promise<void
     ]);
   }
 
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    if (changed) process.stderr.write(`${opts.resume}: ${changedText}\n`);
-    process.stderr.write(
-      `${NO_TTY_MESSAGE}\n  e.g. aci-sim run ${sc.id} --seed ${journal?.masterSeed ?? seed}\n`,
-    );
-    process.exitCode = EXIT_USAGE;
-    return;
+  if (io.stdin?.isTTY !== true || io.stdout.isTTY !== true) {
+    if (changed) io.stderr.write(`${opts.resume}: ${changedText}\n`);
+    io.stderr.write(`${NO_TTY_MESSAGE}\n  e.g. aci-sim run ${sc.id} --seed ${journal?.masterSeed ?? seed}\n`);
+    return EXIT_USAGE;
   }
+  // Both say isTTY: they are the process's tty streams (see CliIo.stdin).
+  const terminal: Terminal = {
+    stdin: io.stdin as NodeJS.ReadStream,
+    stdout: io.stdout as NodeJS.WriteStream,
+    ...(io.on ? { on: io.on } : {}),
+    ...(io.exit ? { exit: io.exit } : {}),
+  };
 
-  // Both ends are a terminal, so a person is playing: ink's CI mode (last frame only) would hide the game.
-  delete process.env.CI;
-  delete process.env.CONTINUOUS_INTEGRATION;
+  // Both ends are a terminal, so a person is playing: ink's CI mode (last frame only) would hide the
+  // game. ink reads CI from the process's environment when first imported; io.env is that object.
+  delete io.env.CI;
+  delete io.env.CONTINUOUS_INTEGRATION;
   const { askYesNo, startGame } = await import('../../ui/start.js');
   let out = path;
   if (changed) {
-    const yes = await askYesNo('Continue on the current definition?', [
+    const yes = await askYesNo(terminal, 'Continue on the current definition?', [
       `${opts.resume}: ${changedText}.`,
       'The rounds are replayed on the current definition; the game goes on in a new journal and this one is left as it is.',
     ]);
     if (!yes) {
-      process.stderr.write('Nothing was changed.\n');
-      process.exitCode = EXIT_USAGE;
-      return;
+      io.stderr.write('Nothing was changed.\n');
+      return EXIT_USAGE;
     }
     out = uniquePath(opts.journal ?? opts.resume!.replace(/(\.json)?$/, '-continued.json'));
   }
@@ -156,12 +162,13 @@ async function play(refArg: string | undefined, opts: PlayOptions): Promise<void
   const save = (s: Session) => writeJournal(out, journalOf(meta, s, new Date()));
   if (!journal || out !== opts.resume) save(session);
 
-  const result = await startGame({ session, color: !process.env.NO_COLOR, onSave: save });
+  const result = await startGame({ session, color: !io.env.NO_COLOR, onSave: save, terminal });
   const n = result.session.log.length;
-  process.stdout.write(
+  io.stdout.write(
     `Journal: ${out} (${n} round${n === 1 ? '' : 's'} played)\nResume with: aci-sim play --resume ${out}\n`,
   );
-  if (result.report) await writeDebrief(out);
+  if (result.report) await writeDebrief(io, out);
+  return EXIT_OK;
 }
 
 /** Policy names are checked as `run --policy` checks them; 'human' is a team at the keyboard. */
@@ -221,14 +228,14 @@ function journalRef(j: Journal, journalFile: string): string {
 }
 
 /** Writes the debrief next to the journal (the report's own default folder). */
-async function writeDebrief(journal: string): Promise<void> {
-  process.stdout.write('Writing the debrief report (with the computer-played comparison)…\n');
+async function writeDebrief(io: CliIo, journal: string): Promise<void> {
+  io.stdout.write('Writing the debrief report (with the computer-played comparison)…\n');
   const { writeReport } = await import('../../report/index.js');
-  const r = await writeReport(journal);
+  const r = await writeReport(journal, undefined, { cwd: io.cwd });
   if (!r.ok) {
-    reportDiagnostics(r.error);
-    process.stdout.write(`Write it later with: aci-sim report ${journal}\n`);
+    reportDiagnostics(io, r.error);
+    io.stdout.write(`Write it later with: aci-sim report ${journal}\n`);
     return;
   }
-  process.stdout.write(`Debrief: ${r.value.html}\n         ${r.value.markdown}\n`);
+  io.stdout.write(`Debrief: ${r.value.html}\n         ${r.value.markdown}\n`);
 }

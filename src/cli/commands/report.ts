@@ -4,7 +4,8 @@
 import type { Command } from 'commander';
 import { type Diagnostic, fileDiag, formatDiagnostics } from '../../io/diagnostics.js';
 import { DEFAULT_RUNS, defaultReportDir } from '../../report/defaults.js';
-import { reportDiagnostics } from '../exit.js';
+import { EXIT_OK, reportDiagnostics } from '../exit.js';
+import type { CliIo, CommandContext } from '../io.js';
 
 interface ReportFlags {
   out?: string;
@@ -12,7 +13,7 @@ interface ReportFlags {
   force?: boolean;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, { io, action }: CommandContext): void {
   program
     .command('report')
     .description(
@@ -29,28 +30,29 @@ export function register(program: Command): void {
       'after',
       '\nExamples:\n  aci-sim report games/workshop.json\n  aci-sim report games/workshop.json --out debrief --runs 200 --force',
     )
-    .action(async (journal: string, flags: ReportFlags) => {
-      const problems: Diagnostic[] = [];
-      const runs = Number(flags.runs);
-      if (flags.runs.trim() === '' || !Number.isInteger(runs) || runs < 1 || runs > 1_000_000)
-        problems.push(
-          fileDiag(
-            '--runs',
-            'cli/runs',
-            `expected a whole number of runs from 1 to 1000000, got "${flags.runs}"`,
-          ),
-        );
-      if (problems.length > 0) return reportDiagnostics(problems);
-      const out = flags.out ?? defaultReportDir(journal);
-      const { writeReport } = await import('../../report/index.js');
-      const r = await writeReport(journal, out, { runs, force: flags.force === true });
-      if (!r.ok) return reportDiagnostics(r.error);
-      if (r.value.warnings.length > 0)
-        process.stderr.write(
-          `warning: ${formatDiagnostics(r.value.warnings).replace(/\n/g, '\nwarning: ')}\n`,
-        );
-      process.stdout.write(
-        `wrote ${r.value.html}\nwrote ${r.value.markdown} (with ${r.value.charts.length} charts as .svg beside it)\n`,
-      );
-    });
+    .action(action((journal: string, flags: ReportFlags) => report(journal, flags, io)));
+}
+
+async function report(journal: string, flags: ReportFlags, io: CliIo): Promise<number> {
+  const problems: Diagnostic[] = [];
+  const runs = Number(flags.runs);
+  if (flags.runs.trim() === '' || !Number.isInteger(runs) || runs < 1 || runs > 1_000_000)
+    problems.push(
+      fileDiag(
+        '--runs',
+        'cli/runs',
+        `expected a whole number of runs from 1 to 1000000, got "${flags.runs}"`,
+      ),
+    );
+  if (problems.length > 0) return reportDiagnostics(io, problems);
+  const out = flags.out ?? defaultReportDir(journal);
+  const { writeReport } = await import('../../report/index.js');
+  const r = await writeReport(journal, out, { runs, force: flags.force === true, cwd: io.cwd });
+  if (!r.ok) return reportDiagnostics(io, r.error);
+  if (r.value.warnings.length > 0)
+    io.stderr.write(`warning: ${formatDiagnostics(r.value.warnings).replace(/\n/g, '\nwarning: ')}\n`);
+  io.stdout.write(
+    `wrote ${r.value.html}\nwrote ${r.value.markdown} (with ${r.value.charts.length} charts as .svg beside it)\n`,
+  );
+  return EXIT_OK;
 }

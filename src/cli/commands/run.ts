@@ -5,8 +5,9 @@ import { type Policy, runGame, SimError } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { runSeed } from '../../rng/streams.js';
-import { reportDiagnostics } from '../exit.js';
+import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import { runJson, runText } from '../format-run.js';
+import type { CliIo, CommandContext } from '../io.js';
 import { DEFAULT_SCENARIO, loadForCli, parseSeed, parseSets } from '../options.js';
 
 interface RunOptions {
@@ -17,7 +18,7 @@ interface RunOptions {
   json?: boolean;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, { io, action }: CommandContext): void {
   program
     .command('run')
     .description('Play one whole run with computer players and tell what happened')
@@ -31,37 +32,42 @@ export function register(program: Command): void {
       'after',
       '\nExamples:\n  aci-sim run tutorial --seed 7\n  aci-sim run --policy EU=tit_for_tat --set dependencies.magnets.buffer_months=3 --json',
     )
-    .action(async (ref: string, opts: RunOptions) => {
-      const problems: Diagnostic[] = [];
-      const seed = parseSeed(opts.seed, problems);
-      const set = parseSets(opts.set, problems);
-      if (opts.rounds !== undefined) {
-        const n = Number(opts.rounds);
-        if (!Number.isInteger(n) || n < 1)
-          problems.push(
-            fileDiag('--rounds', 'cli/rounds', `expected a whole number of rounds ≥ 1, got "${opts.rounds}"`),
-          );
-        else set.rounds = n;
-      }
-      if (problems.length > 0) return reportDiagnostics(problems);
-      const loaded = await loadForCli(ref, set);
-      if (!loaded) return;
-      const sc = loaded.scenario;
-      const policies = choosePolicies(sc.policies, sc.players, opts.policy, problems);
-      if (!policies) return reportDiagnostics(problems);
-      try {
-        const result = runGame(sc, runSeed(seed, 0, 0), policies);
-        const shown = { ...result, seed: String(seed) };
-        const names = { EU: policies.EU.id, CN: policies.CN.id };
-        process.stdout.write(
-          opts.json ? `${JSON.stringify(runJson(shown, sc), null, 2)}\n` : runText(shown, sc, names),
-        );
-      } catch (e) {
-        if (!(e instanceof SimError) || e.code !== 'formula/non-finite') throw e;
-        const at = loaded.formulaOrigin(e.detail.formula as never, e.detail.dependency as string | undefined);
-        reportDiagnostics([{ ...at, code: e.code, message: `${e.message} at run time (seed ${seed})` }]);
-      }
-    });
+    .action(action((ref: string, opts: RunOptions) => runCommand(ref, opts, io)));
+}
+
+async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<number> {
+  const problems: Diagnostic[] = [];
+  const seed = parseSeed(opts.seed, problems);
+  const set = parseSets(opts.set, problems);
+  if (opts.rounds !== undefined) {
+    const n = Number(opts.rounds);
+    if (!Number.isInteger(n) || n < 1)
+      problems.push(
+        fileDiag('--rounds', 'cli/rounds', `expected a whole number of rounds ≥ 1, got "${opts.rounds}"`),
+      );
+    else set.rounds = n;
+  }
+  if (problems.length > 0) return reportDiagnostics(io, problems);
+  const loaded = await loadForCli(io, ref, set);
+  if (!loaded) return EXIT_USAGE;
+  const sc = loaded.scenario;
+  const policies = choosePolicies(sc.policies, sc.players, opts.policy, problems);
+  if (!policies) return reportDiagnostics(io, problems);
+  try {
+    const result = runGame(sc, runSeed(seed, 0, 0), policies);
+    const shown = { ...result, seed: String(seed) };
+    const names = { EU: policies.EU.id, CN: policies.CN.id };
+    io.stdout.write(
+      opts.json ? `${JSON.stringify(runJson(shown, sc), null, 2)}\n` : runText(shown, sc, names),
+    );
+    return EXIT_OK;
+  } catch (e) {
+    if (!(e instanceof SimError) || e.code !== 'formula/non-finite') throw e;
+    const at = loaded.formulaOrigin(e.detail.formula as never, e.detail.dependency as string | undefined);
+    return reportDiagnostics(io, [
+      { ...at, code: e.code, message: `${e.message} at run time (seed ${seed})` },
+    ]);
+  }
 }
 
 const collect = (v: string, acc: string[]) => [...acc, v];

@@ -2,39 +2,43 @@
 // output (outcome shares with Wilson intervals, quantiles, member states,
 // lever settings compared), or the same as JSON.
 import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { fileDiag } from '../../io/diagnostics.js';
 import { formatOf } from '../../io/writers/columns.js';
-import { reportDiagnostics } from '../exit.js';
+import { EXIT_OK, reportDiagnostics } from '../exit.js';
+import type { CliIo, CommandContext } from '../io.js';
 
-export function register(program: Command): void {
+export function register(program: Command, { io, action }: CommandContext): void {
   program
     .command('summarize')
     .description('Summarize a batch output: outcome shares with 95% intervals, quantiles, levers compared')
     .argument('<file>', 'a .csv, .jsonl or .parquet file written by aci-sim batch or merge')
     .option('--json', 'print the summary as JSON')
-    .action((file: string, opts: { json?: boolean }) => summarizeFile(file, opts.json ?? false));
+    .action(action((file: string, opts: { json?: boolean }) => summarizeFile(io, file, opts.json ?? false)));
 }
 
-export async function summarizeFile(file: string, json: boolean): Promise<void> {
+/** Prints the summary of `file` (named as given, read from io.cwd); resolves to the exit code. */
+export async function summarizeFile(io: CliIo, file: string, json: boolean): Promise<number> {
   const format = formatOf(file);
   if (format === null)
-    return reportDiagnostics([fileDiag(file, 'cli/format', 'expected a .csv, .jsonl or .parquet file')]);
-  if (!existsSync(file))
-    return reportDiagnostics([fileDiag(file, 'file/unreadable', 'cannot read file (no such file)')]);
+    return reportDiagnostics(io, [fileDiag(file, 'cli/format', 'expected a .csv, .jsonl or .parquet file')]);
+  const at = resolve(io.cwd, file);
+  if (!existsSync(at))
+    return reportDiagnostics(io, [fileDiag(file, 'file/unreadable', 'cannot read file (no such file)')]);
   const { columnsOf, readRows, RowError } = await import('../../batch/read-rows.js');
   const { formatSummary, SummaryBuilder } = await import('../../batch/summary.js');
-  const columns = await columnsOf(file, format);
+  const columns = await columnsOf(at, format);
   if (!columns.some((c) => c.name === 'run_id'))
-    return reportDiagnostics([
+    return reportDiagnostics(io, [
       fileDiag(file, 'summarize/columns', 'has no run_id column: is it a batch output?'),
     ]);
   const summary = new SummaryBuilder(columns);
   try {
-    for await (const row of readRows(file, format, columns)) summary.add(row);
+    for await (const row of readRows(at, format, columns)) summary.add(row);
   } catch (e) {
     if (!(e instanceof RowError)) throw e;
-    return reportDiagnostics([
+    return reportDiagnostics(io, [
       {
         ...fileDiag(file, 'summarize/row', e.message.replace(/^[^:]*:\d+: /, '')),
         line: Number(/:(\d+): /.exec(e.message)?.[1] ?? 0),
@@ -43,5 +47,6 @@ export async function summarizeFile(file: string, json: boolean): Promise<void> 
     ]);
   }
   const s = summary.result();
-  process.stdout.write(json ? `${JSON.stringify(s, null, 2)}\n` : formatSummary(s));
+  io.stdout.write(json ? `${JSON.stringify(s, null, 2)}\n` : formatSummary(s));
+  return EXIT_OK;
 }

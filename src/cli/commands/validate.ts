@@ -10,6 +10,7 @@ import { didYouMean } from '../../io/did-you-mean.js';
 import { displayPath, listYamlFiles } from '../../io/files.js';
 import { diagAt, readYamlFile } from '../../io/yaml-source.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit.js';
+import type { CliIo, CommandContext } from '../io.js';
 
 const KINDS = [
   'scenario',
@@ -69,20 +70,21 @@ async function expand(paths: readonly string[], cwd: string): Promise<string[]> 
   return out;
 }
 
-export async function runValidate(paths: readonly string[], cwd = process.cwd()): Promise<number> {
+/** Validates every file, printing ✓ or its problems; resolves to the exit code. */
+export async function runValidate(paths: readonly string[], io: CliIo): Promise<number> {
   let failed = false;
-  for (const path of await expand(paths, cwd)) {
-    const r = await validateFile(path, cwd);
-    if (r.diagnostics.length === 0) process.stdout.write(`✓ ${r.file}\n`);
+  for (const path of await expand(paths, io.cwd)) {
+    const r = await validateFile(path, io.cwd);
+    if (r.diagnostics.length === 0) io.stdout.write(`✓ ${r.file}\n`);
     else {
       failed = true;
-      process.stderr.write(`${formatDiagnostics(r.diagnostics)}\n`);
+      io.stderr.write(`${formatDiagnostics(r.diagnostics)}\n`);
     }
   }
   return failed ? EXIT_USAGE : EXIT_OK;
 }
 
-export function register(program: Command): void {
+export function register(program: Command, { io, action }: CommandContext): void {
   program
     .command('validate')
     .description('Check scenario and model files; print every problem with file:line:col')
@@ -91,7 +93,5 @@ export function register(program: Command): void {
       'after',
       '\nExamples:\n  aci-sim validate scenarios/tutorial.yaml\n  aci-sim validate models/**/*.yaml',
     )
-    .action(async (files: string[]) => {
-      process.exitCode = await runValidate(files);
-    });
+    .action(action((files: string[]) => runValidate(files, io)));
 }

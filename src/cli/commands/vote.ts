@@ -11,6 +11,7 @@ import {
 } from '../../engine/council/qmv.js';
 import { formatDiagnostic } from '../../io/diagnostics.js';
 import { loadCouncil } from '../../io/load-council.js';
+import type { CommandContext } from '../io.js';
 
 export interface VoteArgs {
   /** Comma- or space-separated codes; a flag given several times gives a list. */
@@ -266,7 +267,7 @@ export function runVote(
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /** Adds `aci-sim vote` to the program. */
-export function register(program: Command): void {
+export function register(program: Command, { io, action }: CommandContext): void {
   program
     .command('vote')
     .description('Tally a Council vote by qualified majority: shares, the rules met, the blocking minority')
@@ -288,30 +289,41 @@ export function register(program: Command): void {
       ].join('\n'),
     )
     .action(
-      async (opts: { for: string[]; against: string[]; abstain: string[]; year: string; json?: boolean }) => {
-        if (!/^\d{4}$/.test(opts.year.trim())) {
-          process.stderr.write(`vote: --year must be a year such as 2025, got "${opts.year}"\n`);
-          process.exitCode = 2;
-          return;
-        }
-        const year = Number(opts.year.trim());
-        const council = await loadCouncil(year);
-        if (!council.ok) {
-          const lines = council.error.map((d) =>
-            d.code === 'council/no-year' ? `vote: ${d.message}` : `vote: ${formatDiagnostic(d)}`,
-          );
-          process.stderr.write(`${lines.join('\n')}\n`);
-          process.exitCode = 2;
-          return;
-        }
-        const out = runVote(
-          { for: opts.for, against: opts.against, abstain: opts.abstain, json: opts.json === true },
-          council.value.population,
-          { names: council.value.names, year },
-        );
-        if (out.stdout !== '') process.stdout.write(out.stdout);
-        if (out.stderr !== '') process.stderr.write(out.stderr);
-        if (out.code !== 0) process.exitCode = out.code;
-      },
+      action(
+        async (opts: {
+          for: string[];
+          against: string[];
+          abstain: string[];
+          year: string;
+          json?: boolean;
+        }) => {
+          const out = await voteCommand(opts, io.cwd);
+          if (out.stdout !== '') io.stdout.write(out.stdout);
+          if (out.stderr !== '') io.stderr.write(out.stderr);
+          return out.code;
+        },
+      ),
     );
+}
+
+/** `aci-sim vote` with its flags: reads the Council table of the year from the models, then runVote. */
+export async function voteCommand(
+  opts: { for: string[]; against: string[]; abstain: string[]; year: string; json?: boolean },
+  cwd: string,
+): Promise<CommandOutput> {
+  if (!/^\d{4}$/.test(opts.year.trim()))
+    return { stdout: '', stderr: `vote: --year must be a year such as 2025, got "${opts.year}"\n`, code: 2 };
+  const year = Number(opts.year.trim());
+  const council = await loadCouncil(year, { cwd });
+  if (!council.ok) {
+    const lines = council.error.map((d) =>
+      d.code === 'council/no-year' ? `vote: ${d.message}` : `vote: ${formatDiagnostic(d)}`,
+    );
+    return { stdout: '', stderr: `${lines.join('\n')}\n`, code: 2 };
+  }
+  return runVote(
+    { for: opts.for, against: opts.against, abstain: opts.abstain, json: opts.json === true },
+    council.value.population,
+    { names: council.value.names, year },
+  );
 }
