@@ -1,6 +1,6 @@
 // What a run records: the columns of a result row and of a per-round series
 // row, and their cells from a finished run.
-import { type RunResult, rungOf, type Scenario, type SimState } from '../engine/index.js';
+import { type Role, type RunResult, rungOf, type Scenario, type SimState } from '../engine/index.js';
 import type { LoadedExperiment } from '../io/load-experiment.js';
 import { type Cell, type Column, type ColumnType, num } from '../io/writers/columns.js';
 
@@ -24,7 +24,7 @@ export function rowColumns(exp: LoadedExperiment): Column[] {
     { name: 'seed', type: 'string' },
   ];
   if (exp.packages.length > 0) cols.push({ name: 'package', type: 'string' });
-  cols.push({ name: 'policy_eu', type: 'string' }, { name: 'policy_cn', type: 'string' });
+  for (const k of sideKeys(exp.loaded.scenario)) cols.push({ name: `policy_${k}`, type: 'string' });
   for (const u of exp.uncertain) cols.push({ name: u.path, type: 'double' });
   for (const m of exp.metrics) cols.push({ name: metricColumn(m), type: TYPES[m] ?? 'double' });
   cols.push({ name: 'error', type: 'string' });
@@ -48,12 +48,40 @@ export function slimmer(exp: LoadedExperiment): (row: readonly Cell[]) => Cell[]
   return (row) => keep.map((i) => row[i] ?? null);
 }
 
+/** The two sides as columns name them: their ids in lower case, target first. */
+export const sideKeys = (sc: Scenario): [string, string] => [
+  sc.blocs.target.id.toLowerCase(),
+  sc.blocs.coercer.id.toLowerCase(),
+];
+
+/** The role a side metric names (`pain_eu_pct` → its side's role), or null for other metrics. */
+function sideMetric(
+  sc: Scenario,
+  m: string,
+): { role: Role; what: 'pain' | 'pain_pct' | 'substitution' } | null {
+  const hit = /^(pain|substitution)_([a-z0-9]+?)(_pct)?$/.exec(m);
+  if (!hit || (hit[3] && hit[1] !== 'pain')) return null;
+  const [t, c] = sideKeys(sc);
+  const key = hit[2]!;
+  const role: Role | null =
+    key === t || key === 'target' ? 'target' : key === c || key === 'coercer' ? 'coercer' : null;
+  if (!role) return null;
+  return { role, what: hit[1] === 'substitution' ? 'substitution' : hit[3] ? 'pain_pct' : 'pain' };
+}
+
 /** A function from a finished run to its metric cells, in `metrics` order. */
-export function metricCells(metrics: readonly string[]): (r: RunResult) => Cell[] {
+export function metricCells(metrics: readonly string[], sc: Scenario): (r: RunResult) => Cell[] {
   const get = metrics.map((m): ((r: RunResult) => Cell) => {
     if (m.startsWith('state:')) {
       const code = m.slice(6);
       return (r) => num(r.statePain[code]?.eurBn);
+    }
+    const side = sideMetric(sc, m);
+    if (side) {
+      const { role, what } = side;
+      if (what === 'pain') return (r) => num(r.pain[role].eurBn);
+      if (what === 'pain_pct') return (r) => num(r.pain[role].pctGdp);
+      return (r) => num(r.substitution[role]);
     }
     switch (m) {
       case 'outcome':
@@ -62,22 +90,10 @@ export function metricCells(metrics: readonly string[]): (r: RunResult) => Cell[
         return (r) => r.round;
       case 'q':
         return (r) => num(r.q);
-      case 'pain_eu':
-        return (r) => num(r.pain.EU.eurBn);
-      case 'pain_cn':
-        return (r) => num(r.pain.CN.eurBn);
-      case 'pain_eu_pct':
-        return (r) => num(r.pain.EU.pctGdp);
-      case 'pain_cn_pct':
-        return (r) => num(r.pain.CN.pctGdp);
       case 'peak_rung':
         return (r) => r.peakRung;
       case 'min_qm_margin':
         return (r) => num(r.minQmMargin);
-      case 'substitution_eu':
-        return (r) => num(r.substitution.EU);
-      case 'substitution_cn':
-        return (r) => num(r.substitution.CN);
       case 'deals_broken':
         return (r) => r.dealsBroken;
       case 'rounds_played':
@@ -93,19 +109,20 @@ export function metricCells(metrics: readonly string[]): (r: RunResult) => Cell[
 export function seriesColumns(sc: Scenario): Column[] {
   const d = (name: string): Column => ({ name, type: 'double' });
   const i = (name: string): Column => ({ name, type: 'int' });
+  const [t, c] = sideKeys(sc);
   return [
     { name: 'run_id', type: 'string' },
     i('round'),
-    d('pain_eu'),
-    d('pain_cn'),
-    d('round_pain_eu'),
-    d('round_pain_cn'),
+    d(`pain_${t}`),
+    d(`pain_${c}`),
+    d(`round_pain_${t}`),
+    d(`round_pain_${c}`),
     i('rung'),
     i('peak_rung'),
     d('support_mean'),
     i('zone'),
-    d('zone_cn_min'),
-    d('zone_eu_max'),
+    d(`zone_${c}_min`),
+    d(`zone_${t}_max`),
     d('deal_q'),
     ...sc.measures.map((m) => i(`level_${m.id}`)),
   ];
@@ -118,23 +135,23 @@ export function seriesRows(sc: Scenario, runId: string, r: RunResult): Cell[][] 
 
 function seriesRow(sc: Scenario, runId: string, round: number, st: SimState): Cell[] {
   const levels = st.measures.map((m) => m.level);
-  const pain = (b: 'EU' | 'CN') => st.pain[b].harm + st.pain[b].cost;
-  const last = (b: 'EU' | 'CN') => st.lastPain[b].harm + st.lastPain[b].cost;
+  const pain = (b: Role) => st.pain[b].harm + st.pain[b].cost;
+  const last = (b: Role) => st.lastPain[b].harm + st.lastPain[b].cost;
   const support = st.support.length > 0 ? st.support.reduce((a, b) => a + b, 0) / st.support.length : null;
-  const zone = st.zone !== null && st.zone.cnMin <= st.zone.euMax;
+  const zone = st.zone !== null && st.zone.coercerMin <= st.zone.targetMax;
   return [
     runId,
     round,
-    num(pain('EU')),
-    num(pain('CN')),
-    num(last('EU')),
-    num(last('CN')),
+    num(pain('target')),
+    num(pain('coercer')),
+    num(last('target')),
+    num(last('coercer')),
     rungOf(sc, levels),
     st.peakRung,
     num(support),
     zone ? 1 : 0,
-    num(st.zone?.cnMin),
-    num(st.zone?.euMax),
+    num(st.zone?.coercerMin),
+    num(st.zone?.targetMax),
     num(st.deal?.q),
     ...levels,
   ];

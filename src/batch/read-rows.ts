@@ -9,8 +9,9 @@ import { readLines } from '../io/writers/lines.js';
 import { manifestPath, readManifest } from '../io/writers/manifest.js';
 import { readParquet } from '../io/writers/parquet.js';
 
-const TEXT = new Set(['run_id', 'seed', 'package', 'policy_eu', 'policy_cn', 'outcome', 'error']);
-const typeOf = (name: string): ColumnType => (TEXT.has(name) ? 'string' : 'double');
+const TEXT = new Set(['run_id', 'seed', 'package', 'outcome', 'error']);
+const typeOf = (name: string): ColumnType =>
+  TEXT.has(name) || name.startsWith('policy_') ? 'string' : 'double';
 
 /** The columns of an output file. */
 export async function columnsOf(file: string, format: Format): Promise<Column[]> {

@@ -2,7 +2,7 @@
 // main thread (one worker). The scenario of each package is loaded and
 // compiled once; a run only swaps in its sampled numbers (apply-values.ts).
 // A run that throws becomes a row with `error` set; the chunk goes on.
-import { type Policy, runGame, SimError } from '../engine/index.js';
+import { runGame, SimError } from '../engine/index.js';
 import type { Lever } from '../io/load-experiment.js';
 import type { LoadedScenario } from '../io/load-scenario.js';
 import type { Cell, Column, Format } from '../io/writers/columns.js';
@@ -60,7 +60,7 @@ export function makeRunner(
   cfg: RunnerConfig,
   scenarios: readonly LoadedScenario[],
 ): (req: ChunkRequest) => ChunkResult {
-  const metrics = metricCells(cfg.metrics);
+  const metrics = metricCells(cfg.metrics, scenarios[0]!.scenario);
   const encode = rowEncoder(cfg.format, cfg.columns);
   const encodeSeries = rowEncoder(cfg.format, cfg.seriesColumns ?? []);
   const withPackage = cfg.packages.length > 0;
@@ -68,9 +68,10 @@ export function makeRunner(
   const appliers = new Map(scenarios.map((s) => [s, parameterApplier(s, cfg.paths)]));
   const players = cfg.levers.map((l) => {
     const loaded = scenarios[withPackage ? cfg.packages.findIndex((p) => p.name === l.package) : 0]!;
-    const policies = { EU: loaded.scenario.policies[l.EU], CN: loaded.scenario.policies[l.CN] };
-    if (!policies.EU || !policies.CN) throw new Error(`unknown policy in lever ${l.EU}/${l.CN}`);
-    return { apply: appliers.get(loaded)!, policies: policies as { EU: Policy; CN: Policy } };
+    const target = loaded.scenario.policies[l.target];
+    const coercer = loaded.scenario.policies[l.coercer];
+    if (!target || !coercer) throw new Error(`unknown policy in lever ${l.target}/${l.coercer}`);
+    return { apply: appliers.get(loaded)!, policies: { target, coercer } };
   });
   return (req) => {
     let text = '';
@@ -82,7 +83,7 @@ export function makeRunner(
       const { apply, policies } = players[s.lever]!;
       const head: Cell[] = [s.runId, s.point, s.replication, s.seed];
       if (withPackage) head.push(lever.package);
-      head.push(lever.EU, lever.CN);
+      head.push(lever.target, lever.coercer);
       let tail: Cell[];
       try {
         const sc = apply(s.values);

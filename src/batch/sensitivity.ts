@@ -116,16 +116,21 @@ export function analyse(
   return { method, metric, rows, warnings: [...new Set(warnings)] };
 }
 
-const leverName = (l: Lever) => [l.package, `EU ${l.EU}`, `CN ${l.CN}`].filter((x) => x !== null).join(' · ');
+const leverName = (l: Lever, sides: readonly [string, string]) =>
+  [l.package, `${sides[0]} ${l.target}`, `${sides[1]} ${l.coercer}`].filter((x) => x !== null).join(' · ');
 const f3 = (x: number) => (Number.isFinite(x) ? (Math.abs(x) < 0.0005 ? 0 : x).toFixed(3) : '—');
 const pm = (v: number, c: number) => `${f3(v)} ±${f3(c)}`;
 
 /** Ranked tables with bars, one per lever setting. */
-export function formatSensitivity(r: SensitivityResult, levers: readonly Lever[]): string {
+export function formatSensitivity(
+  r: SensitivityResult,
+  levers: readonly Lever[],
+  sides: readonly [string, string],
+): string {
   const out: string[] = [];
   for (let l = 0; l < levers.length; l++) {
     const rows = r.rows.filter((x) => x.lever === l);
-    if (levers.length > 1) out.push(`${leverName(levers[l]!)}:`);
+    if (levers.length > 1) out.push(`${leverName(levers[l]!, sides)}:`);
     if (r.method === 'sobol') {
       const t = rows.map((x) => {
         const v = x.values;
@@ -162,9 +167,17 @@ export function formatSensitivity(r: SensitivityResult, levers: readonly Lever[]
 export function sensitivityCsv(
   r: SensitivityResult,
   levers: readonly Lever[],
+  sides: readonly [string, string],
 ): { header: string[]; rows: Cell[][] } {
   const names = r.method === 'sobol' ? ['S1', 'S1_conf', 'ST', 'ST_conf'] : ['mu', 'mu_star', 'sigma', 'n'];
-  const header = ['metric', 'package', 'policy_eu', 'policy_cn', 'parameter', ...names, 'rank'];
+  const header = [
+    'metric',
+    'package',
+    ...sides.map((s) => `policy_${s.toLowerCase()}`),
+    'parameter',
+    ...names,
+    'rank',
+  ];
   let rank = 0;
   let lever = -1;
   const rows = r.rows.map((x) => {
@@ -174,8 +187,8 @@ export function sensitivityCsv(
     return [
       r.metric,
       l.package,
-      l.EU,
-      l.CN,
+      l.target,
+      l.coercer,
       x.parameter,
       ...names.map((n) => (Number.isFinite(x.values[n]) ? x.values[n]! : null)),
       rank,

@@ -7,22 +7,30 @@ import { QuantileSketch } from './quantile-sketch.js';
 import { type Proportion, wilson } from './stats/wilson.js';
 import { fmt, textTable } from './text-table.js';
 
-export const OUTCOMES = ['landing_zone', 'eu_backs_down', 'cn_backs_down', 'spiral', 'stalemate'] as const;
+export const OUTCOMES = [
+  'landing_zone',
+  'target_backs_down',
+  'coercer_backs_down',
+  'spiral',
+  'stalemate',
+] as const;
 export const QUANTILE_PS = [0.05, 0.25, 0.5, 0.75, 0.95] as const;
 
 export interface LeverSummary {
   readonly package: string | null;
-  readonly EU: string | null;
-  readonly CN: string | null;
+  readonly target: string | null;
+  readonly coercer: string | null;
   readonly runs: number;
   readonly failed: number;
   readonly landing: Proportion | null;
-  readonly medianPainEU: number;
-  readonly medianPainCN: number;
+  readonly medianPainTarget: number;
+  readonly medianPainCoercer: number;
   readonly medianRounds: number;
 }
 
 export interface Summary {
+  /** The two sides as the columns name them (upper case), target first. */
+  readonly sides: readonly [string, string];
   readonly runs: number;
   readonly failed: number;
   /** Share of the runs that did not fail; null when outcomes were not recorded. */
@@ -36,13 +44,13 @@ export interface Summary {
 
 interface Group {
   package: string | null;
-  EU: string | null;
-  CN: string | null;
+  target: string | null;
+  coercer: string | null;
   runs: number;
   failed: number;
   landing: number;
-  painEU: QuantileSketch;
-  painCN: QuantileSketch;
+  painTarget: QuantileSketch;
+  painCoercer: QuantileSketch;
   rounds: QuantileSketch;
 }
 
@@ -57,9 +65,11 @@ export class SummaryBuilder {
   private readonly sketches = {
     rounds: new QuantileSketch(),
     q: new QuantileSketch(),
-    painEU: new QuantileSketch(),
-    painCN: new QuantileSketch(),
+    painTarget: new QuantileSketch(),
+    painCoercer: new QuantileSketch(),
   };
+  /** Side keys as the columns write them (policy_eu → eu), target first. */
+  private readonly keys: [string, string];
   private runs = 0;
   private failed = 0;
 
@@ -69,6 +79,8 @@ export class SummaryBuilder {
     this.states = columns.flatMap((c, i) =>
       c.name.startsWith('state_') ? [{ id: c.name.slice(6), i, sum: 0 }] : [],
     );
+    const policy = columns.filter((c) => c.name.startsWith('policy_')).map((c) => c.name.slice(7));
+    this.keys = [policy[0] ?? 'target', policy[1] ?? 'coercer'];
   }
 
   add(row: readonly Cell[]): void {
@@ -76,7 +88,8 @@ export class SummaryBuilder {
       const i = this.at(name);
       return i < 0 ? undefined : row[i];
     };
-    const g = this.group(cellStr(get('package')), cellStr(get('policy_eu')), cellStr(get('policy_cn')));
+    const [t, c] = this.keys;
+    const g = this.group(cellStr(get('package')), cellStr(get(`policy_${t}`)), cellStr(get(`policy_${c}`)));
     this.runs++;
     g.runs++;
     if (cellStr(get('error')) !== null) {
@@ -93,28 +106,28 @@ export class SummaryBuilder {
       this.sketches.rounds.add(round);
       this.sketches.q.add(cellNum(get('q')));
     }
-    const eu = cellNum(get('pain_eu'));
-    const cn = cellNum(get('pain_cn'));
-    this.sketches.painEU.add(eu);
-    this.sketches.painCN.add(cn);
-    g.painEU.add(eu);
-    g.painCN.add(cn);
+    const pt = cellNum(get(`pain_${t}`));
+    const pc = cellNum(get(`pain_${c}`));
+    this.sketches.painTarget.add(pt);
+    this.sketches.painCoercer.add(pc);
+    g.painTarget.add(pt);
+    g.painCoercer.add(pc);
     for (const s of this.states) s.sum += cellNum(row[s.i]) || 0;
   }
 
-  private group(pkg: string | null, EU: string | null, CN: string | null): Group {
-    const key = `${pkg}\u0000${EU}\u0000${CN}`;
+  private group(pkg: string | null, target: string | null, coercer: string | null): Group {
+    const key = `${pkg}\u0000${target}\u0000${coercer}`;
     let g = this.groups.get(key);
     if (!g) {
       g = {
         package: pkg,
-        EU,
-        CN,
+        target,
+        coercer,
         runs: 0,
         failed: 0,
         landing: 0,
-        painEU: new QuantileSketch(),
-        painCN: new QuantileSketch(),
+        painTarget: new QuantileSketch(),
+        painCoercer: new QuantileSketch(),
         rounds: new QuantileSketch(),
       };
       this.groups.set(key, g);
@@ -123,6 +136,8 @@ export class SummaryBuilder {
   }
 
   result(): Summary {
+    const [t, c] = this.keys;
+    const [T, C] = [t.toUpperCase(), c.toUpperCase()];
     const ok = this.runs - this.failed;
     const hasOutcome = this.at('outcome') >= 0;
     const outcomes = hasOutcome
@@ -139,8 +154,8 @@ export class SummaryBuilder {
     const quantiles = [
       ...(hasOutcome ? [q('rounds to a deal', this.sketches.rounds)] : []),
       ...(hasOutcome && this.at('q') >= 0 ? [q('deal terms q', this.sketches.q)] : []),
-      ...(this.at('pain_eu') >= 0 ? [q('pain EU, EUR bn', this.sketches.painEU)] : []),
-      ...(this.at('pain_cn') >= 0 ? [q('pain CN, EUR bn', this.sketches.painCN)] : []),
+      ...(this.at(`pain_${t}`) >= 0 ? [q(`pain ${T}, EUR bn`, this.sketches.painTarget)] : []),
+      ...(this.at(`pain_${c}`) >= 0 ? [q(`pain ${C}, EUR bn`, this.sketches.painCoercer)] : []),
     ];
     const states = this.states
       .map((s) => ({ id: s.id, mean: ok > 0 ? s.sum / ok : Number.NaN }))
@@ -150,17 +165,17 @@ export class SummaryBuilder {
       this.groups.size > 1
         ? [...this.groups.values()].map((g) => ({
             package: g.package,
-            EU: g.EU,
-            CN: g.CN,
+            target: g.target,
+            coercer: g.coercer,
             runs: g.runs,
             failed: g.failed,
             landing: hasOutcome ? wilson(g.landing, g.runs - g.failed) : null,
-            medianPainEU: g.painEU.quantile(0.5),
-            medianPainCN: g.painCN.quantile(0.5),
+            medianPainTarget: g.painTarget.quantile(0.5),
+            medianPainCoercer: g.painCoercer.quantile(0.5),
             medianRounds: g.rounds.quantile(0.5),
           }))
         : null;
-    return { runs: this.runs, failed: this.failed, outcomes, quantiles, states, levers };
+    return { sides: [T, C], runs: this.runs, failed: this.failed, outcomes, quantiles, states, levers };
   }
 }
 
@@ -202,22 +217,22 @@ export function formatSummary(s: Summary): string {
     const pkg = s.levers.some((l) => l.package !== null);
     const head = [
       ...(pkg ? ['package'] : []),
-      'EU',
-      'CN',
+      s.sides[0],
+      s.sides[1],
       'runs',
       'P(landing_zone) [95% CI]',
-      'median pain EU',
-      'median pain CN',
+      `median pain ${s.sides[0]}`,
+      `median pain ${s.sides[1]}`,
       'median rounds to deal',
     ];
     const rows = s.levers.map((l) => [
       ...(pkg ? [l.package ?? '—'] : []),
-      l.EU ?? '—',
-      l.CN ?? '—',
+      l.target ?? '—',
+      l.coercer ?? '—',
       String(l.runs),
       l.landing && !Number.isNaN(l.landing.p) ? prob(l.landing) : '—',
-      fmt(l.medianPainEU),
-      fmt(l.medianPainCN),
+      fmt(l.medianPainTarget),
+      fmt(l.medianPainCoercer),
       fmt(l.medianRounds),
     ]);
     out.push(

@@ -62,7 +62,7 @@ async function batchRate(
 }
 
 /** Runs/s of whole runs in this thread, best of three rounds. */
-function runRate(sc: Scenario, policies: { EU: Policy; CN: Policy }, n: number): number {
+function runRate(sc: Scenario, policies: { target: Policy; coercer: Policy }, n: number): number {
   let best = 0;
   for (let round = 0; round < 3; round++) {
     const t0 = performance.now();
@@ -100,7 +100,7 @@ add('compiled ÷ mathjs compile()+evaluate()', x1(f.compiled / f.mathjsCompiled)
 add('hand-written ÷ compiled (slowdown)', x1(f.hand / f.compiled), '≤ 2×', f.hand / f.compiled <= 2);
 
 say('whole runs, compiled against hand-written formulas…');
-const players = { EU: sc.policies[sc.players.EU]!, CN: sc.policies[sc.players.CN]! };
+const players = { target: sc.policies[sc.players.target]!, coercer: sc.policies[sc.players.coercer]! };
 const handSc: Scenario = {
   ...sc,
   formulas: HAND_FORMULAS,
@@ -110,9 +110,9 @@ runRate(sc, players, scale(300));
 runRate(handSc, players, scale(300));
 const compiledRuns = runRate(sc, players, scale(1500));
 const handRuns = runRate(handSc, players, scale(1500));
-add(`whole run (${sc.players.EU}/${sc.players.CN}), compiled formulas, runs/s`, n0(compiledRuns));
+add(`whole run (${sc.players.target}/${sc.players.coercer}), compiled formulas, runs/s`, n0(compiledRuns));
 add(
-  `whole run (${sc.players.EU}/${sc.players.CN}), hand-written formulas, runs/s`,
+  `whole run (${sc.players.target}/${sc.players.coercer}), hand-written formulas, runs/s`,
   `${n0(handRuns)} (${x1(handRuns / compiledRuns)})`,
 );
 
@@ -124,7 +124,10 @@ add(`batch runs/s, ${W} threads (after ${all.startup.toFixed(1)} s start-up)`, n
 add(`speed-up on ${W} threads`, x1(all.rate / one.rate), '≥ 1.8× (2 threads)', all.rate / one.rate >= 1.8);
 
 say('100,000 runs graduated vs graduated on 2 threads…');
-const grad = await batchRate({ runs: scale(100_000), players: { EU: 'graduated', CN: 'graduated' } }, 2);
+const grad = await batchRate(
+  { runs: scale(100_000), players: { target: 'graduated', coercer: 'graduated' } },
+  2,
+);
 const gradSecs = (grad.seconds * 100_000) / grad.runs;
 add(
   `${n0(grad.runs)} runs graduated/graduated, 2 threads`,
@@ -132,7 +135,10 @@ add(
   '100k < 60 s',
   gradSecs < 60,
 );
-const br = await batchRate({ runs: scale(20_000), players: { EU: 'best_response', CN: 'best_response' } }, 2);
+const br = await batchRate(
+  { runs: scale(20_000), players: { target: 'best_response', coercer: 'best_response' } },
+  2,
+);
 add(
   `${n0(br.runs)} runs best_response/best_response, 2 threads`,
   `${n0(br.rate)} runs/s (100k in ${(100_000 / br.rate).toFixed(0)} s)`,

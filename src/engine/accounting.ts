@@ -21,7 +21,7 @@ export function accountPain(
   const n = sc.states.length;
   const harmEur = new Float64Array(n);
   const costEur = new Float64Array(n);
-  const last = { EU: { harm: 0, cost: 0 }, CN: { harm: 0, cost: 0 } };
+  const last = { target: { harm: 0, cost: 0 }, coercer: { harm: 0, cost: 0 } };
   for (let d = 0; d < sc.dependencies.length; d++) {
     const def = sc.dependencies[d]!;
     const harm = flows.harm[d]!;
@@ -30,13 +30,13 @@ export function accountPain(
     const actor = actorOf(def.mechanism, def.supplier, def.dependent);
     last[target].harm += harm;
     last[actor].cost += cost;
-    if (target === 'EU' && harm > 0) {
+    if (target === sc.council && harm > 0) {
       const w = harmShare[d]!;
       for (let s = 0; s < n; s++) harmEur[s]! += harm * w[s]!;
     }
-    if (actor === 'EU' && cost > 0) splitCost(sc, levels, measuresOn[d]!, costShare, cost, costEur);
+    if (actor === sc.council && cost > 0) splitCost(sc, levels, measuresOn[d]!, costShare, cost, costEur);
   }
-  for (const b of ['EU', 'CN'] as const) {
+  for (const b of ['target', 'coercer'] as const) {
     st.lastPain[b] = last[b];
     st.pain[b] = { harm: st.pain[b].harm + last[b].harm, cost: st.pain[b].cost + last[b].cost };
   }
@@ -52,7 +52,7 @@ export function accountPain(
   return { painPct, costPct };
 }
 
-/** Shares a flow's cost among the EU measures acting on it (by strength), then by lever holdings. */
+/** Shares a flow's cost among the council side's measures acting on it (by strength), then by lever holdings. */
 function splitCost(
   sc: Scenario,
   levels: readonly number[],
@@ -74,7 +74,7 @@ function splitCost(
 
 function strength(sc: Scenario, m: number, level: number): number {
   const def = sc.measures[m]!;
-  if (def.bloc !== 'EU') return 0;
+  if (def.bloc !== sc.council) return 0;
   const lv = def.levels[level]!;
   return lv.intensity + lv.tariff;
 }

@@ -6,7 +6,7 @@ import { type QmvResult, qualifiedMajority } from './council/qmv.js';
 import { event, type SimEvent, type VoteRecord } from './events.js';
 import { castVotes } from './politics.js';
 import type { SimState } from './state.js';
-import type { Procedure, Rng, Scenario } from './types.js';
+import { type Measure, other, type Procedure, type Rng, type Scenario } from './types.js';
 
 const MAX_DETERMINATION_ATTEMPTS = 3;
 /** Rounds after a rejected determination before the Commission may reopen the case. */
@@ -126,7 +126,7 @@ export function advanceAci(sc: Scenario, st: SimState, round: number, rng: Rng, 
         round,
         'council/engagement-over',
         {},
-        'engagement with China yields nothing; the Commission may propose response measures',
+        `engagement with ${sc.council ? sc.blocs[other(sc.council)].short : 'the other side'} yields nothing; the Commission may propose response measures`,
       ),
     );
   }
@@ -135,7 +135,7 @@ export function advanceAci(sc: Scenario, st: SimState, round: number, rng: Rng, 
   for (let m = 0; m < sc.measures.length; m++) {
     const pend = st.measures[m]!.pending;
     const def = sc.measures[m]!;
-    if (!pend || !(def.legalBasis === 'aci' || def.legalBasis === 'wider')) continue;
+    if (!pend || !usesAci(sc, def)) continue;
     if (--pend.roundsLeft > 0) continue;
     const name = `${def.name} (level ${pend.level}: ${def.levels[pend.level]!.name})`;
     const about = (v: QmvResult) => ({ vote: rec(v), measure: def.id, level: pend.level });
@@ -215,15 +215,19 @@ export function applyPending(sc: Scenario, st: SimState, m: number, round: numbe
       round,
       'measure/in-force',
       { side: def.bloc, measure: def.id, level: ms.level },
-      `${def.bloc === 'EU' ? 'EU' : 'China'}: ${def.name} now at level ${ms.level} (${def.levels[ms.level]!.name})`,
+      `${sc.blocs[def.bloc].short}: ${def.name} now at level ${ms.level} (${def.levels[ms.level]!.name})`,
     ),
   );
 }
 
 function dropPending(sc: Scenario, st: SimState): void {
   sc.measures.forEach((def, m) => {
-    if (def.legalBasis === 'aci' || def.legalBasis === 'wider') st.measures[m]!.pending = null;
+    if (usesAci(sc, def)) st.measures[m]!.pending = null;
   });
 }
 
 export const MAX_ATTEMPTS = MAX_DETERMINATION_ATTEMPTS;
+
+/** Whether a measure goes through the ACI procedure: ACI measures, and a council side's wider rung. */
+export const usesAci = (sc: Scenario, def: Measure): boolean =>
+  def.legalBasis === 'aci' || (def.legalBasis === 'wider' && sc.blocs[def.bloc].decides === 'eu_council');

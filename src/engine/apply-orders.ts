@@ -1,16 +1,16 @@
 // Turns a side's orders into level changes, pending adoptions and procedure
 // starts, following each measure's legal basis.
-import { applyPending } from './aci.js';
+import { applyPending, usesAci } from './aci.js';
 import { SimError } from './errors.js';
 import { event, type SimEvent } from './events.js';
 import { layoutOf } from './layout.js';
 import type { BlocOrders } from './orders.js';
 import { holderAgrees } from './politics.js';
 import type { SimState } from './state.js';
-import type { BlocId, Rng, Scenario } from './types.js';
+import type { Rng, Role, Scenario } from './types.js';
 
 /** Checks orders against the scenario; returns one message per problem. */
-export function checkOrders(sc: Scenario, bloc: BlocId, orders: BlocOrders | undefined): string[] {
+export function checkOrders(sc: Scenario, bloc: Role, orders: BlocOrders | undefined): string[] {
   const problems: string[] = [];
   const { measureIndex } = layoutOf(sc);
   for (const [id, level] of Object.entries(orders?.set ?? {})) {
@@ -34,7 +34,7 @@ export function checkOrders(sc: Scenario, bloc: BlocId, orders: BlocOrders | und
 export function applyOrders(
   sc: Scenario,
   st: SimState,
-  bloc: BlocId,
+  bloc: Role,
   orders: BlocOrders | undefined,
   round: number,
   rng: Rng,
@@ -42,7 +42,7 @@ export function applyOrders(
 ): void {
   const problems = checkOrders(sc, bloc, orders);
   if (problems.length > 0)
-    throw new SimError('order/illegal-level', `${bloc} orders: ${problems.join('; ')}`);
+    throw new SimError('order/illegal-level', `${sc.blocs[bloc].id} orders: ${problems.join('; ')}`);
   const { measureIndex, stateIndex } = layoutOf(sc);
   for (const [id, level] of Object.entries(orders?.set ?? {})) {
     const m = measureIndex.get(id)!;
@@ -64,7 +64,7 @@ export function applyOrders(
           round,
           'measure/lowered',
           about,
-          `${who(bloc)} lowers ${def.name} to level ${level} (${def.levels[level]!.name})`,
+          `${who(sc, bloc)} lowers ${def.name} to level ${level} (${def.levels[level]!.name})`,
         ),
       );
       continue;
@@ -75,7 +75,7 @@ export function applyOrders(
           round,
           'order/refused',
           { ...about, reason: 'deal-in-force', roundsLeft: null },
-          `${who(bloc)} cannot raise ${def.name} while a deal is in force`,
+          `${who(sc, bloc)} cannot raise ${def.name} while a deal is in force`,
         ),
       );
       continue;
@@ -115,7 +115,7 @@ export function applyOrders(
       );
       continue;
     }
-    if (def.legalBasis === 'aci' || def.legalBasis === 'wider') {
+    if (usesAci(sc, def)) {
       if (st.aci.stage === 'rejected' && st.aci.roundsLeft > 0) {
         events.push(
           event(
@@ -150,7 +150,7 @@ export function applyOrders(
           round,
           'aci/requested',
           { ...about, amended: amend },
-          `EU requests ${def.name} at level ${level} (${def.levels[level]!.name}) under the ACI`,
+          `${who(sc, bloc)} requests ${def.name} at level ${level} (${def.levels[level]!.name}) under the ACI`,
         ),
       );
       continue;
@@ -163,7 +163,7 @@ export function applyOrders(
           round,
           'measure/announced',
           { ...about, inRounds: def.leadRounds },
-          `${who(bloc)} announces ${def.name} at level ${level}, in force in ${def.leadRounds} round(s)`,
+          `${who(sc, bloc)} announces ${def.name} at level ${level}, in force in ${def.leadRounds} round(s)`,
         ),
       );
   }
@@ -177,5 +177,5 @@ export function advanceLeads(sc: Scenario, st: SimState, round: number, events: 
   }
 }
 
-const who = (b: BlocId) => (b === 'EU' ? 'EU' : 'China');
+const who = (sc: Scenario, b: Role) => sc.blocs[b].short;
 const fmt = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));

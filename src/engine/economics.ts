@@ -5,7 +5,7 @@
 import { finite } from './errors.js';
 import { layoutOf } from './layout.js';
 import type { DepState } from './state.js';
-import type { BlocId, Scenario } from './types.js';
+import type { Role, Scenario } from './types.js';
 
 /** Per-dependency result of one round, EUR bn: harm to the target, cost to the side acting. */
 export interface RoundFlows {
@@ -58,7 +58,7 @@ export function advanceDep(
   const r = st.restriction;
   const phi = st.substituted;
   // Allies only close off alternatives when the EU is the one cutting.
-  const g = def.supplier === 'EU' ? g7 : 0;
+  const g = sc.blocs[def.supplier].alliesAlign ? g7 : 0;
   let harm = 0;
   let cost = 0;
   if (def.mechanism === 'supply') {
@@ -119,7 +119,7 @@ export const atRest = (bufferMonths: number, st: DepState): boolean =>
 export function advanceFlows(
   sc: Scenario,
   deps: DepState[],
-  painPct: Readonly<Record<BlocId, number>>,
+  painPct: Readonly<Record<Role, number>>,
   learning: ArrayLike<boolean>,
   g7: number,
   out: RoundFlows,
@@ -135,11 +135,11 @@ export function advanceFlows(
 export const RESTOCK_PER_MONTH = 0.5;
 
 /** The bloc a dependency's measures harm: the importer's target is the exporter. */
-export const targetOf = (mechanism: string, supplier: BlocId, dependent: BlocId): BlocId =>
+export const targetOf = (mechanism: string, supplier: Role, dependent: Role): Role =>
   mechanism === 'market' ? supplier : dependent;
 
 /** The bloc whose measures act on a dependency. */
-export const actorOf = (mechanism: string, supplier: BlocId, dependent: BlocId): BlocId =>
+export const actorOf = (mechanism: string, supplier: Role, dependent: Role): Role =>
   mechanism === 'market' ? dependent : supplier;
 
 const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));

@@ -1,7 +1,7 @@
 // The event log as a typed union: each code has one name and its own data,
 // which front ends read (never the text). `text` is the sentence a person reads.
 import type { Vote } from './council/qmv.js';
-import type { BlocId } from './types.js';
+import type { Role } from './types.js';
 
 export type Ballot = Exclude<Vote, 'absent'>;
 
@@ -20,7 +20,7 @@ export interface VoteRecord {
 }
 
 interface MeasureData {
-  readonly side: BlocId;
+  readonly side: Role;
   readonly measure: string;
   readonly level: number;
 }
@@ -62,19 +62,19 @@ export interface EventData {
   'council/appeal-adopted': VotedMeasure;
   'council/appeal-blocked': VotedMeasure;
   'deal/refused': {
-    readonly proposer: BlocId;
-    readonly responder: BlocId;
+    readonly proposer: Role;
+    readonly responder: Role;
     readonly q: number;
     readonly keep: readonly string[];
   };
   'deal/struck': {
-    readonly proposer: BlocId;
-    readonly responder: BlocId;
+    readonly proposer: Role;
+    readonly responder: Role;
     readonly q: number;
     readonly keep: readonly string[];
   };
-  'deal/breached': { readonly breaker: BlocId; readonly dealRound: number; readonly q: number };
-  'outcome/backs-down': { readonly side: BlocId; readonly reason: BackDownReason };
+  'deal/breached': { readonly breaker: Role; readonly dealRound: number; readonly q: number };
+  'outcome/backs-down': { readonly side: Role; readonly reason: BackDownReason };
   'outcome/spiral': Empty;
   'outcome/stalemate': Empty;
 }

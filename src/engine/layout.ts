@@ -8,20 +8,20 @@ export interface Layout {
   stateIndex: ReadonlyMap<string, number>;
   /** measuresOn[d]: indices of the measures acting on dependency d. */
   measuresOn: readonly (readonly number[])[];
-  /** harmShare[d][s]: share of EU-side pain from dependency d borne by state s (rows sum to 1 or are empty). */
+  /** harmShare[d][s]: share of the council side's pain from dependency d borne by state s (rows sum to 1 or are empty). */
   harmShare: readonly Float64Array[];
-  /** costShare[m][s]: share of an EU measure's own cost borne by state s. */
+  /** costShare[m][s]: share of a council-side measure's own cost borne by state s. */
   costShare: readonly Float64Array[];
   /** gdpShare[s]: fallback weights. */
   gdpShare: Float64Array;
-  /** pressure[m][s]: fall in support of state s per unit intensity of China's measure m. */
+  /** pressure[m][s]: fall in support of state s per unit intensity of the other side's measure m. */
   pressure: readonly Float64Array[];
   /**
    * Per flow: its formulas give no harm, no cost and no change at rest, so a
    * flow at rest can be skipped (checked once, since formulas may be overridden).
    */
   quietAtRest: readonly boolean[];
-  /** Per flow, as 0 (EU) or 1 (CN): who needs it, who it harms, who acts on it. */
+  /** Per flow, as 0 (target) or 1 (coercer): who needs it, who it harms, who acts on it. */
   side: readonly { dependent: 0 | 1; target: 0 | 1; actor: 0 | 1 }[];
 }
 
@@ -63,7 +63,7 @@ function build(sc: Scenario): Layout {
   );
   const harmShare = sc.dependencies.map((dep) => {
     const w = new Float64Array(n);
-    if (targetOf(dep.mechanism, dep.supplier, dep.dependent) !== 'EU') return w;
+    if (targetOf(dep.mechanism, dep.supplier, dep.dependent) !== sc.council) return w;
     sc.states.forEach((s, i) => {
       w[i] = dep.exposure ? (dep.exposure[s.id] ?? 0) : (s.exposure[dep.sector] ?? 0);
     });
@@ -80,7 +80,7 @@ function build(sc: Scenario): Layout {
   const pressure = sc.measures.map((m) => Float64Array.from(sc.states, (s) => m.pressure[s.id] ?? 0));
   const quietAtRest = sc.dependencies.map((dep) => {
     const f = dep.formulas;
-    const g = dep.supplier === 'EU' ? sc.params.g7Alignment : 0;
+    const g = sc.blocs[dep.supplier].alliesAlign ? sc.params.g7Alignment : 0;
     const cut = f.cut(0, 0, dep.shortRunAlternatives, g);
     if (cut !== 0) return false;
     if (dep.mechanism === 'supply')
@@ -101,7 +101,7 @@ function build(sc: Scenario): Layout {
       f.market_cost(dep.value, 1, 0, 0, dep.exporterIncidence) === 0
     );
   });
-  const idx = (b: string): 0 | 1 => (b === 'EU' ? 0 : 1);
+  const idx = (b: string): 0 | 1 => (b === 'target' ? 0 : 1);
   const side = sc.dependencies.map((d) => ({
     dependent: idx(d.dependent),
     target: idx(targetOf(d.mechanism, d.supplier, d.dependent)),

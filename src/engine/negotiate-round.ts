@@ -6,7 +6,7 @@ import { layoutOf } from './layout.js';
 import { accepts, pctOfGdp, projectCosts, zoneView } from './negotiation.js';
 import type { Orders, Proposal } from './orders.js';
 import type { SimState } from './state.js';
-import { BLOCS, type BlocId, other, type Rng, type Scenario } from './types.js';
+import { other, type Rng, ROLES, type Role, type Scenario } from './types.js';
 
 export function negotiate(
   sc: Scenario,
@@ -36,7 +36,7 @@ export function negotiate(
           round,
           'deal/refused',
           { proposer: bloc, responder, q: p.q, keep: p.keep ?? [] },
-          `${name(responder)} refuses ${name(bloc)}'s offer (q = ${p.q.toFixed(2)})`,
+          `${name(sc, responder)} refuses ${name(sc, bloc)}'s offer (q = ${p.q.toFixed(2)})`,
         ),
       );
       continue;
@@ -47,18 +47,18 @@ export function negotiate(
 }
 
 export interface Offer {
-  readonly from: BlocId;
-  readonly to: BlocId;
+  readonly from: Role;
+  readonly to: Role;
   readonly offer: Proposal;
 }
 
 /**
- * The round's offers in the order they are weighed: the EU's first, then
- * China's. The first one accepted is the deal; the ones after it are moot.
+ * The round's offers in the order they are weighed: the target's first, then
+ * the coercer's. The first one accepted is the deal; the ones after it are moot.
  */
 export function offersInOrder(orders: Orders): Offer[] {
   const out: Offer[] = [];
-  for (const from of BLOCS) {
+  for (const from of ROLES) {
     const offer = orders[from]?.propose;
     if (offer) out.push({ from, to: other(from), offer });
   }
@@ -68,7 +68,7 @@ export function offersInOrder(orders: Orders): Offer[] {
 function strikeDeal(
   sc: Scenario,
   st: SimState,
-  proposer: BlocId,
+  proposer: Role,
   p: Proposal,
   round: number,
   events: SimEvent[],
@@ -91,14 +91,18 @@ function strikeDeal(
       round,
       'deal/struck',
       { proposer, responder: other(proposer), q: p.q, keep: p.keep ?? [] },
-      `deal struck at q = ${p.q.toFixed(2)} (${name(proposer)}'s offer): licences restored, EU measures lifted, snapback to the financial sector if broken${keptText}`,
+      `deal struck at q = ${p.q.toFixed(2)} (${name(sc, proposer)}'s offer): ${name(sc, 'coercer')} lifts its measures, ${name(sc, 'target')} lifts its own, with a snapback if broken${keptText}`,
     ),
   );
 }
 
 function checkBreach(sc: Scenario, st: SimState, round: number, rng: Rng, events: SimEvent[]) {
   const deal = st.deal!;
-  const cnPain = pctOfGdp(st.lastPain.CN.harm + st.lastPain.CN.cost, sc.blocs.CN.gdp, 12 / sc.roundMonths);
+  const cnPain = pctOfGdp(
+    st.lastPain.coercer.harm + st.lastPain.coercer.cost,
+    sc.blocs.coercer.gdp,
+    12 / sc.roundMonths,
+  );
   const p = finite(sc.formulas.breach(sc.params.breachBase, sc.params.snapbackCredibility, cnPain), 'breach');
   if (!(rng.next() < p)) return;
   st.deal = null;
@@ -108,7 +112,7 @@ function checkBreach(sc: Scenario, st: SimState, round: number, rng: Rng, events
   st.widerUnlocked = true;
   sc.measures.forEach((def, m) => {
     const ms = st.measures[m]!;
-    if (def.bloc === 'CN') ms.level = deal.before[m]!;
+    if (def.bloc === 'coercer') ms.level = deal.before[m]!;
     else if (def.legalBasis === 'wider') ms.level = Math.min(1, def.levels.length - 1);
     else ms.level = deal.before[m]!;
   });
@@ -116,10 +120,10 @@ function checkBreach(sc: Scenario, st: SimState, round: number, rng: Rng, events
     event(
       round,
       'deal/breached',
-      { breaker: 'CN', dealRound: deal.round, q: deal.q },
-      `China breaks the deal of round ${deal.round}; the snapback restores EU measures and opens the financial-sector rung`,
+      { breaker: 'coercer', dealRound: deal.round, q: deal.q },
+      `${sc.blocs.coercer.short} breaks the deal of round ${deal.round}; the snapback restores ${sc.blocs.target.short}'s measures and opens its wider rung`,
     ),
   );
 }
 
-const name = (b: BlocId) => (b === 'EU' ? 'the EU' : 'China');
+const name = (sc: Scenario, b: Role) => sc.blocs[b].short;

@@ -5,7 +5,7 @@ export { type Projection, pctOfGdp, projectCosts } from './projection.js';
 
 import type { Projection } from './projection.js';
 import type { ZoneView } from './state.js';
-import type { BlocId, Rng, Scenario } from './types.js';
+import type { Rng, Role, Scenario } from './types.js';
 
 /** Whether each dependency is being de-risked: some measure on it is at level ≥ 1 (a threat counts). */
 export function learningFlags(sc: Scenario, levels: ArrayLike<number>, out: boolean[]): boolean[] {
@@ -16,10 +16,12 @@ export function learningFlags(sc: Scenario, levels: ArrayLike<number>, out: bool
   return out;
 }
 
-/** Highest q the EU accepts: its cost of going on over its stakes. */
-export const euMax = (sc: Scenario, costEU: number): number => clamp01(costEU / sc.blocs.EU.stakes);
-/** Lowest q China accepts. */
-export const cnMin = (sc: Scenario, costCN: number): number => clamp01(1 - costCN / sc.blocs.CN.stakes);
+/** Highest q the target accepts: its cost of going on over its stakes. */
+export const targetMax = (sc: Scenario, costTarget: number): number =>
+  clamp01(costTarget / sc.blocs.target.stakes);
+/** Lowest q the coercer accepts. */
+export const coercerMin = (sc: Scenario, costCoercer: number): number =>
+  clamp01(1 - costCoercer / sc.blocs.coercer.stakes);
 
 /**
  * The zone as it truly is and as each side sees it: a side knows its own cost
@@ -27,26 +29,26 @@ export const cnMin = (sc: Scenario, costCN: number): number => clamp01(1 - costC
  */
 export function zoneView(sc: Scenario, p: Projection, rng: Rng): ZoneView {
   const noisy = (cost: number, sigma: number) => cost * Math.exp(sigma * normal(rng));
-  const cnSeenByEU = noisy(p.CN, sc.blocs.EU.misperception);
-  const euSeenByCN = noisy(p.EU, sc.blocs.CN.misperception);
+  const cnSeenByEU = noisy(p.coercer, sc.blocs.target.misperception);
+  const euSeenByCN = noisy(p.target, sc.blocs.coercer.misperception);
   return {
-    cnMin: cnMin(sc, p.CN),
-    euMax: euMax(sc, p.EU),
-    euSees: { cnMin: cnMin(sc, cnSeenByEU), euMax: euMax(sc, p.EU) },
-    cnSees: { cnMin: cnMin(sc, p.CN), euMax: euMax(sc, euSeenByCN) },
-    costEU: p.EU,
-    costCN: p.CN,
+    coercerMin: coercerMin(sc, p.coercer),
+    targetMax: targetMax(sc, p.target),
+    targetSees: { coercerMin: coercerMin(sc, cnSeenByEU), targetMax: targetMax(sc, p.target) },
+    coercerSees: { coercerMin: coercerMin(sc, p.coercer), targetMax: targetMax(sc, euSeenByCN) },
+    costTarget: p.target,
+    costCoercer: p.coercer,
   };
 }
 
 /** Whether a bloc accepts terms q by its own (true) bound. */
-export const accepts = (zone: ZoneView, bloc: BlocId, q: number): boolean =>
-  bloc === 'EU' ? q <= zone.euMax : q >= zone.cnMin;
+export const accepts = (zone: ZoneView, bloc: Role, q: number): boolean =>
+  bloc === 'target' ? q <= zone.targetMax : q >= zone.coercerMin;
 
 /** The zone as a bloc perceives it, or null when it sees none. */
-export function perceivedZone(zone: ZoneView, bloc: BlocId): { lo: number; hi: number } | null {
-  const v = bloc === 'EU' ? zone.euSees : zone.cnSees;
-  return v.cnMin <= v.euMax ? { lo: v.cnMin, hi: v.euMax } : null;
+export function perceivedZone(zone: ZoneView, bloc: Role): { lo: number; hi: number } | null {
+  const v = bloc === 'target' ? zone.targetSees : zone.coercerSees;
+  return v.coercerMin <= v.targetMax ? { lo: v.coercerMin, hi: v.targetMax } : null;
 }
 
 /** Standard normal draw (Box–Muller, one value per call). */

@@ -1,9 +1,8 @@
 // What a side can do in a round. Orders are data, so a game is its seed plus
 // its order log, and replaying the log rebuilds every state.
-import type { BlocId } from './types.js';
 
 export interface Proposal {
-  /** Deal terms: 0 = China restores licences and gets nothing; 1 = the EU concedes all. */
+  /** Deal terms: 0 = the coercer lifts its measures and gets nothing; 1 = the target concedes all. */
   q: number;
   /** Measures the deal keeps in force (all others are lifted). */
   keep?: string[];
@@ -31,7 +30,7 @@ export interface Inject {
 }
 
 export interface Orders {
-  EU?: BlocOrders;
-  CN?: BlocOrders;
+  target?: BlocOrders;
+  coercer?: BlocOrders;
   inject?: Inject[];
 }

@@ -5,7 +5,7 @@ import { type BackDownReason, event, type SimEvent } from './events.js';
 import { pctOfGdp } from './negotiation.js';
 import { castVotes } from './politics.js';
 import type { Outcome, SimState } from './state.js';
-import type { Scenario } from './types.js';
+import type { Role, Scenario } from './types.js';
 
 /** Consecutive rounds over tolerance after which a bloc gives in. */
 export const PATIENCE = 2;
@@ -20,7 +20,7 @@ export function decideOutcome(
   events: SimEvent[],
 ): void {
   const yearFactor = 12 / sc.roundMonths;
-  for (const b of ['EU', 'CN'] as const) {
+  for (const b of ['target', 'coercer'] as const) {
     const pct = pctOfGdp(st.lastPain[b].harm + st.lastPain[b].cost, sc.blocs[b].gdp, yearFactor);
     st.overTolerance[b] = pct > sc.blocs[b].painTolerance ? st.overTolerance[b] + 1 : 0;
   }
@@ -33,30 +33,38 @@ export function decideOutcome(
     if (o === 'spiral' || o === 'stalemate') events.push(event(round, `outcome/${o}`, {}, text));
     else
       events.push(
-        event(round, 'outcome/backs-down', { side: o === 'eu_backs_down' ? 'EU' : 'CN', reason }, text),
+        event(
+          round,
+          'outcome/backs-down',
+          { side: o === 'target_backs_down' ? 'target' : 'coercer', reason },
+          text,
+        ),
       );
   };
-  const euOver = st.overTolerance.EU >= PATIENCE;
-  const cnOver = st.overTolerance.CN >= PATIENCE;
-  const tol = (b: 'EU' | 'CN') => `pain over ${sc.blocs[b].painTolerance}% of GDP for ${PATIENCE} rounds`;
+  const euOver = st.overTolerance.target >= PATIENCE;
+  const cnOver = st.overTolerance.coercer >= PATIENCE;
+  const tol = (b: 'target' | 'coercer') =>
+    `pain over ${sc.blocs[b].painTolerance}% of GDP for ${PATIENCE} rounds`;
   if (euOver && cnOver && rung >= SPIRAL_RUNG)
     end('spiral', 'escalation spirals: both sides over their pain tolerance at the top of the ladder');
-  else if (cohesionLost(sc, st))
+  else if (sc.council && cohesionLost(sc, sc.council, st))
     end(
-      'eu_backs_down',
-      'the EU backs down: a qualified majority of member states now opposes the countermeasures',
+      sc.council === 'target' ? 'target_backs_down' : 'coercer_backs_down',
+      `${sc.blocs[sc.council].short} backs down: a qualified majority of member states now opposes its measures`,
       'cohesion',
     );
-  else if (euOver && !cnOver) end('eu_backs_down', `the EU backs down: ${tol('EU')}`);
-  else if (cnOver && !euOver) end('cn_backs_down', `China backs down: ${tol('CN')}`);
+  else if (euOver && !cnOver)
+    end('target_backs_down', `${sc.blocs.target.short} backs down: ${tol('target')}`);
+  else if (cnOver && !euOver)
+    end('coercer_backs_down', `${sc.blocs.coercer.short} backs down: ${tol('coercer')}`);
   else if (round >= sc.rounds) end('stalemate', `no deal after ${sc.rounds} rounds`);
 }
 
-/** The Council would now reach a qualified majority against the EU measures in force or under way. */
-function cohesionLost(sc: Scenario, st: SimState): boolean {
+/** The Council would now reach a qualified majority against its side's measures in force or under way. */
+function cohesionLost(sc: Scenario, council: Role, st: SimState): boolean {
   const active = sc.measures.some(
     (m, i) =>
-      m.bloc === 'EU' &&
+      m.bloc === council &&
       m.legalBasis !== 'national' &&
       (st.measures[i]!.level > 0 || st.measures[i]!.pending),
   );

@@ -6,21 +6,21 @@ import { learningFlags, pctOfGdp } from './negotiation.js';
 import type { BlocOrders } from './orders.js';
 import { type Ballot, castVotes } from './politics.js';
 import type { Pain, SimState } from './state.js';
-import type { BlocId, Scenario } from './types.js';
+import type { Role, Scenario } from './types.js';
 
 /**
  * Harm and cost each bloc would bear next round if these levels were in force
  * at once (pending procedures and lead times ignored: it shows what the
  * measure does, not when it comes).
  */
-export function previewRound(sc: Scenario, st: SimState, levels: readonly number[]): Record<BlocId, Pain> {
+export function previewRound(sc: Scenario, st: SimState, levels: readonly number[]): Record<Role, Pain> {
   const deps = st.deps.map((d) => ({ ...d }));
   applyLevels(sc, levels, deps);
   const flows = newFlows(deps.length);
   const yearFactor = 12 / sc.roundMonths;
   const painPct = {
-    EU: pctOfGdp(st.lastPain.EU.harm + st.lastPain.EU.cost, sc.blocs.EU.gdp, yearFactor),
-    CN: pctOfGdp(st.lastPain.CN.harm + st.lastPain.CN.cost, sc.blocs.CN.gdp, yearFactor),
+    target: pctOfGdp(st.lastPain.target.harm + st.lastPain.target.cost, sc.blocs.target.gdp, yearFactor),
+    coercer: pctOfGdp(st.lastPain.coercer.harm + st.lastPain.coercer.cost, sc.blocs.coercer.gdp, yearFactor),
   };
   advanceFlows(
     sc,
@@ -30,7 +30,7 @@ export function previewRound(sc: Scenario, st: SimState, levels: readonly number
     sc.params.g7Alignment,
     flows,
   );
-  const out = { EU: { harm: 0, cost: 0 }, CN: { harm: 0, cost: 0 } };
+  const out = { target: { harm: 0, cost: 0 }, coercer: { harm: 0, cost: 0 } };
   sc.dependencies.forEach((def, d) => {
     out[targetOf(def.mechanism, def.supplier, def.dependent)].harm += flows.harm[d]!;
     out[actorOf(def.mechanism, def.supplier, def.dependent)].cost += flows.cost[d]!;
@@ -53,7 +53,7 @@ export interface CouncilView {
   result: QmvResult;
 }
 
-/** How the Council would vote now on the EU's countermeasures (deterministic bands). */
+/** How the Council would vote now on its side's measures (deterministic bands). */
 export function councilView(sc: Scenario, st: SimState): CouncilView {
   const votes = castVotes(sc, st.support, null);
   const table: Record<string, Ballot> = {};

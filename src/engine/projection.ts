@@ -7,24 +7,24 @@
 import { actorOf, advanceDep, atRest, lastFlow, levelsToRestriction, targetOf } from './economics.js';
 import { layoutOf } from './layout.js';
 import type { DepState, Pain } from './state.js';
-import type { BlocId, Scenario } from './types.js';
+import type { Role, Scenario } from './types.js';
 
 export interface Projection {
-  EU: number;
-  CN: number;
+  target: number;
+  coercer: number;
 }
 
 /** What a projection needs of a state. */
 export interface ProjectionInput {
   readonly deps: readonly DepState[];
-  readonly lastPain: Readonly<Record<BlocId, Pain>>;
+  readonly lastPain: Readonly<Record<Role, Pain>>;
 }
 
 interface Base {
   levels: number[];
   horizon: number;
   total: Projection;
-  /** Pain (annualised % GDP) felt by [EU, CN] before projected round k: painPath[2k], painPath[2k+1]. */
+  /** Pain (annualised % GDP) felt by [target, coercer] before projected round k: painPath[2k], painPath[2k+1]. */
   painPath: Float64Array;
   /** Per flow: discounted harm to its target, discounted cost to its actor. */
   harm: Float64Array;
@@ -61,7 +61,7 @@ function projectDep(
   Object.assign(dep, input.deps[d]!);
   levelsToRestriction(sc, d, levels, dep);
   const learning = learns(sc, d, levels);
-  const slot = def.dependent === 'EU' ? 0 : 1;
+  const slot = def.dependent === 'target' ? 0 : 1;
   const dT = sc.blocs[targetOf(def.mechanism, def.supplier, def.dependent)].discount;
   const dA = sc.blocs[actorOf(def.mechanism, def.supplier, def.dependent)].discount;
   let fT = 1;
@@ -98,12 +98,12 @@ function computeBase(sc: Scenario, input: ProjectionInput, levels: ArrayLike<num
     learning.push(l);
   }
   const yearFactor = 12 / sc.roundMonths;
-  const gdp = [sc.blocs.EU.gdp, sc.blocs.CN.gdp];
-  const disc = [sc.blocs.EU.discount, sc.blocs.CN.discount];
+  const gdp = [sc.blocs.target.gdp, sc.blocs.coercer.gdp];
+  const disc = [sc.blocs.target.discount, sc.blocs.coercer.discount];
   const painPath = new Float64Array(2 * horizon);
   const pain = [
-    pctOfGdp(input.lastPain.EU.harm + input.lastPain.EU.cost, gdp[0]!, yearFactor),
-    pctOfGdp(input.lastPain.CN.harm + input.lastPain.CN.cost, gdp[1]!, yearFactor),
+    pctOfGdp(input.lastPain.target.harm + input.lastPain.target.cost, gdp[0]!, yearFactor),
+    pctOfGdp(input.lastPain.coercer.harm + input.lastPain.coercer.cost, gdp[1]!, yearFactor),
   ];
   const f = [1, 1];
   const total = [0, 0];
@@ -133,7 +133,7 @@ function computeBase(sc: Scenario, input: ProjectionInput, levels: ArrayLike<num
   return {
     levels: Array.from(levels),
     horizon,
-    total: { EU: total[0]!, CN: total[1]! },
+    total: { target: total[0]!, coercer: total[1]! },
     painPath,
     harm,
     cost,
@@ -164,7 +164,7 @@ export function projectCosts(
   horizon: number,
 ): Projection {
   const { total } = baseFor(sc, input, levels, horizon);
-  return { EU: total.EU, CN: total.CN };
+  return { target: total.target, coercer: total.coercer };
 }
 
 const scratchOut = { harm: 0, cost: 0 };
@@ -179,7 +179,7 @@ export function projectChange(
   horizon: number,
 ): Projection {
   const base = baseFor(sc, input, levels, horizon);
-  const total = { EU: base.total.EU, CN: base.total.CN };
+  const total = { target: base.total.target, coercer: base.total.coercer };
   const trial = levels.slice();
   trial[m] = level;
   for (const d of sc.measures[m]!.actsOn) {

@@ -8,7 +8,7 @@ import { chooseOrders } from './policies/choose.js';
 import { rungOf } from './rung.js';
 import type { Outcome, SimState } from './state.js';
 import { isOver, step } from './step.js';
-import { BLOCS, type BlocId, type Policy, type Scenario } from './types.js';
+import { type Policy, ROLES, type Role, type Scenario } from './types.js';
 
 export interface RoundRecord {
   round: number;
@@ -21,12 +21,12 @@ export interface RunMetrics {
   outcome: Outcome;
   round: number;
   q: number | null;
-  pain: Record<BlocId, { eurBn: number; pctGdp: number }>;
+  pain: Record<Role, { eurBn: number; pctGdp: number }>;
   statePain: Record<string, { eurBn: number; pctGdp: number }>;
   peakRung: number;
   minQmMargin: number | null;
   /** Mean substituted share gained over the run, per dependent bloc. */
-  substitution: Record<BlocId, number>;
+  substitution: Record<Role, number>;
   dealsBroken: number;
   roundsPlayed: number;
 }
@@ -37,16 +37,23 @@ export interface RunResult extends RunMetrics {
   history: RoundRecord[];
 }
 
-export type PolicyChoice = Partial<Record<BlocId, Policy>>;
+export type PolicyChoice = Partial<Record<Role, Policy>>;
 
 /** Orders of the computer players for this round. */
 export function computerOrders(sc: Scenario, st: SimState, policies: PolicyChoice): Orders {
   // The numbers scripted events and injects have set so far, as step() plays them.
   const view = withOverrides(sc, st.overrides);
   const orders: Orders = {};
-  for (const b of BLOCS) {
+  for (const b of ROLES) {
     const p = policies[b];
-    if (p) orders[b] = chooseOrders(view, st, b, p, sc.random.stream(st.seed, st.round + 1, `policy/${b}`));
+    if (p)
+      orders[b] = chooseOrders(
+        view,
+        st,
+        b,
+        p,
+        sc.random.stream(st.seed, st.round + 1, `policy/${sc.blocs[b].id}`),
+      );
   }
   return orders;
 }
@@ -74,7 +81,7 @@ export function runGame(
 export function metricsOf(sc: Scenario, st: SimState): RunMetrics {
   const years = Math.max(1, st.round) * (sc.roundMonths / 12);
   const pain = {} as RunMetrics['pain'];
-  for (const b of BLOCS) {
+  for (const b of ROLES) {
     const eur = st.pain[b].harm + st.pain[b].cost;
     pain[b] = { eurBn: eur, pctGdp: (eur / years / sc.blocs[b].gdp) * 100 };
   }
@@ -83,13 +90,13 @@ export function metricsOf(sc: Scenario, st: SimState): RunMetrics {
     const eur = st.statePain[i]!;
     statePain[s.id] = { eurBn: eur, pctGdp: (eur / years / s.gdp) * 100 };
   });
-  const substitution = { EU: 0, CN: 0 };
-  const count = { EU: 0, CN: 0 };
+  const substitution = { target: 0, coercer: 0 };
+  const count = { target: 0, coercer: 0 };
   sc.dependencies.forEach((d, i) => {
     substitution[d.dependent] += st.deps[i]!.substituted;
     count[d.dependent] += 1;
   });
-  for (const b of BLOCS) substitution[b] = count[b] ? substitution[b] / count[b] : 0;
+  for (const b of ROLES) substitution[b] = count[b] ? substitution[b] / count[b] : 0;
   return {
     outcome: st.outcome ?? 'stalemate',
     round: st.outcomeRound ?? st.round,

@@ -9,11 +9,11 @@ import type { Orders } from './orders.js';
 import { computerOrders, type PolicyChoice } from './run.js';
 import type { SimState } from './state.js';
 import { step } from './step.js';
-import { BLOCS, type BlocId, type Scenario } from './types.js';
+import { ROLES, type Role, type Scenario } from './types.js';
 
 export interface Note {
   /** The team the note is about; null for the facilitator's own remarks. */
-  bloc: BlocId | null;
+  bloc: Role | null;
   text: string;
 }
 
@@ -22,7 +22,7 @@ export interface GameSetup {
   /** The engine's seed string (runSeed of the master seed). */
   readonly seed: string;
   /** 'human' or a policy id, per side. */
-  readonly players: Readonly<Record<BlocId, string>>;
+  readonly players: Readonly<Record<Role, string>>;
 }
 
 export interface Session {
@@ -37,14 +37,14 @@ export interface Session {
   readonly events: readonly (readonly SimEvent[])[];
 }
 
-export const isHuman = (setup: GameSetup, bloc: BlocId): boolean => setup.players[bloc] === 'human';
+export const isHuman = (setup: GameSetup, bloc: Role): boolean => setup.players[bloc] === 'human';
 
 export const stateOf = (s: Session): SimState => s.states[s.states.length - 1]!;
 
 /** The computer players of a setup, by side. */
 export function policiesOf(setup: GameSetup): PolicyChoice {
-  const out: { -readonly [B in BlocId]?: PolicyChoice[B] } = {};
-  for (const b of BLOCS) {
+  const out: { -readonly [B in Role]?: PolicyChoice[B] } = {};
+  for (const b of ROLES) {
     const p = setup.sc.policies[setup.players[b]];
     if (!isHuman(setup, b) && p) out[b] = p;
   }
@@ -120,4 +120,4 @@ export const eventsOf = (s: Session): SimEvent[] => s.events.flat();
 
 /** Replays an order log from the start; returns the state after each round. */
 export const replay = (sc: Scenario, seed: string, log: readonly Orders[]): readonly SimState[] =>
-  replaySession({ sc, seed, players: { EU: 'human', CN: 'human' } }, log).states;
+  replaySession({ sc, seed, players: { target: 'human', coercer: 'human' } }, log).states;

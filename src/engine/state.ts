@@ -1,5 +1,5 @@
 // SimState: everything that changes during a run, as plain data.
-import type { BlocId } from './types.js';
+import type { Role } from './types.js';
 
 export interface DepState {
   /** 1 − Π(1 − intensity) of the measures acting on it, in [0,1]. */
@@ -37,7 +37,7 @@ export interface Pain {
 export interface Deal {
   q: number;
   round: number;
-  proposer: BlocId;
+  proposer: Role;
   /** Measures kept in force by the deal (everything else is lifted). */
   kept: string[];
   snapback: boolean;
@@ -46,18 +46,18 @@ export interface Deal {
 }
 
 export interface ZoneView {
-  /** Lowest q China accepts and highest q the EU accepts, true values. */
-  cnMin: number;
-  euMax: number;
+  /** Lowest q the coercer accepts and highest q the target accepts, true values. */
+  coercerMin: number;
+  targetMax: number;
   /** The same bounds as each side perceives the other's. */
-  euSees: { cnMin: number; euMax: number };
-  cnSees: { cnMin: number; euMax: number };
+  targetSees: { coercerMin: number; targetMax: number };
+  coercerSees: { coercerMin: number; targetMax: number };
   /** Projected discounted cost of going on, EUR bn. */
-  costEU: number;
-  costCN: number;
+  costTarget: number;
+  costCoercer: number;
 }
 
-export type Outcome = 'landing_zone' | 'eu_backs_down' | 'cn_backs_down' | 'spiral' | 'stalemate';
+export type Outcome = 'landing_zone' | 'target_backs_down' | 'coercer_backs_down' | 'spiral' | 'stalemate';
 
 export type AciStage = 'none' | 'examination' | 'determination' | 'engagement' | 'authorised' | 'rejected';
 
@@ -76,12 +76,12 @@ export interface SimState {
   /** Per member state: last round's vote, 'for' | 'against' | 'abstain'. */
   votes: ('for' | 'against' | 'abstain')[];
   /** Cumulative and last-round pain per bloc. */
-  pain: Record<BlocId, Pain>;
-  lastPain: Record<BlocId, Pain>;
+  pain: Record<Role, Pain>;
+  lastPain: Record<Role, Pain>;
   /** Cumulative EUR bn per member state. */
   statePain: number[];
   /** Consecutive rounds each bloc has been over its pain tolerance. */
-  overTolerance: Record<BlocId, number>;
+  overTolerance: Record<Role, number>;
   /** Parameter paths set by scripted events, applied from their round on. */
   overrides: Record<string, number>;
   zone: ZoneView | null;

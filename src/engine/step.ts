@@ -63,28 +63,28 @@ function stepRound(base: Scenario, prev: SimState, orders: Orders): StepResult {
 
   advanceLeads(sc, st, round, events);
   advanceAci(sc, st, round, rng('council'), events);
-  for (const bloc of ['EU', 'CN'] as const) {
+  for (const bloc of ['target', 'coercer'] as const) {
     if (orders[bloc]?.backDown && !st.outcome) {
-      st.outcome = bloc === 'EU' ? 'eu_backs_down' : 'cn_backs_down';
+      st.outcome = bloc === 'target' ? 'target_backs_down' : 'coercer_backs_down';
       st.outcomeRound = round;
       events.push(
         event(
           round,
           'outcome/backs-down',
           { side: bloc, reason: 'order' },
-          `${bloc === 'EU' ? 'the EU' : 'China'} backs down`,
+          `${sc.blocs[bloc].short} backs down`,
         ),
       );
     }
-    applyOrders(sc, st, bloc, orders[bloc], round, rng(`orders/${bloc}`), events);
+    applyOrders(sc, st, bloc, orders[bloc], round, rng(`orders/${sc.blocs[bloc].id}`), events);
   }
 
   const levels = st.measures.map((m) => m.level);
   applyLevels(sc, levels, st.deps);
   const yearFactor = 12 / sc.roundMonths;
   const painPct = {
-    EU: pctOfGdp(st.lastPain.EU.harm + st.lastPain.EU.cost, sc.blocs.EU.gdp, yearFactor),
-    CN: pctOfGdp(st.lastPain.CN.harm + st.lastPain.CN.cost, sc.blocs.CN.gdp, yearFactor),
+    target: pctOfGdp(st.lastPain.target.harm + st.lastPain.target.cost, sc.blocs.target.gdp, yearFactor),
+    coercer: pctOfGdp(st.lastPain.coercer.harm + st.lastPain.coercer.cost, sc.blocs.coercer.gdp, yearFactor),
   };
   const flows = newFlows(sc.dependencies.length);
   const learning = learningFlags(sc, levels, new Array<boolean>(sc.dependencies.length));

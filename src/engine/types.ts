@@ -2,17 +2,34 @@
 // formulas already compiled. io/ builds it from YAML; the engine never parses.
 import type { FormulaSet } from './formula-roles.js';
 
-export type BlocId = 'EU' | 'CN';
-export const BLOCS: readonly BlocId[] = ['EU', 'CN'];
-export const other = (b: BlocId): BlocId => (b === 'EU' ? 'CN' : 'EU');
+/**
+ * The two sides of a dispute by role: the coercer's measures start it to
+ * extract a concession; the target resists or gives in. Deal terms q run from
+ * 0 (the coercer lifts its measures and gets nothing) to 1 (the target
+ * concedes everything). Scenarios name the sides (EU, CN, JP, …); the engine
+ * only knows their roles.
+ */
+export type Role = 'target' | 'coercer';
+export const ROLES: readonly Role[] = ['target', 'coercer'];
+export const other = (b: Role): Role => (b === 'target' ? 'coercer' : 'target');
+
+/** How a side decides: as the EU's Council (member states, QMV, the ACI) or as one government. */
+export type Decides = 'eu_council' | 'government';
 
 export type Stance = 'hawkish' | 'cautious' | 'ambivalent' | 'engaging';
 export type Mechanism = 'supply' | 'service' | 'market';
-export type LegalBasis = 'aci' | 'national' | 'cn_state' | 'wider';
+export type LegalBasis = 'aci' | 'national' | 'government' | 'wider';
 
 export interface Bloc {
-  readonly id: BlocId;
+  /** The scenario's name for the side, e.g. EU, CN, JP. */
+  readonly id: string;
+  readonly role: Role;
   readonly name: string;
+  /** How sentences name it: "the EU", "China". */
+  readonly short: string;
+  readonly decides: Decides;
+  /** Whether allies join this side's export cuts (g7_alignment then removes the other side's alternatives). */
+  readonly alliesAlign: boolean;
   /** EUR bn per year. */
   readonly gdp: number;
   /** Annualised % of GDP beyond which the bloc seeks to de-escalate. */
@@ -49,9 +66,9 @@ export interface Dependency {
   readonly name: string;
   readonly mechanism: Mechanism;
   /** Supply/service: who provides it. Market: the exporter. */
-  readonly supplier: BlocId;
+  readonly supplier: Role;
   /** Supply/service: who needs it. Market: the importer. */
-  readonly dependent: BlocId;
+  readonly dependent: Role;
   readonly sector: string;
   /** Annual flow, EUR bn. */
   readonly value: number;
@@ -86,7 +103,7 @@ export interface Measure {
   readonly id: string;
   readonly name: string;
   readonly description: string;
-  readonly bloc: BlocId;
+  readonly bloc: Role;
   readonly legalBasis: LegalBasis;
   /** Member state that decides a national measure alone. */
   readonly holder: string | null;
@@ -168,13 +185,15 @@ export interface Scenario {
   readonly startDate: string;
   readonly rounds: number;
   readonly roundMonths: number;
-  readonly blocs: Readonly<Record<BlocId, Bloc>>;
+  readonly blocs: Readonly<Record<Role, Bloc>>;
+  /** The side that decides as the EU's Council, if any: the member states are its. */
+  readonly council: Role | null;
   readonly states: readonly MemberState[];
   readonly dependencies: readonly Dependency[];
   readonly measures: readonly Measure[];
   readonly policies: Readonly<Record<string, Policy>>;
   /** 'human' or a policy id, per bloc. */
-  readonly players: Readonly<Record<BlocId, string>>;
+  readonly players: Readonly<Record<Role, string>>;
   readonly params: Params;
   readonly procedure: Procedure;
   /** Measure id → level in force at round 0. */

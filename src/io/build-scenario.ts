@@ -1,11 +1,13 @@
 // The engine's Scenario from the resolved def: camelCase, plain numbers,
 // the implicit "off" level prepended, ids turned into indices.
 import type {
+  Bloc,
   Dependency,
   Measure,
   MemberState,
   Policy,
   RandomSource,
+  Role,
   Scenario,
   ScriptedEvent,
 } from '../engine/types.js';
@@ -23,13 +25,15 @@ export function buildScenario(
   eventSets: readonly Record<string, number>[],
 ): Scenario {
   const depIndex = new Map(Object.keys(def.dependencies).map((id, i) => [id, i]));
+  // The engine knows the sides by role; the files name them.
+  const roleOf = (side: string): Role => (side === def.sides.target ? 'target' : 'coercer');
   const dependencies = Object.entries(def.dependencies).map(
     ([id, d]): Dependency => ({
       id,
       name: d.name,
       mechanism: d.mechanism,
-      supplier: d.supplier,
-      dependent: d.dependent,
+      supplier: roleOf(d.supplier),
+      dependent: roleOf(d.dependent),
       sector: d.sector,
       value: d.value,
       share: d.share,
@@ -52,7 +56,7 @@ export function buildScenario(
       id,
       name: m.name,
       description: m.description,
-      bloc: m.bloc,
+      bloc: roleOf(m.bloc),
       legalBasis: m.legal_basis,
       holder: m.holder ?? null,
       category: m.category ?? null,
@@ -85,11 +89,16 @@ export function buildScenario(
       { id, kind: p.kind, description: p.description, params: p.params },
     ]),
   );
-  const bloc = (id: 'EU' | 'CN') => {
-    const b = def.blocs[id];
+  const bloc = (role: Role): Bloc => {
+    const id = def.sides[role];
+    const b = def.blocs[id]!;
     return {
       id,
+      role,
       name: b.name,
+      short: b.short ?? b.name,
+      decides: b.decides,
+      alliesAlign: b.allies_align,
       gdp: b.gdp,
       painTolerance: b.pain_tolerance,
       stakes: b.stakes,
@@ -116,12 +125,17 @@ export function buildScenario(
     startDate: def.start.date,
     rounds: def.rounds,
     roundMonths: def.round_months,
-    blocs: { EU: bloc('EU'), CN: bloc('CN') },
+    blocs: { target: bloc('target'), coercer: bloc('coercer') },
+    council:
+      (['target', 'coercer'] as const).find((r) => def.blocs[def.sides[r]]?.decides === 'eu_council') ?? null,
     states,
     dependencies,
     measures,
     policies,
-    players: { EU: def.players.EU, CN: def.players.CN },
+    players: {
+      target: def.players[def.sides.target] ?? 'human',
+      coercer: def.players[def.sides.coercer] ?? 'human',
+    },
     params: {
       g7Alignment: p.g7_alignment,
       horizon: p.horizon,

@@ -103,14 +103,102 @@ export function checkRefs(ctx: RefContext): Diagnostic[] {
         `round ${e.round} is after the last round (${def.rounds})`,
       );
   });
-  for (const bloc of ['EU', 'CN'] as const) {
-    const p = def.players[bloc];
+  out.push(...sideRefs(ctx, unknown));
+  for (const [side, p] of Object.entries(def.players)) {
     if (p !== 'human' && !def.policies[p]) {
       const u = unknown('policy', p, ['human', ...Object.keys(def.policies)]);
-      push(locate(['players', bloc]), 'ref/unknown-policy', u.message, u.hint);
+      push(locate(['players', side]), 'ref/unknown-policy', u.message, u.hint);
     }
   }
   out.push(...formulaConflicts(ctx));
+  return out;
+}
+
+type Unknown = (
+  what: string,
+  id: string,
+  known: readonly string[],
+) => { message: string; hint: string | undefined };
+
+/**
+ * The two sides: both defined, players named for exactly them, every flow
+ * and measure on one of them, and each legal basis open to its side.
+ */
+function sideRefs({ def, locate }: RefContext, unknown: Unknown): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const push = (at: Loc, code: string, message: string, hint?: string) =>
+    out.push({ ...at, code, message, ...(hint === undefined ? {} : { hint }) });
+  const defined = Object.keys(def.blocs);
+  const two = [def.sides.target, def.sides.coercer];
+  for (const role of ['target', 'coercer'] as const) {
+    const id = def.sides[role];
+    if (!def.blocs[id]) {
+      const u = unknown('side', id, defined);
+      push(
+        locate(['sides', role]),
+        'ref/unknown-side',
+        u.message,
+        u.hint ?? 'list the model that defines it under models:',
+      );
+    }
+  }
+  for (const id of two)
+    if (def.players[id] === undefined)
+      push(
+        locate(['players']),
+        'ref/players',
+        `no player for side ${id}: give players.${id} (human or a policy id)`,
+      );
+  for (const id of Object.keys(def.players))
+    if (!two.includes(id))
+      push(
+        locate(['players', id]),
+        'ref/players',
+        `${id} is not a side of this scenario (its sides: ${two.join(', ')})`,
+      );
+  const onSide = (path: PathSeg[], id: string, what: string) => {
+    if (!two.includes(id))
+      push(
+        locate(path),
+        'ref/wrong-side',
+        `${what} ${id}, which is not a side of this scenario (its sides: ${two.join(', ')})`,
+      );
+  };
+  for (const [id, d] of Object.entries(def.dependencies)) {
+    onSide(['dependencies', id, 'supplier'], d.supplier, 'supplied by');
+    onSide(['dependencies', id, 'dependent'], d.dependent, 'needed by');
+  }
+  const council = two.filter((id) => def.blocs[id]?.decides === 'eu_council');
+  if (council.length > 1)
+    push(
+      locate(['sides']),
+      'ref/two-councils',
+      'only one side may decide as eu_council (the member states are its)',
+    );
+  if (council.length === 0 && Object.keys(def.member_states).length > 0)
+    push(
+      locate(['models']),
+      'ref/no-council',
+      'member states are listed, but neither side decides as eu_council: remove the member-states model, or give a side decides: eu_council',
+    );
+  for (const [id, m] of Object.entries(def.measures)) {
+    onSide(['measures', id, 'bloc'], m.bloc, 'taken by');
+    const decides = def.blocs[m.bloc]?.decides;
+    if (!decides) continue;
+    const basis = m.legal_basis;
+    if ((basis === 'aci' || basis === 'national') && decides !== 'eu_council')
+      push(
+        locate(['measures', id, 'legal_basis']),
+        'ref/legal-basis',
+        `legal basis ${basis} needs a side that decides as eu_council; ${m.bloc} decides as a government (use government)`,
+      );
+    if (basis === 'government' && decides !== 'government')
+      push(
+        locate(['measures', id, 'legal_basis']),
+        'ref/legal-basis',
+        `legal basis government is for a side that decides as a government; ${m.bloc} decides as eu_council (use aci or national)`,
+      );
+  }
   return out;
 }
 

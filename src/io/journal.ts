@@ -22,25 +22,30 @@ const BlocOrdersSchema = z.strictObject({
   respond: z.enum(['accept', 'reject']).optional(),
   backDown: z.boolean().optional(),
 });
+/** A round's orders, by role (version 2; version 1 keyed them EU and CN). */
 export const OrdersSchema = z.strictObject({
-  EU: BlocOrdersSchema.optional(),
-  CN: BlocOrdersSchema.optional(),
+  target: BlocOrdersSchema.optional(),
+  coercer: BlocOrdersSchema.optional(),
   inject: z.array(InjectSchema).optional(),
 });
 const NoteSchema = z.strictObject({
-  bloc: z.enum(['EU', 'CN']).nullable(),
+  bloc: z.enum(['target', 'coercer']).nullable(),
   text: z.string(),
 });
+const ByRole = z.strictObject({ target: z.string(), coercer: z.string() });
 
 export const JournalSchema = z.strictObject({
   format: z.literal('aci-sim-journal'),
-  version: z.literal(1),
+  version: z.literal(2),
+  /** The scenario's ids of the two sides, by role (for people reading the file). */
+  sides: ByRole,
   scenario: z.strictObject({ id: z.string(), ref: z.string(), hash: z.string() }),
   /** The engine's seed: `replay(scenario, seed, journalLog(j))` rebuilds the game. */
   seed: z.string(),
   /** The `--seed N` the engine seed was derived from (runSeed(N, 0, 0)), when there was one. */
   masterSeed: z.number().int().optional(),
-  players: z.strictObject({ EU: z.string(), CN: z.string() }),
+  /** 'human' or a policy id, by role. */
+  players: ByRole,
   /** `--set PATH=VALUE` overrides the game was started with. */
   set: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
   created: z.string(),
@@ -87,8 +92,36 @@ export function readJournal(path: string): Result<Journal, Diagnostic[]> {
     return err([d('not an aci-sim journal (no "format": "aci-sim-journal")')]);
   const unsafe = plainDataProblems(raw);
   if (unsafe.length > 0) return err(unsafe.map(([path, message]) => d(message, path)));
-  const parsed = JournalSchema.safeParse(raw);
+  const parsed = JournalSchema.safeParse(upgrade(raw));
   if (!parsed.success)
     return err(parsed.error.issues.map((i) => d(`${i.message}`, i.path.map(String).join('.'))));
   return ok(parsed.data);
+}
+
+const ROLE_OF_V1: Record<string, string> = { EU: 'target', CN: 'coercer' };
+
+/**
+ * A version-1 journal (an EU–China game, orders and players keyed EU and CN)
+ * as version 2: the EU was the target and China the coercer.
+ */
+function upgrade(raw: unknown): unknown {
+  const j = raw as Record<string, unknown>;
+  if (j.version !== 1) return raw;
+  const rekey = (v: unknown) =>
+    v !== null && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v).map(([k, x]) => [ROLE_OF_V1[k] ?? k, x]))
+      : v;
+  const rounds = Array.isArray(j.rounds)
+    ? j.rounds.map((r: Record<string, unknown>) => ({
+        ...r,
+        orders: rekey(r.orders),
+        notes: Array.isArray(r.notes)
+          ? r.notes.map((n: Record<string, unknown>) => ({
+              ...n,
+              bloc: ROLE_OF_V1[String(n.bloc)] ?? n.bloc,
+            }))
+          : r.notes,
+      }))
+    : j.rounds;
+  return { ...j, version: 2, sides: { target: 'EU', coercer: 'CN' }, players: rekey(j.players), rounds };
 }

@@ -2,6 +2,7 @@
 // its uncertain numbers), checks every path, policy, package and metric
 // against the scenario, and reports every problem with its position.
 import { dirname, resolve } from 'node:path';
+import { ROLES, type Role } from '../engine/types.js';
 import { deepFreeze } from './build-scenario.js';
 import { checkUncertain } from './check-paths.js';
 import { type Diagnostic, fileDiag, sortDiagnostics } from './diagnostics.js';
@@ -29,13 +30,11 @@ import {
 import { readYamlFile } from './yaml-source.js';
 import { type Locator, sourceLocator } from './zod-issues.js';
 
-export type Side = 'EU' | 'CN';
-
-/** One setting of the levers: a package (or none) and a policy per side. */
+/** One setting of the levers: a package (or none) and a policy per side, by role. */
 export interface Lever {
   readonly package: string | null;
-  readonly EU: string;
-  readonly CN: string;
+  readonly target: string;
+  readonly coercer: string;
 }
 
 export interface ExperimentPackage {
@@ -72,8 +71,8 @@ export interface ExperimentOptions {
   readonly runs?: number;
   /** --seed: the master seed. */
   readonly seed?: number;
-  /** --policy: players for sides the experiment does not sweep. */
-  readonly players?: Partial<Record<Side, string>>;
+  /** --policy: players for sides the experiment does not sweep, by side id. */
+  readonly players?: Readonly<Record<string, string>>;
   /** --metric (sensitivity): make sure this metric is recorded. */
   readonly ensureMetric?: string;
   /** sensitivity --method: use this design (keeping n and replications). */
@@ -152,6 +151,7 @@ async function resolveExperiment(
     def.metrics,
     loaded.scenario.states.map((s) => s.id),
     opts.ensureMetric,
+    { target: loaded.scenario.blocs.target.id, coercer: loaded.scenario.blocs.coercer.id },
   );
   for (const m of metrics.problems)
     diags.push({ ...locate(['metrics', m.index]), code: 'experiment/metric', message: m.message });
@@ -224,7 +224,7 @@ async function loadPackages(
 function leversOf(
   def: ExperimentDef,
   loaded: LoadedScenario,
-  players: Partial<Record<Side, string>>,
+  players: Readonly<Record<string, string>>,
   locate: Locator,
   diags: Diagnostic[],
 ): Lever[] {
@@ -232,8 +232,26 @@ function leversOf(
   const known = Object.keys(sc.policies);
   const unknown = (name: string) =>
     `unknown policy "${name}"${didYouMean(name, known)} (policies: ${known.join(', ')})`;
-  const sides = {} as Record<Side, readonly string[]>;
-  for (const side of ['EU', 'CN'] as const) {
+  const sides = {} as Record<Role, readonly string[]>;
+  const ids = ROLES.map((r) => sc.blocs[r].id);
+  for (const [side, _] of Object.entries(def.levers.policies ?? {}))
+    if (!ids.includes(side))
+      diags.push({
+        ...locate(['levers', 'policies', side]),
+        code: 'experiment/side',
+        message: `${side} is not a side of the scenario (its sides: ${ids.join(', ')})`,
+      });
+  for (const flagSide of Object.keys(players))
+    if (!ids.includes(flagSide))
+      diags.push(
+        fileDiag(
+          '--policy',
+          'cli/policy',
+          `${flagSide} is not a side of the scenario (its sides: ${ids.join(', ')})`,
+        ),
+      );
+  for (const role of ROLES) {
+    const side = sc.blocs[role].id;
     const list = def.levers.policies?.[side];
     const flag = players[side];
     if (list) {
@@ -252,10 +270,10 @@ function leversOf(
             code: 'experiment/policy',
             message: unknown(name),
           });
-      sides[side] = list;
+      sides[role] = list;
       continue;
     }
-    const name = flag ?? sc.players[side];
+    const name = flag ?? sc.players[role];
     const human = `${side} is played by a human in this scenario; a batch needs a computer player: sweep levers.policies.${side} or add --policy ${side}=graduated`;
     if (name === 'human' || !sc.policies[name])
       diags.push(
@@ -265,12 +283,13 @@ function leversOf(
           name === 'human' ? human : `${unknown(name)} for ${side}`,
         ),
       );
-    sides[side] = [name];
+    sides[role] = [name];
   }
   const pkgs = Object.keys(def.levers.packages ?? {});
   const out: Lever[] = [];
   for (const p of pkgs.length > 0 ? pkgs : [null])
-    for (const EU of sides.EU) for (const CN of sides.CN) out.push({ package: p, EU, CN });
+    for (const target of sides.target)
+      for (const coercer of sides.coercer) out.push({ package: p, target, coercer });
   return out;
 }
 

@@ -26,8 +26,9 @@ export function buildTargets(sc: Omit<Scenario, 'targets'>): Map<string, Target>
   for (const [u, k] of numbers(stages)) add(['procedure', u], ['procedure', k]);
   add(['procedure', 'appeal', 0], ['procedure', 'appealMin']);
   add(['procedure', 'appeal', 1], ['procedure', 'appealMax']);
-  for (const [id, b] of Object.entries(sc.blocs))
-    for (const [u, k] of numbers(b)) add(['blocs', id, u], ['blocs', id, k]);
+  // Files name a side by its id (blocs.EU.stakes); the engine keeps it by role.
+  for (const [role, b] of Object.entries(sc.blocs))
+    for (const [u, k] of numbers(b)) add(['blocs', b.id, u], ['blocs', role, k]);
   sc.dependencies.forEach((d, i) => {
     for (const [u, k] of numbers(d)) add(['dependencies', d.id, u], ['dependencies', i, k]);
     for (const s of Object.keys(d.exposure ?? {}))

@@ -3,7 +3,6 @@
 
 import { DEFAULT_PROCEDURE } from '../engine/aci.js';
 import type { FormulaRole } from '../engine/formula-roles.js';
-import type { BlocId } from '../engine/types.js';
 import type { Diagnostic } from './diagnostics.js';
 import { type Loc, toDefPath } from './overrides.js';
 import { formatPath, type PathSeg } from './paths.js';
@@ -36,14 +35,18 @@ export interface ResolvedDef {
   start: { date: string; levels: Record<string, number> };
   rounds: number;
   round_months: number;
-  players: Record<BlocId, string>;
+  /** The two sides' ids by role. */
+  sides: { target: string; coercer: string };
+  /** Side id → 'human' or a policy id. */
+  players: Record<string, string>;
   parameters: Plain<ParametersDef>;
   procedure: ResolvedProcedure;
   council_year: number;
-  blocs: Record<BlocId, Plain<BlocDef>>;
+  /** Every side the listed models define, by id (the scenario uses two). */
+  blocs: Record<string, Plain<BlocDef>>;
   member_states: Record<string, Plain<MemberStateDef>>;
   dependencies: Record<string, Plain<DependencyDef>>;
-  measures: Record<string, Plain<MeasureDef> & { bloc: BlocId }>;
+  measures: Record<string, Plain<MeasureDef> & { bloc: string }>;
   policies: Record<string, Plain<PolicyDef>>;
   formulas: Record<FormulaRole, { expr: string; about: string }>;
   events: Plain<EventDef>[];
@@ -112,11 +115,12 @@ export function resolveDef(scenario: CheckedScenario, models: readonly CheckedMo
     start: { date: sc.start?.date ?? '', levels: sc.start?.levels ?? {} },
     rounds: sc.rounds ?? 0,
     round_months: sc.round_months,
-    players: sc.players ?? { EU: 'human', CN: 'human' },
+    sides: sc.sides,
+    players: sc.players ?? { [sc.sides.target]: 'human', [sc.sides.coercer]: 'human' },
     parameters: sc.parameters,
     procedure: procedureOf(sc.procedure, sc.round_months),
     council_year: 0,
-    blocs: {} as ResolvedDef['blocs'],
+    blocs: {},
     member_states: {},
     dependencies: {},
     measures: {},
@@ -132,7 +136,7 @@ export function resolveDef(scenario: CheckedScenario, models: readonly CheckedMo
         def.formulas = p.formulas;
         break;
       case 'blocs':
-        def.blocs = p.blocs;
+        collect(def.blocs, p.blocs, 'blocs', m, (v) => v);
         break;
       case 'member_states':
         def.council_year = p.year;
@@ -176,9 +180,9 @@ export function resolveDef(scenario: CheckedScenario, models: readonly CheckedMo
   const locate = (defPath: readonly PathSeg[], key?: string): Loc => {
     const [head, id] = defPath;
     const owner =
-      typeof head === 'string' && ['dependencies', 'measures', 'policies'].includes(head)
+      typeof head === 'string' && ['dependencies', 'measures', 'policies', 'blocs'].includes(head)
         ? owners.get(`${head}.${String(id)}`)
-        : head === 'member_states' || head === 'blocs' || head === 'formulas'
+        : head === 'member_states' || head === 'formulas'
           ? single(head)
           : undefined;
     if (!owner) return scenario.locate(defPath, key);

@@ -1,7 +1,7 @@
 // The report's charts, built from the game's series and the computer-played
 // distribution. Each is a standalone SVG (the Markdown links the files; the
 // HTML inlines them).
-import { BLOCS, type BlocId, RUNG_NAMES } from '../engine/index.js';
+import { ROLES, type Role, RUNG_NAMES, type Scenario } from '../engine/index.js';
 import type { Distribution } from './compare.js';
 import type { GameFacts } from './comparison.js';
 import type { Game } from './load-game.js';
@@ -11,7 +11,7 @@ import { barChart, histogram } from './svg/histogram.js';
 import { type LineSeries, lineChart } from './svg/line-chart.js';
 import { COLORS } from './svg/marks.js';
 import { dateOf } from './timeline.js';
-import { OUTCOME_LABEL, OUTCOMES, thousands } from './words.js';
+import { blocName, blocShort, OUTCOMES, outcomeLabel, thousands } from './words.js';
 
 export interface Chart {
   /** File name next to report.md, and the SVG's id prefix. */
@@ -25,21 +25,25 @@ export interface Chart {
 const roundAxis = (g: Game) =>
   `round (round 1 = ${dateOf(g.sc, 1)}; ${g.sc.roundMonths} month${g.sc.roundMonths === 1 ? '' : 's'} each)`;
 
-function painSeries(harm: Record<BlocId, readonly (number | null)[]>, cost: typeof harm): LineSeries[] {
-  return BLOCS.flatMap((b) => [
+function painSeries(
+  sc: Scenario,
+  harm: Record<Role, readonly (number | null)[]>,
+  cost: typeof harm,
+): LineSeries[] {
+  return ROLES.flatMap((b) => [
     {
-      name: `harm to ${b === 'EU' ? 'the EU' : 'China'}`,
+      name: `harm to ${blocName(sc, b)}`,
       values: harm[b],
       color: COLORS[b],
       marker: 'circle',
-      ...(b === 'CN' ? { dash: '7 4' } : {}),
+      ...(b === 'coercer' ? { dash: '7 4' } : {}),
     },
     {
-      name: `cost of ${b === 'EU' ? "the EU's" : "China's"} own measures`,
+      name: `cost of ${blocName(sc, b)}'s own measures`,
       values: cost[b],
       color: COLORS[b],
       marker: 'square',
-      dash: b === 'EU' ? '3 3' : '10 3 2 3',
+      dash: b === 'target' ? '3 3' : '10 3 2 3',
     },
   ]) as LineSeries[];
 }
@@ -65,7 +69,7 @@ export function gameCharts(g: Game, s: GameSeries): Chart[] {
           x: s.x,
           xLabel,
           yLabel: 'EUR bn per round',
-          series: painSeries(s.harm, s.cost),
+          series: painSeries(g.sc, s.harm, s.cost),
         }),
     ),
     mk(
@@ -80,7 +84,7 @@ export function gameCharts(g: Game, s: GameSeries): Chart[] {
           x: s.x,
           xLabel,
           yLabel: 'EUR bn since the start',
-          series: painSeries(s.cumHarm, s.cumCost),
+          series: painSeries(g.sc, s.cumHarm, s.cumCost),
         }),
     ),
     mk(
@@ -125,28 +129,40 @@ export function gameCharts(g: Game, s: GameSeries): Chart[] {
           yTicks: RUNG_NAMES.map((n, i) => ({ value: i, label: `${i} ${n}` })),
           step: true,
           series: [
-            { name: 'EU measures', values: s.rung.EU, color: COLORS.EU, marker: 'circle' },
-            { name: 'China’s measures', values: s.rung.CN, color: COLORS.CN, marker: 'square', dash: '7 4' },
+            {
+              name: `${blocShort(g.sc, 'target')} measures`,
+              values: s.rung.target,
+              color: COLORS.target,
+              marker: 'circle',
+            },
+            {
+              name: `${blocShort(g.sc, 'coercer')} measures`,
+              values: s.rung.coercer,
+              color: COLORS.coercer,
+              marker: 'square',
+              dash: '7 4',
+            },
           ],
         }),
     ),
     mk(
       'landing-zone.svg',
       'The landing zone',
-      'Deal terms q run from 0 (China restores licences and gets nothing) to 1 (the EU concedes all). Each round the EU accepts q up to its maximum and China from its minimum; where the ranges overlap, both prefer a deal to going on.',
+      `Deal terms q run from 0 (${blocName(g.sc, 'coercer')} lifts its measures and gets nothing) to 1 (${blocName(g.sc, 'target')} concedes all). Each round ${blocName(g.sc, 'target')} accepts q up to its maximum and ${blocName(g.sc, 'coercer')} from its minimum; where the ranges overlap, both prefer a deal to going on.`,
       (id) =>
         bandChart({
           id,
           title: 'The landing zone, round by round',
-          desc: 'For each round: the range of deal terms the EU accepts, the range China accepts, their overlap, and the terms of any deal.',
+          desc: `For each round: the range of deal terms ${blocName(g.sc, 'target')} accepts, the range ${blocName(g.sc, 'coercer')} accepts, their overlap, and the terms of any deal.`,
           columns: s.zone,
+          names: { target: blocShort(g.sc, 'target'), coercer: blocShort(g.sc, 'coercer') },
           xLabel,
         }),
     ),
   ];
 }
 
-export function comparisonCharts(f: GameFacts, d: Distribution): Chart[] {
+export function comparisonCharts(sc: Scenario, f: GameFacts, d: Distribution): Chart[] {
   const n = thousands(d.runs);
   const you = f.outcome === null ? 'your game (unfinished)' : 'your game';
   const out: Chart[] = [
@@ -159,7 +175,7 @@ export function comparisonCharts(f: GameFacts, d: Distribution): Chart[] {
         title: `Outcomes of ${n} computer-played games`,
         desc: 'Share of computer-played games ending in each outcome; this game’s outcome is outlined.',
         bars: OUTCOMES.map((o) => ({
-          label: OUTCOME_LABEL[o],
+          label: outcomeLabel(sc, o),
           count: d.outcomes[o],
           highlight: o === f.outcome,
         })),
@@ -188,14 +204,15 @@ export function comparisonCharts(f: GameFacts, d: Distribution): Chart[] {
       }),
     },
   ];
-  for (const b of BLOCS) {
-    const who = b === 'EU' ? 'the EU' : 'China';
+  for (const b of ROLES) {
+    const who = blocName(sc, b);
+    const key = sc.blocs[b].id.toLowerCase();
     out.push({
-      file: `pain-${b.toLowerCase()}.svg`,
+      file: `pain-${key}.svg`,
       title: `Pain to ${who}`,
       caption: `Total pain to ${who} (harm plus own cost, EUR bn) in computer-played games; the line marks your game.`,
       svg: histogram({
-        id: `pain-${b.toLowerCase()}`,
+        id: `pain-${key}`,
         title: `Pain to ${who} in computer-played games (EUR bn)`,
         desc: `Histogram of the total pain to ${who} over computer-played games, with this game’s value marked.`,
         values: d.pain[b],

@@ -1,30 +1,30 @@
 // The same scenario played many times by computer players: the distribution
 // this game is set against. Seeds are hashed from the journal's seed.
-import { BLOCS, type BlocId, type Outcome, type Policy, runGame, type Scenario } from '../engine/index.js';
+import { type Outcome, type Policy, ROLES, type Role, runGame, type Scenario } from '../engine/index.js';
 import { runSeed } from '../rng/streams.js';
 import { OUTCOMES } from './words.js';
 
 export interface Distribution {
   runs: number;
   /** Policy id per side. */
-  policies: Record<BlocId, string>;
+  policies: Record<Role, string>;
   /** Sides whose scenario player is a human, so a stand-in policy played them. */
-  standIns: BlocId[];
+  standIns: Role[];
   outcomes: Record<Outcome, number>;
   /** Round of the deal in every run that ended in the landing zone. */
   dealRounds: number[];
   /** Cumulative pain (harm + cost), EUR bn, per run. */
-  pain: Record<BlocId, number[]>;
+  pain: Record<Role, number[]>;
   peakRung: number[];
 }
 
 /** The scenario's computer players; a human side is played by the journal's policy, else `graduated`. */
 export function comparisonPolicies(
   sc: Scenario,
-  journalPlayers: Record<BlocId, string>,
-): { policies: Record<BlocId, Policy>; standIns: BlocId[] } {
-  const standIns: BlocId[] = [];
-  const pick = (b: BlocId): Policy => {
+  journalPlayers: Record<Role, string>,
+): { policies: Record<Role, Policy>; standIns: Role[] } {
+  const standIns: Role[] = [];
+  const pick = (b: Role): Policy => {
     const own = sc.policies[sc.players[b]];
     if (own) return own;
     standIns.push(b);
@@ -32,7 +32,7 @@ export function comparisonPolicies(
     if (!fallback) throw new Error(`scenario "${sc.id}" defines no computer players`);
     return fallback;
   };
-  const policies = { EU: pick('EU'), CN: pick('CN') };
+  const policies = { target: pick('target'), coercer: pick('coercer') };
   return { policies, standIns };
 }
 
@@ -40,25 +40,25 @@ export function comparisonPolicies(
 export function computerDistribution(
   sc: Scenario,
   journalSeed: string,
-  journalPlayers: Record<BlocId, string>,
+  journalPlayers: Record<Role, string>,
   runs: number,
 ): Distribution {
   const { policies, standIns } = comparisonPolicies(sc, journalPlayers);
   const outcomes = Object.fromEntries(OUTCOMES.map((o) => [o, 0])) as Record<Outcome, number>;
   const dist: Distribution = {
     runs,
-    policies: { EU: policies.EU.id, CN: policies.CN.id },
+    policies: { target: policies.target.id, coercer: policies.coercer.id },
     standIns,
     outcomes,
     dealRounds: [],
-    pain: { EU: [], CN: [] },
+    pain: { target: [], coercer: [] },
     peakRung: [],
   };
   for (let i = 0; i < runs; i++) {
     const r = runGame(sc, runSeed(`report:${journalSeed}`, 0, i), policies);
     outcomes[r.outcome] += 1;
     if (r.outcome === 'landing_zone') dist.dealRounds.push(r.round);
-    for (const b of BLOCS) dist.pain[b].push(r.pain[b].eurBn);
+    for (const b of ROLES) dist.pain[b].push(r.pain[b].eurBn);
     dist.peakRung.push(r.peakRung);
   }
   return dist;

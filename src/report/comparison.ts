@@ -1,8 +1,8 @@
 // This game set against the computer-played games, in sentences and a table.
-import { BLOCS, type BlocId, isOver, type Outcome, RUNG_NAMES } from '../engine/index.js';
+import { isOver, type Outcome, ROLES, type Role, RUNG_NAMES, type Scenario } from '../engine/index.js';
 import { type Distribution, median, percentileOf, quantile } from './compare.js';
 import type { Game } from './load-game.js';
-import { BlocName, money, OUTCOME_LABEL, OUTCOMES, pct, rounds, share, thousands } from './words.js';
+import { BlocName, blocName, money, OUTCOMES, outcomeLabel, pct, rounds, share, thousands } from './words.js';
 
 export interface GameFacts {
   /** Null while the game is unfinished. */
@@ -11,8 +11,10 @@ export interface GameFacts {
   totalRounds: number;
   /** Round of the deal that ended the game in the landing zone. */
   dealRound: number | null;
-  pain: Record<BlocId, number>;
+  pain: Record<Role, number>;
   peakRung: number;
+  /** The scenario, for the sides' names. */
+  sc: Scenario;
 }
 
 export function gameFacts(g: Game): GameFacts {
@@ -22,8 +24,9 @@ export function gameFacts(g: Game): GameFacts {
     roundsPlayed: g.final.round,
     totalRounds: g.sc.rounds,
     dealRound: outcome === 'landing_zone' ? (g.final.deal?.round ?? g.metrics.round) : null,
-    pain: { EU: g.metrics.pain.EU.eurBn, CN: g.metrics.pain.CN.eurBn },
+    pain: { target: g.metrics.pain.target.eurBn, coercer: g.metrics.pain.coercer.eurBn },
     peakRung: g.metrics.peakRung,
+    sc: g.sc,
   };
 }
 
@@ -48,17 +51,17 @@ export function dealSentence(g: GameFacts, d: Distribution): string {
   const atMedian = d.dealRounds.length > 0 ? `, at a median of ${roundNo(m)}` : '';
   if (g.outcome === null)
     return `Your game stopped after ${rounds(g.roundsPlayed)} of ${g.totalRounds} without an outcome; ${shareOf} of the ${n} computer-played games reached a deal${atMedian}.`;
-  const label = OUTCOME_LABEL[g.outcome];
+  const label = outcomeLabel(g.sc, g.outcome);
   if (d.dealRounds.length === 0)
     return `Like all ${n} computer-played games, yours ended without a deal (${label}).`;
   return `Your game ended without a deal (${label}); ${shareOf} of the ${n} computer-played games reached one${atMedian}.`;
 }
 
 /** Where a bloc's pain falls among the computer-played games. */
-export function painSentence(b: BlocId, g: GameFacts, d: Distribution): string {
+export function painSentence(b: Role, g: GameFacts, d: Distribution): string {
   const vs = d.pain[b];
   const x = g.pain[b];
-  const head = `${BlocName(b)}'s pain, ${money(x)},`;
+  const head = `${BlocName(g.sc, b)}'s pain, ${money(x)},`;
   if (vs.length === 0) return `${head} has no computer-played games to compare with.`;
   if (vs.every((v) => v === x)) return `${head} was the same as in every computer-played game.`;
   const p = percentileOf(vs, x);
@@ -74,9 +77,9 @@ export function rungSentence(g: GameFacts, d: Distribution): string {
   return `Escalation peaked at rung ${g.peakRung} (${name}), against a median peak of rung ${Number.isInteger(m) ? m : m.toFixed(1)} in the computer-played games.`;
 }
 
-export function outcomeShares(d: Distribution): string {
+export function outcomeShares(sc: Scenario, d: Distribution): string {
   const parts = OUTCOMES.filter((o) => d.outcomes[o] > 0).map(
-    (o) => `${OUTCOME_LABEL[o]} ${share(d.outcomes[o], d.runs)}`,
+    (o) => `${outcomeLabel(sc, o)} ${share(d.outcomes[o], d.runs)}`,
   );
   return `The ${thousands(d.runs)} computer-played games ended: ${parts.join(', ')}.`;
 }
@@ -107,7 +110,7 @@ export function compareRows(g: GameFacts, d: Distribution): CompareRow[] {
   const r1 = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(1));
   return [
     row('Round of the deal', g.dealRound, d.dealRounds, r1),
-    ...BLOCS.map((b) => row(`Pain to ${b === 'EU' ? 'the EU' : 'China'}`, g.pain[b], d.pain[b], money)),
+    ...ROLES.map((b) => row(`Pain to ${blocName(g.sc, b)}`, g.pain[b], d.pain[b], money)),
     row('Peak rung', g.peakRung, d.peakRung, r1),
   ];
 }
@@ -115,8 +118,8 @@ export function compareRows(g: GameFacts, d: Distribution): CompareRow[] {
 export function comparisonSentences(g: GameFacts, d: Distribution): string[] {
   return [
     dealSentence(g, d),
-    outcomeShares(d),
-    ...BLOCS.map((b) => painSentence(b, g, d)),
+    outcomeShares(g.sc, d),
+    ...ROLES.map((b) => painSentence(b, g, d)),
     rungSentence(g, d),
   ];
 }

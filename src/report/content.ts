@@ -1,5 +1,5 @@
 // What the debrief says, as data: both the HTML and the Markdown render it.
-import { BLOCS, type BlocId, RUNG_NAMES, rungOf } from '../engine/index.js';
+import { ROLES, type Role, RUNG_NAMES, rungOf } from '../engine/index.js';
 import { type Chart, comparisonCharts, gameCharts } from './charts.js';
 import type { Distribution } from './compare.js';
 import {
@@ -13,7 +13,7 @@ import type { Game } from './load-game.js';
 import { discussionPrompts } from './prompts.js';
 import { gameSeries } from './series.js';
 import { dateOf, type TimelineRow, timeline } from './timeline.js';
-import { blocName, money, pct, rounds, thousands } from './words.js';
+import { BlocName, blocName, blocShort, money, pct, rounds, thousands } from './words.js';
 
 export interface Item {
   label: string;
@@ -27,7 +27,7 @@ export interface ReportContent {
   outcome: string;
   keyFigures: Item[];
   charts: Chart[];
-  players: Record<BlocId, string>;
+  players: Record<Role, string>;
   timeline: TimelineRow[];
   comparison: { intro: string; sentences: string[]; rows: CompareRow[]; tableNote: string; charts: Chart[] };
   prompts: string[];
@@ -46,16 +46,17 @@ export function outcomeSentence(g: Game, f: GameFacts): string {
   const r = g.metrics.round;
   const at = `round ${r} (${dateOf(g.sc, r)})`;
   const ended = g.rounds.flatMap((x) => x.events).find((e) => e.code.startsWith('outcome/'));
+  const [T, C] = [blocName(g.sc, 'target'), blocName(g.sc, 'coercer')];
   const broken =
     g.final.dealsBroken > 0
-      ? ` China had broken ${g.final.dealsBroken === 1 ? 'an earlier deal' : `${g.final.dealsBroken} earlier deals`}.`
+      ? ` ${BlocName(g.sc, 'coercer')} had broken ${g.final.dealsBroken === 1 ? 'an earlier deal' : `${g.final.dealsBroken} earlier deals`}.`
       : '';
   switch (f.outcome) {
     case 'landing_zone': {
       const d = g.final.deal!;
       const by =
-        d.proposer === 'EU' ? "the EU's offer, accepted by China" : "China's offer, accepted by the EU";
-      return `In ${at} the two sides struck a deal at q = ${d.q.toFixed(2)} (${by}): licences restored and EU measures lifted, with a snapback if China breaks it.${broken}`;
+        d.proposer === 'target' ? `${T}'s offer, accepted by ${C}` : `${C}'s offer, accepted by ${T}`;
+      return `In ${at} the two sides struck a deal at q = ${d.q.toFixed(2)} (${by}): ${C} lifts its measures and ${T} its own, with a snapback if ${C} breaks the deal.${broken}`;
     }
     case null: {
       const rung = rungOf(
@@ -70,7 +71,7 @@ export function outcomeSentence(g: Game, f: GameFacts): string {
       return `In ${at} escalation spiralled: both sides were over their pain tolerance at the top of the ladder.${broken}`;
     default: {
       const reason = ended?.text.split(': ').slice(1).join(': ');
-      const who = f.outcome === 'eu_backs_down' ? 'the EU' : 'China';
+      const who = f.outcome === 'target_backs_down' ? T : C;
       return `In ${at} ${who} backed down${reason ? `: ${reason}` : ' by its own choice'}.${broken}`;
     }
   }
@@ -78,8 +79,8 @@ export function outcomeSentence(g: Game, f: GameFacts): string {
 
 function keyFigures(g: Game): Item[] {
   const m = g.metrics;
-  const items: Item[] = BLOCS.map((b) => ({
-    label: `Pain to ${blocName(b)}`,
+  const items: Item[] = ROLES.map((b) => ({
+    label: `Pain to ${blocName(g.sc, b)}`,
     value: `${money(m.pain[b].eurBn)} (${m.pain[b].pctGdp.toFixed(3)}% of GDP a year): harm ${money(g.final.pain[b].harm)}, own measures ${money(g.final.pain[b].cost)}`,
   }));
   items.push(
@@ -93,7 +94,7 @@ function keyFigures(g: Game): Item[] {
     },
     {
       label: 'Substitution gained',
-      value: `EU ${pct(m.substitution.EU * 100, 1)}, China ${pct(m.substitution.CN * 100, 1)} of the flows at stake (mean)`,
+      value: `${blocShort(g.sc, 'target')} ${pct(m.substitution.target * 100, 1)}, ${blocShort(g.sc, 'coercer')} ${pct(m.substitution.coercer * 100, 1)} of the flows at stake (mean)`,
     },
   );
   if (m.dealsBroken > 0) items.push({ label: 'Deals broken', value: String(m.dealsBroken) });
@@ -112,7 +113,7 @@ export function reportContent(g: Game, d: Distribution): ReportContent {
   const f = gameFacts(g);
   const sets = Object.entries(j.set).map(([k, v]) => `${k}=${v}`);
   const standIn = d.standIns.length
-    ? ` (${d.standIns.map(blocName).join(' and ')} stood in for by ${d.standIns.map((b) => d.policies[b]).join(' and ')}, as the scenario names a human player)`
+    ? ` (${d.standIns.map((b) => blocName(g.sc, b)).join(' and ')} stood in for by ${d.standIns.map((b) => d.policies[b]).join(' and ')}, as the scenario names a human player)`
     : '';
   return {
     title: `Debrief: ${g.sc.title}`,
@@ -123,7 +124,10 @@ export function reportContent(g: Game, d: Distribution): ReportContent {
         label: 'Seed',
         value: j.masterSeed === undefined ? j.seed : `${j.masterSeed} (engine seed ${j.seed})`,
       },
-      { label: 'Players', value: `EU: ${playerLabel(j.players.EU)}; China: ${playerLabel(j.players.CN)}` },
+      {
+        label: 'Players',
+        value: `${blocShort(g.sc, 'target')}: ${playerLabel(j.players.target)}; ${blocShort(g.sc, 'coercer')}: ${playerLabel(j.players.coercer)}`,
+      },
       {
         label: 'Played',
         value: `${playedOn(j.created, j.updated)}, ${rounds(g.final.round)} of ${g.sc.rounds} (${dateOf(g.sc, 1)} to ${dateOf(g.sc, Math.max(1, g.final.round))})`,
@@ -133,15 +137,18 @@ export function reportContent(g: Game, d: Distribution): ReportContent {
     outcome: outcomeSentence(g, f),
     keyFigures: keyFigures(g),
     charts: gameCharts(g, s),
-    players: { EU: `EU (${playerLabel(j.players.EU)})`, CN: `China (${playerLabel(j.players.CN)})` },
+    players: {
+      target: `${blocShort(g.sc, 'target')} (${playerLabel(j.players.target)})`,
+      coercer: `${blocShort(g.sc, 'coercer')} (${playerLabel(j.players.coercer)})`,
+    },
     timeline: timeline(g),
     comparison: {
-      intro: `The same scenario${sets.length ? ' with the same overrides' : ''}, played ${thousands(d.runs)} times by computer players — EU ${d.policies.EU}, China ${d.policies.CN}${standIn} — each with its own seed derived from this game's.`,
+      intro: `The same scenario${sets.length ? ' with the same overrides' : ''}, played ${thousands(d.runs)} times by computer players — ${blocShort(g.sc, 'target')} ${d.policies.target}, ${blocShort(g.sc, 'coercer')} ${d.policies.coercer}${standIn} — each with its own seed derived from this game's.`,
       sentences: comparisonSentences(f, d),
       rows: compareRows(f, d),
       tableNote:
         'Percentile: the share of computer-played games with a lower value than yours (ties count half). Middle 80%: from the 10th to the 90th percentile. The round of the deal counts only the games that reached one.',
-      charts: comparisonCharts(f, d),
+      charts: comparisonCharts(g.sc, f, d),
     },
     prompts: discussionPrompts(g, s, d),
   };

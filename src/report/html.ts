@@ -22,9 +22,9 @@ const itemTable = (xs: readonly Item[]): string =>
   `<table class="figures"><tbody>${xs.map((i) => `<tr><th scope="row">${esc(i.label)}</th><td>${esc(i.value)}</td></tr>`).join('')}</tbody></table>`;
 
 function timelineTable(c: ReportContent): string {
-  const head = ['Round', 'Date', c.players.EU, c.players.CN, 'Injects and events', 'Notes'];
+  const head = ['Round', 'Date', c.players.target, c.players.coercer, 'Injects and events', 'Notes'];
   const row = (r: TimelineRow) =>
-    `<tr><td class="round">${r.round}</td><td>${esc(r.date)}</td><td>${items(r.orders.EU)}</td><td>${items(r.orders.CN)}</td><td>${items([...r.injects.map((i) => `Inject: ${i}`), ...r.events])}</td><td>${items(r.notes, '')}</td></tr>`;
+    `<tr><td class="round">${r.round}</td><td>${esc(r.date)}</td><td>${items(r.orders.target)}</td><td>${items(r.orders.coercer)}</td><td>${items([...r.injects.map((i) => `Inject: ${i}`), ...r.events])}</td><td>${items(r.notes, '')}</td></tr>`;
   return `<table class="timeline"><thead><tr>${head.map((h) => `<th scope="col">${esc(h)}</th>`).join('')}</tr></thead><tbody>${c.timeline.map(row).join('')}</tbody></table>`;
 }
 

@@ -19,11 +19,13 @@ export function renderMarkdown(c: ReportContent, source: string): string {
   for (const ch of c.charts)
     out.push(`### ${md(ch.title)}`, '', `![${md(ch.title)}](${ch.file})`, '', `*${md(ch.caption)}*`, '');
   out.push('## Timeline', '');
-  out.push(`| Round | Date | ${md(c.players.EU)} | ${md(c.players.CN)} | Injects and events | Notes |`);
+  out.push(
+    `| Round | Date | ${md(c.players.target)} | ${md(c.players.coercer)} | Injects and events | Notes |`,
+  );
   out.push('|---:|---|---|---|---|---|');
   for (const r of c.timeline)
     out.push(
-      `| ${r.round} | ${r.date} | ${cell(r.orders.EU)} | ${cell(r.orders.CN)} | ${cell([...r.injects.map((i) => `Inject: ${i}`), ...r.events])} | ${cell(r.notes, '')} |`,
+      `| ${r.round} | ${r.date} | ${cell(r.orders.target)} | ${cell(r.orders.coercer)} | ${cell([...r.injects.map((i) => `Inject: ${i}`), ...r.events])} | ${cell(r.notes, '')} |`,
     );
   out.push('', '## Against computer-played games', '', md(c.comparison.intro), '');
   for (const s of c.comparison.sentences) out.push(`- ${md(s)}`);

@@ -5,10 +5,14 @@ import { type Distribution, median } from './compare.js';
 import type { Game } from './load-game.js';
 import type { GameSeries } from './series.js';
 import { dateOf } from './timeline.js';
-import { BlocName, blocName, inSentence, list, money, pct, share, thousands } from './words.js';
+import { BlocName, blocName, blocShort, inSentence, list, money, pct, share, thousands } from './words.js';
 
 type Prompt = string | null;
 
+const T = (g: Game) => blocName(g.sc, 'target');
+const C = (g: Game) => blocName(g.sc, 'coercer');
+const Tt = (g: Game) => blocShort(g.sc, 'target');
+const Ct = (g: Game) => blocShort(g.sc, 'coercer');
 const when = (g: Game, round: number) => `round ${round} (${dateOf(g.sc, round)})`;
 const q2 = (q: number) => q.toFixed(2);
 const stateName = (g: Game, id: string) => g.sc.states.find((s) => s.id === id)?.name ?? id;
@@ -23,7 +27,7 @@ function councilMargin(g: Game): Prompt {
   const notFor = g.sc.states.filter((_, i) => r.state.votes[i] !== 'for');
   const names = notFor.map((s) => (notFor.length <= 3 ? s.name : s.id));
   const who = notFor.length ? ` ${list(names)} did not vote for.` : '';
-  return `The Council's narrowest qualified majority came in ${when(g, r.round)}: ${m.toFixed(1)} points of population above the 65% threshold.${who} Which states were closest to switching, and what could China have offered them?`;
+  return `The Council's narrowest qualified majority came in ${when(g, r.round)}: ${m.toFixed(1)} points of population above the 65% threshold.${who} Which states were closest to switching, and what could ${C(g)} have offered them?`;
 }
 
 const RANK = { for: 2, abstain: 1, against: 0 } as const;
@@ -37,22 +41,22 @@ function stateMoved(g: Game, s: GameSeries): Prompt {
     const b = moved.sort((x, y) => y.population - x.population)[0]!;
     const from = before.find((x) => x.id === b.id)!.vote;
     const name = stateName(g, b.id);
-    return `${name} moved from ${from} to ${b.vote} in ${when(g, k)}${causeFor(g, b.id, k)}. Did the EU team see it coming, and what could it have offered ${name} to keep it on board?`;
+    return `${name} moved from ${from} to ${b.vote} in ${when(g, k)}${causeFor(g, b.id, k)}. Did the ${Tt(g)} team see it coming, and what could it have offered ${name} to keep it on board?`;
   }
   return null;
 }
 
-/** What pressed on a member state by round k: China's targeted measures or an inject. */
+/** What pressed on a member state by round k: the other side's targeted measures or an inject. */
 function causeFor(g: Game, id: string, k: number): string {
   const st = stateAt(g, k);
   const pressing = g.sc.measures.filter((m, i) => (m.pressure[id] ?? 0) > 0 && st.measures[i]!.level > 0);
-  if (pressing.length) return `, with China's ${list(pressing.map((m) => inSentence(m.name)))} in force`;
+  if (pressing.length) return `, with ${C(g)}'s ${list(pressing.map((m) => inSentence(m.name)))} in force`;
   const inject = g.rounds[k - 1]?.orders.inject?.find((i) => (i.support?.[id] ?? 0) < 0);
   if (inject) return `, after the inject “${inject.text}”`;
   return ' as its own costs rose';
 }
 
-const hasZone = (st: SimState) => st.zone !== null && st.zone.cnMin <= st.zone.euMax;
+const hasZone = (st: SimState) => st.zone !== null && st.zone.coercerMin <= st.zone.targetMax;
 
 /** Whether a zone existed before the deal, was missed, or never opened. */
 function zoneBeforeDeal(g: Game): Prompt {
@@ -64,39 +68,42 @@ function zoneBeforeDeal(g: Game): Prompt {
   if (deal) {
     const z = deal.state.zone!;
     const q = deal.state.deal?.q ?? Number.NaN;
-    if (q > z.euMax + 1e-9)
-      return `The deal of ${when(g, deal.round)} at q = ${q2(q)} went beyond what the EU's own projected costs justified (its maximum was ${q2(z.euMax)}). Why did the EU accept more than it needed to — member states' pressure, or a misreading of its own costs?`;
-    if (q < z.cnMin - 1e-9)
-      return `The deal of ${when(g, deal.round)} at q = ${q2(q)} was below what China's own projected costs justified (its minimum was ${q2(z.cnMin)}). Why did China settle for less?`;
+    if (q > z.targetMax + 1e-9)
+      return `The deal of ${when(g, deal.round)} at q = ${q2(q)} went beyond what ${T(g)}'s own projected costs justified (its maximum was ${q2(z.targetMax)}). Why did ${T(g)} accept more than it needed to — domestic pressure, or a misreading of its own costs?`;
+    if (q < z.coercerMin - 1e-9)
+      return `The deal of ${when(g, deal.round)} at q = ${q2(q)} was below what ${C(g)}'s own projected costs justified (its minimum was ${q2(z.coercerMin)}). Why did ${C(g)} settle for less?`;
     if (first && first.round < deal.round)
-      return `A landing zone existed from ${when(g, first.round)} (q from ${q2(first.state.zone!.cnMin)} to ${q2(first.state.zone!.euMax)}; ${seen(first.state)}), but the deal came only in round ${deal.round}. What kept the sides from closing earlier?`;
+      return `A landing zone existed from ${when(g, first.round)} (q from ${q2(first.state.zone!.coercerMin)} to ${q2(first.state.zone!.targetMax)}; ${seen(g, first.state)}), but the deal came only in round ${deal.round}. What kept the sides from closing earlier?`;
     return `The deal came in the first round a landing zone existed (${when(g, deal.round)}). Who saw it first, and how did they know the other side would accept?`;
   }
   if (first)
-    return `A landing zone existed in ${zoneRounds.length === 1 ? when(g, first.round) : `${zoneRounds.length} rounds, first in ${when(g, first.round)}`} (q from ${q2(first.state.zone!.cnMin)} to ${q2(first.state.zone!.euMax)}; ${seen(first.state)}), yet no deal was struck. Who should have proposed, and on what terms?`;
+    return `A landing zone existed in ${zoneRounds.length === 1 ? when(g, first.round) : `${zoneRounds.length} rounds, first in ${when(g, first.round)}`} (q from ${q2(first.state.zone!.coercerMin)} to ${q2(first.state.zone!.targetMax)}; ${seen(g, first.state)}), yet no deal was struck. Who should have proposed, and on what terms?`;
   const closest = g.rounds
     .filter((r) => r.state.zone)
     .sort(
-      (a, b) => a.state.zone!.cnMin - a.state.zone!.euMax - (b.state.zone!.cnMin - b.state.zone!.euMax),
+      (a, b) =>
+        a.state.zone!.coercerMin -
+        a.state.zone!.targetMax -
+        (b.state.zone!.coercerMin - b.state.zone!.targetMax),
     )[0];
   const gap = closest
-    ? ` (closest in ${when(g, closest.round)}: China wanted at least ${q2(closest.state.zone!.cnMin)}, the EU would give at most ${q2(closest.state.zone!.euMax)})`
+    ? ` (closest in ${when(g, closest.round)}: ${C(g)} wanted at least ${q2(closest.state.zone!.coercerMin)}, ${T(g)} would give at most ${q2(closest.state.zone!.targetMax)})`
     : '';
   return `No landing zone ever opened${gap}. Which measure could have raised the other side's costs enough to open one — and at what cost to your own side?`;
 }
 
 /** Whether each side perceived the zone through its noisy view of the other's costs. */
-function seen(st: SimState): string {
-  const eu = perceivedZone(st.zone!, 'EU') !== null;
-  const cn = perceivedZone(st.zone!, 'CN') !== null;
+function seen(g: Game, st: SimState): string {
+  const eu = perceivedZone(st.zone!, 'target') !== null;
+  const cn = perceivedZone(st.zone!, 'coercer') !== null;
   if (eu && cn) return 'both sides saw it';
   if (!eu && !cn) return 'neither side saw it';
-  return eu ? 'the EU saw it, China did not' : 'China saw it, the EU did not';
+  return eu ? `${T(g)} saw it, ${C(g)} did not` : `${C(g)} saw it, ${T(g)} did not`;
 }
 
 function substitution(g: Game): Prompt {
   const s = g.metrics.substitution;
-  return `By the end the EU had replaced ${pct(s.EU * 100, 1)} and China ${pct(s.CN * 100, 1)} of the flows at stake (mean over its dependencies). Whose leverage eroded faster, and how should that change the value of waiting?`;
+  return `By the end ${T(g)} had replaced ${pct(s.target * 100, 1)} and ${C(g)} ${pct(s.coercer * 100, 1)} of the flows at stake (mean over its dependencies). Whose leverage eroded faster, and how should that change the value of waiting?`;
 }
 
 function refusedOrBreached(g: Game): Prompt {
@@ -110,26 +117,26 @@ function refusedOrBreached(g: Game): Prompt {
       const z = r.state.zone;
       const bound = !z
         ? ''
-        : b === 'EU'
-          ? ` (China's minimum was ${q2(z.cnMin)})`
-          : ` (the EU's maximum was ${q2(z.euMax)})`;
-      return `${BlocName(b)}'s offer of q = ${q2(q)} in ${when(g, r.round)} was refused${bound}. What did the offer signal, and was it worth making?`;
+        : b === 'target'
+          ? ` (${C(g)}'s minimum was ${q2(z.coercerMin)})`
+          : ` (${T(g)}'s maximum was ${q2(z.targetMax)})`;
+      return `${BlocName(g.sc, b)}'s offer of q = ${q2(q)} in ${when(g, r.round)} was refused${bound}. What did the offer signal, and was it worth making?`;
     }
   }
   return null;
 }
 
-function comparison(d: Distribution): Prompt {
+function comparison(g: Game, d: Distribution): Prompt {
   const shareOf = share(d.outcomes.landing_zone, d.runs);
   const at = d.dealRounds.length ? `, at a median of round ${median(d.dealRounds)}` : '';
-  return `Computer players (EU ${d.policies.EU}, China ${d.policies.CN}) reached a deal in ${shareOf} of ${thousands(d.runs)} games${at}. What did your teams do differently, and did it pay?`;
+  return `Computer players (${Tt(g)} ${d.policies.target}, ${Ct(g)} ${d.policies.coercer}) reached a deal in ${shareOf} of ${thousands(d.runs)} games${at}. What did your teams do differently, and did it pay?`;
 }
 
 function firstNote(g: Game): Prompt {
   for (const r of g.rounds)
     for (const n of r.notes)
       if (n.bloc)
-        return `In ${when(g, r.round)} the ${n.bloc === 'EU' ? 'EU' : 'China'} team noted: “${n.text}” Looking back, did that reasoning hold?`;
+        return `In ${when(g, r.round)} the ${blocShort(g.sc, n.bloc)} team noted: “${n.text}” Looking back, did that reasoning hold?`;
   return null;
 }
 
@@ -143,7 +150,9 @@ function peak(g: Game): Prompt {
   const raised = g.sc.measures.filter(
     (m, i) => r.state.measures[i]!.level > prev[i]! && m.levels[r.state.measures[i]!.level]!.rung >= top,
   );
-  const by = raised.length ? `, when ${blocName(raised[0]!.bloc)} raised ${inSentence(raised[0]!.name)}` : '';
+  const by = raised.length
+    ? `, when ${blocName(g.sc, raised[0]!.bloc)} raised ${inSentence(raised[0]!.name)}`
+    : '';
   return `Escalation peaked at rung ${top} (${RUNG_NAMES[top]}) in ${when(g, r.round)}${by}. Was that step needed to bring the other side to the table?`;
 }
 
@@ -155,7 +164,7 @@ function injectPrompt(g: Game): Prompt {
 
 function painPrompt(g: Game): Prompt {
   const p = g.final.pain;
-  return `The EU bore ${money(p.EU.harm + p.EU.cost)} (${money(p.EU.cost)} of it from its own measures) and China ${money(p.CN.harm + p.CN.cost)} (${money(p.CN.cost)} its own). Were the measures aimed where they hurt the other side most for what they cost at home?`;
+  return `${BlocName(g.sc, 'target')} bore ${money(p.target.harm + p.target.cost)} (${money(p.target.cost)} of it from its own measures) and ${C(g)} ${money(p.coercer.harm + p.coercer.cost)} (${money(p.coercer.cost)} its own). Were the measures aimed where they hurt the other side most for what they cost at home?`;
 }
 
 /** 6–8 prompts, the most specific first. */
@@ -166,7 +175,7 @@ export function discussionPrompts(g: Game, s: GameSeries, d: Distribution): stri
     zoneBeforeDeal(g),
     substitution(g),
     refusedOrBreached(g),
-    comparison(d),
+    comparison(g, d),
     firstNote(g),
     peak(g),
     injectPrompt(g),

@@ -1,5 +1,5 @@
 // The game's numbers over rounds, as the charts and prompts use them.
-import { type BlocId, type CouncilView, councilView, type Scenario, type SimState } from '../engine/index.js';
+import { type CouncilView, councilView, type Role, type Scenario, type SimState } from '../engine/index.js';
 import type { Game } from './load-game.js';
 import type { ZoneColumn } from './svg/band-chart.js';
 
@@ -7,24 +7,24 @@ export interface GameSeries {
   /** Rounds 0 (the start) … n. */
   x: number[];
   /** Per round, EUR bn; null at round 0. */
-  harm: Record<BlocId, (number | null)[]>;
-  cost: Record<BlocId, (number | null)[]>;
+  harm: Record<Role, (number | null)[]>;
+  cost: Record<Role, (number | null)[]>;
   /** Cumulative, EUR bn. */
-  cumHarm: Record<BlocId, number[]>;
-  cumCost: Record<BlocId, number[]>;
+  cumHarm: Record<Role, number[]>;
+  cumCost: Record<Role, number[]>;
   /** How the Council would vote at the end of each round. */
   council: CouncilView[];
   /** % of EU population whose government would vote for / against the countermeasures. */
   cohesionFor: number[];
   cohesionAgainst: number[];
   /** Escalation rung of each side's measures in force. */
-  rung: Record<BlocId, number[]>;
+  rung: Record<Role, number[]>;
   /** The landing zone after each round 1…n. */
   zone: ZoneColumn[];
 }
 
 /** Highest rung among one side's levels in force. */
-export function sideRung(sc: Scenario, st: SimState, bloc: BlocId): number {
+export function sideRung(sc: Scenario, st: SimState, bloc: Role): number {
   let r = 0;
   sc.measures.forEach((m, i) => {
     if (m.bloc === bloc) r = Math.max(r, m.levels[st.measures[i]!.level]?.rung ?? 0);
@@ -35,7 +35,7 @@ export function sideRung(sc: Scenario, st: SimState, bloc: BlocId): number {
 export function gameSeries(g: Game): GameSeries {
   const states = [g.start, ...g.rounds.map((r) => r.state)];
   const per = <T>(f: (st: SimState, i: number) => T): T[] => states.map(f);
-  const byBloc = <T>(f: (b: BlocId) => T): Record<BlocId, T> => ({ EU: f('EU'), CN: f('CN') });
+  const byBloc = <T>(f: (b: Role) => T): Record<Role, T> => ({ target: f('target'), coercer: f('coercer') });
   const council = per((st) => councilView(g.sc, st));
   return {
     x: per((st) => st.round),
@@ -52,8 +52,8 @@ export function gameSeries(g: Game): GameSeries {
       const standing = r.state.deal && r.state.deal.round < r.round ? r.state.deal.q : null;
       return {
         round: r.round,
-        euMax: standing === null ? (r.state.zone?.euMax ?? null) : null,
-        cnMin: standing === null ? (r.state.zone?.cnMin ?? null) : null,
+        targetMax: standing === null ? (r.state.zone?.targetMax ?? null) : null,
+        coercerMin: standing === null ? (r.state.zone?.coercerMin ?? null) : null,
         deal: dealStruckIn(r.events),
         holding: standing,
       };

@@ -1,12 +1,12 @@
 // The timeline: every round's date, each side's orders in words, injects,
 // what happened (the engine's events) and the teams' notes.
-import type { BlocId, BlocOrders, Inject, Scenario } from '../engine/index.js';
+import type { BlocOrders, Inject, Role, Scenario } from '../engine/index.js';
 import type { Game, PlayedRound } from './load-game.js';
 
 export interface TimelineRow {
   round: number;
   date: string;
-  orders: Record<BlocId, string[]>;
+  orders: Record<Role, string[]>;
   injects: string[];
   events: string[];
   notes: string[];
@@ -52,18 +52,19 @@ export function describeInject(sc: Scenario, i: Inject): string {
   return `“${i.text}”${effects.length ? ` (${effects.join('; ')})` : ''}`;
 }
 
-const NOTE_BY: Record<string, string> = { EU: 'EU team', CN: 'China team', null: 'Facilitator' };
+const noteBy = (sc: Scenario, bloc: Role | null): string =>
+  bloc === null ? 'Facilitator' : `${sc.blocs[bloc].short.replace(/^the /i, '')} team`;
 
 export function timelineRow(sc: Scenario, r: PlayedRound): TimelineRow {
   return {
     round: r.round,
     date: dateOf(sc, r.round),
-    orders: { EU: describeOrders(sc, r.orders.EU), CN: describeOrders(sc, r.orders.CN) },
+    orders: { target: describeOrders(sc, r.orders.target), coercer: describeOrders(sc, r.orders.coercer) },
     injects: (r.orders.inject ?? []).map((i) => describeInject(sc, i)),
     events: r.events
       .filter((e) => e.code !== 'inject/event')
       .map((e) => (e.code === 'scripted/event' ? `Scenario event: ${e.text}` : e.text)),
-    notes: r.notes.map((n) => `${NOTE_BY[String(n.bloc)]}: ${n.text}`),
+    notes: r.notes.map((n) => `${noteBy(sc, n.bloc)}: ${n.text}`),
   };
 }
 

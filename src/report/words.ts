@@ -1,5 +1,5 @@
 // Numbers and names in words, as the report writes them.
-import type { BlocId, Outcome } from '../engine/index.js';
+import type { Outcome, Role, Scenario } from '../engine/index.js';
 
 const SMALL = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
@@ -33,22 +33,26 @@ export const share = (part: number, whole: number): string => {
   return pct(x, Number.isInteger(x) ? 0 : 1);
 };
 
-export const blocName = (b: BlocId): string => (b === 'EU' ? 'the EU' : 'China');
-export const BlocName = (b: BlocId): string => (b === 'EU' ? 'The EU' : 'China');
-export const blocShort = (b: BlocId): string => (b === 'EU' ? 'EU' : 'China');
+/** A side in a sentence: "the EU", "China". */
+export const blocName = (sc: Scenario, b: Role): string => sc.blocs[b].short;
+/** The same at the start of a sentence: "The EU". */
+export const BlocName = (sc: Scenario, b: Role): string => capital(sc.blocs[b].short);
+/** A side as a team or a column: "EU", "China". */
+export const blocShort = (sc: Scenario, b: Role): string => sc.blocs[b].short.replace(/^the /i, '');
 
-export const OUTCOME_LABEL: Record<Outcome, string> = {
-  landing_zone: 'deal (landing zone)',
-  eu_backs_down: 'the EU backs down',
-  cn_backs_down: 'China backs down',
-  spiral: 'spiral',
-  stalemate: 'stalemate',
-};
+const capital = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
+
+export const outcomeLabel = (sc: Scenario, o: Outcome): string =>
+  o === 'target_backs_down' || o === 'coercer_backs_down'
+    ? `${blocName(sc, o === 'target_backs_down' ? 'target' : 'coercer')} backs down`
+    : o === 'landing_zone'
+      ? 'deal (landing zone)'
+      : o;
 
 export const OUTCOMES: readonly Outcome[] = [
   'landing_zone',
-  'cn_backs_down',
-  'eu_backs_down',
+  'coercer_backs_down',
+  'target_backs_down',
   'spiral',
   'stalemate',
 ];

@@ -1,12 +1,13 @@
 // The game: reads keys, keeps the state, draws the screen for the
 // terminal's size (or asks for a bigger one).
 import { Box, Text, useInput } from 'ink';
+import { useMemo } from 'react';
 import type { Session } from '../engine/index.js';
 import { GameScreen } from './components/GameScreen.js';
 import { type GameCallbacks, useGameState } from './hooks/use-game-state.js';
 import { type Size, useTerminalSize } from './hooks/use-terminal-size.js';
 import { MIN_COLUMNS, MIN_ROWS, tooSmall } from './layout.js';
-import { ColorContext } from './theme.js';
+import { ColorContext, namesOf, SidesContext } from './theme.js';
 
 export interface AppProps extends GameCallbacks {
   session: Session;
@@ -20,6 +21,7 @@ export function App({ session, color = true, size: fixed, ...callbacks }: AppPro
   const size = useTerminalSize(fixed);
   const [state, press] = useGameState(session, callbacks);
   const small = tooSmall(size.columns, size.rows);
+  const names = useMemo(() => namesOf(session.setup.sc), [session.setup.sc]);
   // Always active, so the terminal stays in raw mode and Ctrl+C quits cleanly even when too small.
   // A line feed is Enter too (typed before raw mode, a terminal sends it for Return).
   useInput((input, key) => {
@@ -27,7 +29,9 @@ export function App({ session, color = true, size: fixed, ...callbacks }: AppPro
   });
   return (
     <ColorContext.Provider value={color}>
-      {small ? <TooSmall size={size} /> : <GameScreen s={state} columns={size.columns} rows={size.rows} />}
+      <SidesContext.Provider value={names}>
+        {small ? <TooSmall size={size} /> : <GameScreen s={state} columns={size.columns} rows={size.rows} />}
+      </SidesContext.Provider>
     </ColorContext.Provider>
   );
 }

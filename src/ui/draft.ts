@@ -1,8 +1,6 @@
 // The round being decided: each human team's choices, the computer's
 // orders, injects and notes, and which screen comes next (the phase).
 import {
-  BLOCS,
-  type BlocId,
   type BlocOrders,
   computerTurn,
   type GameSetup,
@@ -14,6 +12,8 @@ import {
   offersInOrder,
   other,
   type Proposal,
+  ROLES,
+  type Role,
   type Session,
   type SimState,
   stateOf,
@@ -23,23 +23,23 @@ export type Answer = 'accept' | 'reject';
 
 export interface Draft {
   /** Level chosen per measure id, for each human side (starts at the level in force or pending). */
-  levels: Record<BlocId, Record<string, number>>;
-  propose: Partial<Record<BlocId, Proposal>>;
-  respond: Partial<Record<BlocId, Answer>>;
-  backDown: Partial<Record<BlocId, boolean>>;
-  committed: BlocId[];
+  levels: Record<Role, Record<string, number>>;
+  propose: Partial<Record<Role, Proposal>>;
+  respond: Partial<Record<Role, Answer>>;
+  backDown: Partial<Record<Role, boolean>>;
+  committed: Role[];
   /** The computer players' orders, chosen at the start of the round. */
   computer: Orders;
   inject: Inject[];
   notes: Note[];
   /** Hot-seat: whose private screen the keyboard was last handed to. */
-  shownTo: BlocId | null;
+  shownTo: Role | null;
 }
 
 export type Phase =
-  | { kind: 'orders'; bloc: BlocId }
-  | { kind: 'handover'; to: BlocId }
-  | { kind: 'respond'; bloc: BlocId; from: BlocId; offer: Proposal }
+  | { kind: 'orders'; bloc: Role }
+  | { kind: 'handover'; to: Role }
+  | { kind: 'respond'; bloc: Role; from: Role; offer: Proposal }
   | { kind: 'reveal' }
   | { kind: 'ready' }
   | { kind: 'watch' }
@@ -52,7 +52,7 @@ export const targetLevel = (st: SimState, m: number): number =>
 export function newDraft(s: Session): Draft {
   const st = stateOf(s);
   const { sc } = s.setup;
-  const levels: Draft['levels'] = { EU: {}, CN: {} };
+  const levels: Draft['levels'] = { target: {}, coercer: {} };
   sc.measures.forEach((m, i) => {
     if (isHuman(s.setup, m.bloc)) levels[m.bloc][m.id] = targetLevel(st, i);
   });
@@ -70,7 +70,7 @@ export function newDraft(s: Session): Draft {
 }
 
 /** Only the levels a side changed: what goes into its orders. */
-export function changedLevels(s: Session, d: Draft, bloc: BlocId): Record<string, number> {
+export function changedLevels(s: Session, d: Draft, bloc: Role): Record<string, number> {
   const st = stateOf(s);
   const out: Record<string, number> = {};
   s.setup.sc.measures.forEach((m, i) => {
@@ -81,7 +81,7 @@ export function changedLevels(s: Session, d: Draft, bloc: BlocId): Record<string
 }
 
 /** One human side's orders as the engine takes them. */
-export function humanOrders(s: Session, d: Draft, bloc: BlocId): BlocOrders {
+export function humanOrders(s: Session, d: Draft, bloc: Role): BlocOrders {
   const o: BlocOrders = {};
   const set = changedLevels(s, d, bloc);
   if (Object.keys(set).length > 0) o.set = set;
@@ -96,7 +96,7 @@ export function humanOrders(s: Session, d: Draft, bloc: BlocId): BlocOrders {
 /** The round's orders: human choices, computer orders, injects. */
 export function roundOrders(s: Session, d: Draft): Orders {
   const orders: Orders = {};
-  for (const b of BLOCS) {
+  for (const b of ROLES) {
     const o = isHuman(s.setup, b) ? humanOrders(s, d, b) : d.computer[b];
     if (o) orders[b] = o;
   }
@@ -107,7 +107,7 @@ export function roundOrders(s: Session, d: Draft): Orders {
 /** Whether proposals can be made and answered now (no deal in force, no outcome). */
 export const canNegotiate = (st: SimState): boolean => st.deal === null && st.outcome === null;
 
-const offerOf = (setup: GameSetup, d: Draft, bloc: BlocId): Proposal | undefined =>
+const offerOf = (setup: GameSetup, d: Draft, bloc: Role): Proposal | undefined =>
   isHuman(setup, bloc)
     ? d.committed.includes(bloc)
       ? d.propose[bloc]
@@ -119,10 +119,10 @@ export function phaseOf(s: Session, d: Draft, ended = false): Phase {
   const { setup } = s;
   const st = stateOf(s);
   if (ended || isOver(setup.sc, st)) return { kind: 'over' };
-  const humans = BLOCS.filter((b) => isHuman(setup, b));
+  const humans = ROLES.filter((b) => isHuman(setup, b));
   if (humans.length === 0) return { kind: 'watch' };
   const hot = humans.length === 2;
-  const show = (bloc: BlocId, p: Phase): Phase =>
+  const show = (bloc: Role, p: Phase): Phase =>
     hot && d.shownTo !== bloc ? { kind: 'handover', to: bloc } : p;
   const talk = canNegotiate(st);
   for (const bloc of humans) {
@@ -135,7 +135,7 @@ export function phaseOf(s: Session, d: Draft, ended = false): Phase {
   if (talk) {
     // The engine's order of offers: once one is accepted, the later ones are moot.
     const known: Orders = {};
-    for (const b of BLOCS) {
+    for (const b of ROLES) {
       const offer = offerOf(setup, d, b);
       if (offer) known[b] = { propose: offer, ...(d.respond[b] ? { respond: d.respond[b] } : {}) };
     }
@@ -149,9 +149,9 @@ export function phaseOf(s: Session, d: Draft, ended = false): Phase {
 }
 
 /** The team whose private view (its draft, its estimate of the zone) is on screen, if any. */
-export function viewerOf(setup: GameSetup, phase: Phase): BlocId | null {
+export function viewerOf(setup: GameSetup, phase: Phase): Role | null {
   if (phase.kind === 'orders' || phase.kind === 'respond') return phase.bloc;
   if (phase.kind === 'handover' || phase.kind === 'watch' || phase.kind === 'over') return null;
-  const humans = BLOCS.filter((b) => isHuman(setup, b));
+  const humans = ROLES.filter((b) => isHuman(setup, b));
   return humans.length === 1 ? humans[0]! : null;
 }

@@ -36,12 +36,12 @@ export const truncate = (text: string, width: number): string =>
 export const padTo = (text: string, width: number): string => truncate(text, width).padEnd(width);
 
 /** Zone cells on [0,1]: ═ only the EU accepts, ─ only China, █ both (the zone), · neither. */
-export function zoneBar(width: number, euMax: number, cnMin: number): string {
+export function zoneBar(width: number, targetMax: number, coercerMin: number): string {
   let out = '';
   for (let i = 0; i < width; i++) {
     const x = (i + 0.5) / width;
-    const eu = x <= euMax;
-    const cn = x >= cnMin;
+    const eu = x <= targetMax;
+    const cn = x >= coercerMin;
     out += eu && cn ? '█' : eu ? '═' : cn ? '─' : '·';
   }
   return out;

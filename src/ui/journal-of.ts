@@ -15,16 +15,17 @@ export interface JournalMeta {
 export function journalOf(meta: JournalMeta, s: Session, now: Date): Journal {
   return {
     format: 'aci-sim-journal',
-    version: 1,
+    version: 2,
+    sides: { target: s.setup.sc.blocs.target.id, coercer: s.setup.sc.blocs.coercer.id },
     scenario: meta.scenario,
     seed: s.setup.seed,
     ...(meta.masterSeed === undefined ? {} : { masterSeed: meta.masterSeed }),
-    players: { EU: s.setup.players.EU, CN: s.setup.players.CN },
+    players: { target: s.setup.players.target, coercer: s.setup.players.coercer },
     set: meta.set,
     created: meta.created,
     updated: now.toISOString(),
     rounds: s.log.map((orders, i) => ({
-      orders: orders as Journal['rounds'][number]['orders'],
+      orders,
       notes: (s.notes[i] ?? []).map((n) => ({ bloc: n.bloc, text: n.text })),
     })),
   };

@@ -1,9 +1,9 @@
 // The panels that take over the body of the screen for a moment.
-import type { BlocId } from '../engine/index.js';
+import type { Role } from '../engine/index.js';
 
 export interface DealForm {
   kind: 'deal';
-  bloc: BlocId;
+  bloc: Role;
   q: number;
   /** Measure ids the deal keeps in force. */
   keep: string[];
@@ -26,7 +26,7 @@ export type Overlay =
   | { kind: 'help' }
   | { kind: 'pause' }
   | { kind: 'quit' }
-  | { kind: 'confirm'; action: 'backDown' | 'end'; bloc: BlocId | null }
+  | { kind: 'confirm'; action: 'backDown' | 'end'; bloc: Role | null }
   | { kind: 'note'; text: string }
   | { kind: 'vote'; round: number }
   | DealForm

@@ -1,5 +1,5 @@
 // Words for the screen: measures, levels, pending steps, legal bases, the ACI, outcomes.
-import type { Measure, SimState } from '../engine/index.js';
+import type { Measure, Scenario, SimState } from '../engine/index.js';
 
 type Pending = NonNullable<SimState['measures'][number]['pending']>;
 
@@ -29,10 +29,10 @@ export function basisText(m: Measure): string {
       return 'ACI: Council determination, then committee vote';
     case 'national':
       return `national: ${m.holder ?? 'the holder'} decides alone`;
-    case 'cn_state':
-      return 'China decides alone';
+    case 'government':
+      return 'the government decides alone';
     case 'wider':
-      return 'financial sector: only after a breached deal';
+      return 'wider rung: only after a breached deal';
   }
 }
 
@@ -47,7 +47,7 @@ export function aciText(st: SimState): string {
     case 'determination':
       return `ACI: Council determination vote in ${rounds(roundsLeft)}`;
     case 'engagement':
-      return `ACI: engagement with China, ${rounds(roundsLeft)} left`;
+      return `ACI: engagement with the other side, ${rounds(roundsLeft)} left`;
     case 'authorised':
       return 'ACI: response measures authorised';
     case 'rejected':
@@ -59,15 +59,17 @@ export function aciText(st: SimState): string {
 
 const OUTCOME: Record<string, string> = {
   landing_zone: 'landing zone — a negotiated deal',
-  eu_backs_down: 'the EU backs down',
-  cn_backs_down: 'China backs down',
   spiral: 'spiral — both sides past their tolerance at the top of the ladder',
   stalemate: 'stalemate — no deal before the last round',
 };
 
 /** The outcome of a finished game in a sentence. */
-export function outcomeText(outcome: string, round: number, q: number | null): string {
-  return `${OUTCOME[outcome] ?? outcome}, round ${round}${q === null ? '' : `, terms q = ${q.toFixed(2)}`}`;
+export function outcomeText(sc: Scenario, outcome: string, round: number, q: number | null): string {
+  const backs =
+    outcome === 'target_backs_down' || outcome === 'coercer_backs_down'
+      ? `${sc.blocs[outcome === 'target_backs_down' ? 'target' : 'coercer'].short} backs down`
+      : null;
+  return `${backs ?? OUTCOME[outcome] ?? outcome}, round ${round}${q === null ? '' : `, terms q = ${q.toFixed(2)}`}`;
 }
 
 /** A side's orders in a line: level changes, an offer, an answer, backing down. */

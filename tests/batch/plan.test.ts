@@ -25,7 +25,7 @@ beforeAll(async () => {
 describe('plan', () => {
   it('is design points × lever settings × replications', () => {
     expect([plan.points, plan.levers, plan.replications, plan.size]).toEqual([8, 6, 2, 96]);
-    expect(packages.levers[3]).toEqual({ package: 'low_stakes', EU: 'hold', CN: 'hold' });
+    expect(packages.levers[3]).toEqual({ package: 'low_stakes', target: 'hold', coercer: 'hold' });
   });
 
   it('sorts run ids as text in plan order, and parses them back', () => {

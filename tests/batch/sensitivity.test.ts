@@ -43,7 +43,7 @@ describe('sensitivity', () => {
     expect(get('dependencies.mini_magnets.substitution_years').ST).toBeCloseTo(0.8, 1);
     expect(get('parameters.g7_alignment').ST).toBe(0);
     expect(res.rows.map((r) => r.parameter)[0]).toBe('dependencies.mini_magnets.substitution_years');
-    expect(sensitivityCsv(res, exp.levers).header).toEqual([
+    expect(sensitivityCsv(res, exp.levers, ['EU', 'CN']).header).toEqual([
       'metric',
       'package',
       'policy_eu',

@@ -43,8 +43,8 @@ describe('batch summary', () => {
     const round = (x: number) => Math.round(x * 1e4) / 1e4;
     expect(s.outcomes!.map((o) => [o.outcome, o.n, round(o.share.lo), round(o.share.hi)])).toEqual([
       ['landing_zone', 14, 0.0889, 0.23],
-      ['eu_backs_down', 32, 0.2471, 0.4324],
-      ['cn_backs_down', 0, 0, 0.0385],
+      ['target_backs_down', 32, 0.2471, 0.4324],
+      ['coercer_backs_down', 0, 0, 0.0385],
       ['spiral', 0, 0, 0.0385],
       ['stalemate', 50, 0.422, 0.618],
     ]);
@@ -60,7 +60,7 @@ describe('batch summary', () => {
       ['FR', 0.6741],
       ['NL', 0],
     ]);
-    expect(s.levers!.map((l) => [l.package, l.EU, l.runs, l.landing!.p])).toEqual([
+    expect(s.levers!.map((l) => [l.package, l.target, l.runs, l.landing!.p])).toEqual([
       ['baseline', 'graduated', 16, 0],
       ['baseline', 'hold', 16, 0],
       ['low_stakes', 'graduated', 16, 0.875],

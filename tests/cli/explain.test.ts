@@ -17,8 +17,8 @@ describe('aci-sim explain <measure>', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Scenario rare-earths-2025:/);
     expect(r.stdout).toContain('taken by China; acts on cn_ree_heavy, cn_magnets');
-    expect(r.stdout).toContain('cn_state — China decides alone');
-    expect(r.stdout).toContain('ACI Annex I category: none (a Chinese measure)');
+    expect(r.stdout).toContain('government — China decides alone');
+    expect(r.stdout).toContain('ACI Annex I category: none (a measure of China)');
   });
 
   it('shows the ladder with the level in force and each level’s source', async () => {
@@ -104,7 +104,7 @@ describe('aci-sim explain <dependency>', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^Scenario magnets-april-2025:/);
     expect(r.stdout).toContain('Measures acting on it');
-    expect(r.stdout).toMatch(/ree_april_licensing +CN +cn_state +0 \/ 0\.4 \/ 0\.75 \/ 0\.865 \/ 0\.97/);
+    expect(r.stdout).toMatch(/ree_april_licensing +CN +government +0 \/ 0\.4 \/ 0\.75 \/ 0\.865 \/ 0\.97/);
     expect(r.stdout).toContain('Substitution effort of the EU');
   });
 

@@ -55,7 +55,7 @@ describe.skipIf(!hasScript)('play in a terminal', { timeout: 120_000, concurrent
     expect(first.value.rounds).toHaveLength(2);
     expect(first.value.seed).toBe(runSeed(7, 0, 0));
     expect(first.value.masterSeed).toBe(7);
-    expect(first.value.rounds[0]!.orders.EU).toEqual({ set: { tutorial_duv_servicing: 1 } });
+    expect(first.value.rounds[0]!.orders.target).toEqual({ set: { tutorial_duv_servicing: 1 } });
 
     const again = pty(`--resume ${journal}`);
     await again.until('round 3/12');
@@ -90,11 +90,11 @@ describe.skipIf(!hasScript)('play in a terminal', { timeout: 120_000, concurrent
       version: 1,
       scenario: { id: 'tutorial', ref: 'tutorial', hash: 'an-old-hash' },
       seed,
-      players: { EU: 'human', CN: 'hold' },
+      players: { target: 'human', coercer: 'hold' },
       set: {},
       created: 'c',
       updated: 'u',
-      rounds: [{ orders: { EU: {}, CN: {} }, notes: [] }],
+      rounds: [{ orders: { target: {}, coercer: {} }, notes: [] }],
     });
     writeFileSync(journal, text);
     const no = pty(`--resume ${journal}`);

@@ -52,7 +52,7 @@ describe('play without a terminal', () => {
       version: 1,
       scenario: { id: 'another-scenario', ref: 'tutorial', hash: 'x' },
       seed: 's',
-      players: { EU: 'human', CN: 'hold' },
+      players: { target: 'human', coercer: 'hold' },
       set: {},
       created: 'c',
       updated: 'u',

@@ -10,8 +10,11 @@ describe('aci-sim run', async () => {
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(['landing_zone', 'eu_backs_down', 'cn_backs_down', 'spiral', 'stalemate']).toContain(j.outcome);
+    expect(['landing_zone', 'target_backs_down', 'coercer_backs_down', 'spiral', 'stalemate']).toContain(
+      j.outcome,
+    );
     expect(j.seed).toBe('7');
+    expect(j.sides).toEqual({ target: 'EU', coercer: 'CN' });
     expect(Object.keys(j.pain)).toEqual(['EU', 'CN']);
     expect(Object.keys(j.pain.EU)).toEqual(['eurBn', 'pctGdp']);
     expect(typeof j.peakRung).toBe('number');

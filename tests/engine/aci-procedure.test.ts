@@ -11,7 +11,7 @@ describe('reopening after a rejected determination', () => {
   // Every state at 0 abstains: no determination can pass. Mini procedure:
   // examination 1, determination 2 → tabled in round 2, voted in rounds 4, 5, 6.
   const sc = miniScenario({ states: miniStates(0) });
-  const ask: Orders = { EU: { set: { duv: 2 } } };
+  const ask: Orders = { target: { set: { duv: 2 } } };
 
   it('three failed votes reject the determination and drop the pending proposals', () => {
     expect(MAX_ATTEMPTS).toBe(3);
@@ -34,15 +34,15 @@ describe('reopening after a rejected determination', () => {
     const p = play(sc, [ask, ...idle(4), ask, ask, ask, ask, ...idle(1)]);
     const refused = p.all('order/refused');
     expect(refused.map((e) => [e.round, e.data])).toEqual([
-      [6, { side: 'EU', measure: 'duv', level: 2, reason: 'aci-paused', roundsLeft: 3 }],
-      [7, { side: 'EU', measure: 'duv', level: 2, reason: 'aci-paused', roundsLeft: 2 }],
-      [8, { side: 'EU', measure: 'duv', level: 2, reason: 'aci-paused', roundsLeft: 1 }],
+      [6, { side: 'target', measure: 'duv', level: 2, reason: 'aci-paused', roundsLeft: 3 }],
+      [7, { side: 'target', measure: 'duv', level: 2, reason: 'aci-paused', roundsLeft: 2 }],
+      [8, { side: 'target', measure: 'duv', level: 2, reason: 'aci-paused', roundsLeft: 1 }],
     ]);
     for (const r of [6, 7, 8]) expect(p.states[r]!.measures[1]!.pending).toBeNull();
     // Round 9: a new order opens a new examination, with the attempts counted afresh.
     expect(p.events[8]!.map((e) => [e.code, e.data])).toEqual([
       ['council/examination', {}],
-      ['aci/requested', { side: 'EU', measure: 'duv', level: 2, amended: false }],
+      ['aci/requested', { side: 'target', measure: 'duv', level: 2, amended: false }],
     ]);
     expect(p.states[9]!.aci).toEqual({
       stage: 'examination',
@@ -58,7 +58,7 @@ describe('reopening after a rejected determination', () => {
     const p = play(miniScenario({ states: miniStates(0), startLevels: { cn_magnets: 2, ev_tariff: 2 } }), [
       ask,
       ...idle(4),
-      { EU: { set: { ev_tariff: 1 } }, CN: { set: { cn_magnets: 3 } } },
+      { target: { set: { ev_tariff: 1 } }, coercer: { set: { cn_magnets: 3 } } },
     ]);
     expect(p.all('order/refused')).toEqual([]);
     expect(p.st.measures.map((m) => m.level)).toEqual([3, 0, 1, 0]);
@@ -73,10 +73,15 @@ describe('amending a proposal in committee', () => {
   const sc = miniScenario({ procedure: { ...base.procedure, committee: 2 } });
 
   it('a second request changes the level in place and keeps the committee’s clock', () => {
-    const p = play(sc, [{ EU: { set: { duv: 1 } } }, ...idle(3), { EU: { set: { duv: 3 } } }, ...idle(2)]);
+    const p = play(sc, [
+      { target: { set: { duv: 1 } } },
+      ...idle(3),
+      { target: { set: { duv: 3 } } },
+      ...idle(2),
+    ]);
     expect(p.all('aci/requested').map((e) => [e.round, e.data])).toEqual([
-      [1, { side: 'EU', measure: 'duv', level: 1, amended: false }],
-      [5, { side: 'EU', measure: 'duv', level: 3, amended: true }],
+      [1, { side: 'target', measure: 'duv', level: 1, amended: false }],
+      [5, { side: 'target', measure: 'duv', level: 3, amended: true }],
     ]);
     // Round 5: authorised, the clock went from 2 to 1; the amendment keeps 1.
     expect(p.states[4]!.measures[1]!.pending).toEqual({ level: 1, stage: 'committee', roundsLeft: 2 });
@@ -85,23 +90,23 @@ describe('amending a proposal in committee', () => {
       [6, 'duv', 3],
     ]);
     expect(p.all('measure/in-force').map((e) => [e.round, e.data])).toEqual([
-      [7, { side: 'EU', measure: 'duv', level: 3 }],
+      [7, { side: 'target', measure: 'duv', level: 3 }],
     ]);
     // Only one examination: the amendment does not restart the procedure.
     expect(p.all('council/examination').length).toBe(1);
   });
 
   it('amending before the Commission is authorised keeps the full committee clock', () => {
-    const p = play(sc, [{ EU: { set: { duv: 1 } } }, { EU: { set: { duv: 2 } } }]);
+    const p = play(sc, [{ target: { set: { duv: 1 } } }, { target: { set: { duv: 2 } } }]);
     expect(p.events[1]!.map((e) => [e.code, e.data])).toEqual([
       ['council/determination-tabled', {}],
-      ['aci/requested', { side: 'EU', measure: 'duv', level: 2, amended: true }],
+      ['aci/requested', { side: 'target', measure: 'duv', level: 2, amended: true }],
     ]);
     expect(p.st.measures[1]!.pending).toEqual({ level: 2, stage: 'committee', roundsLeft: 2 });
   });
 
   it('is not an amendment once adopted: a request after the vote starts a new committee round', () => {
-    const p = play(sc, [{ EU: { set: { duv: 1 } } }, ...idle(5), { EU: { set: { duv: 3 } } }]);
+    const p = play(sc, [{ target: { set: { duv: 1 } } }, ...idle(5), { target: { set: { duv: 3 } } }]);
     expect(p.states[6]!.measures[1]!.pending).toEqual({ level: 1, stage: 'application', roundsLeft: 1 });
     expect(p.all('aci/requested').map((e) => [e.round, e.data.amended])).toEqual([
       [1, false],

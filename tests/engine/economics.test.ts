@@ -16,7 +16,7 @@ function oneRound(
   deps: DepState[],
   levels: number[],
   learning = [false, false, false],
-  pain = { EU: 0, CN: 0 },
+  pain = { target: 0, coercer: 0 },
 ) {
   const sc = miniScenario();
   const flows = newFlows(3);
@@ -51,18 +51,18 @@ describe('supply', () => {
 
   it('substitution erodes leverage while the measure stands', () => {
     const deps = [fresh(0), fresh(0), fresh(0)];
-    oneRound(deps, [3, 0, 0, 0], [true, false, false], { EU: 0.5, CN: 0 });
+    oneRound(deps, [3, 0, 0, 0], [true, false, false], { target: 0.5, coercer: 0 });
     // effort = 0.25 + 0.75 · 0.5 / (0.5 + 0.5) = 0.625; phi = 0 + 1 · (1/12) / 6 · 0.625
     expect(deps[0]!.substituted).toBeCloseTo(0.625 / 72, 12);
   });
 
   it('allied alignment closes off alternatives only when the EU cuts', () => {
-    expect(magnets().supplier).toBe('CN');
+    expect(magnets().supplier).toBe('coercer');
     const sc = miniScenario({ params: { ...miniScenario().params, g7Alignment: 1 } });
     const deps = [fresh(0), fresh(0), fresh(0)];
     const flows = newFlows(3);
     applyLevels(sc, [3, 0, 0, 0], deps);
-    advanceFlows(sc, deps, { EU: 0, CN: 0 }, [false, false, false], 1, flows);
+    advanceFlows(sc, deps, { target: 0, coercer: 0 }, [false, false, false], 1, flows);
     // g7 ignored for China's cut: cut = 0.9; harm = 1.2/12 · 0.9 · 20 = 1.8
     expect(flows.harm[0]).toBeCloseTo(1.8, 10);
   });

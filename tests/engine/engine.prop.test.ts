@@ -2,7 +2,7 @@
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
 import { advanceFlows, applyLevels, newFlows } from '../../src/engine/economics.js';
-import { type BlocId, replay, runGame, type ZoneView } from '../../src/engine/index.js';
+import { type Role, replay, runGame, type ZoneView } from '../../src/engine/index.js';
 import { duvService, evs, magnets, miniScenario } from '../helpers/mini-scenario.js';
 
 const share = fc.double({ min: 0, max: 1, noNaN: true });
@@ -34,8 +34,8 @@ describe('engine invariants', () => {
     'same seed and orders give identical states; all shares stay in [0,1]; no NaN; cost ≥ 0',
     (p, g7, eu, cn, seed) => {
       const sc = scenarioWith(p, g7);
-      const a = runGame(sc, seed, { EU: sc.policies[eu]!, CN: sc.policies[cn]! }, true);
-      const b = runGame(sc, seed, { EU: sc.policies[eu]!, CN: sc.policies[cn]! }, true);
+      const a = runGame(sc, seed, { target: sc.policies[eu]!, coercer: sc.policies[cn]! }, true);
+      const b = runGame(sc, seed, { target: sc.policies[eu]!, coercer: sc.policies[cn]! }, true);
       expect(JSON.stringify(a)).toBe(JSON.stringify(b));
       for (const r of a.history) {
         for (const d of r.state.deps) {
@@ -45,7 +45,7 @@ describe('engine invariants', () => {
           }
           expect(Number.isFinite(d.buffer)).toBe(true);
         }
-        for (const b of ['EU', 'CN'] as const) {
+        for (const b of ['target', 'coercer'] as const) {
           expect(Number.isFinite(r.state.pain[b].harm)).toBe(true);
           expect(r.state.lastPain[b].cost).toBeGreaterThanOrEqual(0);
           expect(r.state.lastPain[b].harm).toBeGreaterThanOrEqual(0);
@@ -78,7 +78,7 @@ describe('engine invariants', () => {
         for (const d of deps) d.restriction = intensity;
         deps[2]!.tariff = intensity;
         const flows = newFlows(3);
-        advanceFlows(sc, deps, { EU: 0, CN: 0 }, [false, false, false], 0.3, flows);
+        advanceFlows(sc, deps, { target: 0, coercer: 0 }, [false, false, false], 0.3, flows);
         return Array.from(flows.harm);
       };
       const ha = harmAt(a);
@@ -102,8 +102,8 @@ describe('engine invariants', () => {
     const proposer = fc.constantFrom('graduated', 'best_response', 'appeaser');
     const stakes = fc.double({ min: 0.2, max: 8, noNaN: true });
     const tolerance = fc.double({ min: 0.05, max: 1, noNaN: true });
-    const inside = (z: ZoneView, bloc: BlocId, q: number) =>
-      bloc === 'EU' ? q <= z.euMax + 1e-12 : q >= z.cnMin - 1e-12;
+    const inside = (z: ZoneView, bloc: Role, q: number) =>
+      bloc === 'target' ? q <= z.targetMax + 1e-12 : q >= z.coercerMin - 1e-12;
     let cases = 0;
     let withDeal = 0;
     fc.assert(
@@ -111,19 +111,24 @@ describe('engine invariants', () => {
         proposer,
         policy,
         fc.boolean(),
-        fc.record({ EU: stakes, CN: stakes }),
-        fc.record({ EU: tolerance, CN: tolerance }),
+        fc.record({ target: stakes, coercer: stakes }),
+        fc.record({ target: tolerance, coercer: tolerance }),
         fc.integer(),
         (offers, any, euOffers, stake, tol, seed) => {
           const [eu, cn] = euOffers ? [offers, any] : [any, offers];
           const base = miniScenario();
           const sc = miniScenario({
             blocs: {
-              EU: { ...base.blocs.EU, stakes: stake.EU, painTolerance: tol.EU },
-              CN: { ...base.blocs.CN, stakes: stake.CN, painTolerance: tol.CN },
+              target: { ...base.blocs.target, stakes: stake.target, painTolerance: tol.target },
+              coercer: { ...base.blocs.coercer, stakes: stake.coercer, painTolerance: tol.coercer },
             },
           });
-          const run = runGame(sc, String(seed), { EU: sc.policies[eu]!, CN: sc.policies[cn]! }, true);
+          const run = runGame(
+            sc,
+            String(seed),
+            { target: sc.policies[eu]!, coercer: sc.policies[cn]! },
+            true,
+          );
           cases += 1;
           let deals = 0;
           run.history.forEach((r, i) => {

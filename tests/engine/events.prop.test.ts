@@ -17,7 +17,7 @@ import {
   stateOf,
 } from '../../src/engine/index.js';
 import type { BlocOrders, Orders } from '../../src/engine/orders.js';
-import type { BlocId, Measure, Scenario } from '../../src/engine/types.js';
+import type { Measure, Role, Scenario } from '../../src/engine/types.js';
 import { miniMeasures, miniScenario, miniStates } from '../helpers/mini-scenario.js';
 
 /** The mini scenario with every legal basis: the wider rung and a national measure NL holds. */
@@ -55,11 +55,10 @@ function richScenario(support: number, voting: 'deterministic' | 'stochastic', b
   });
 }
 
-const ownMeasures = (sc: Scenario, bloc: BlocId) =>
-  sc.measures.flatMap((m, i) => (m.bloc === bloc ? [i] : []));
+const ownMeasures = (sc: Scenario, bloc: Role) => sc.measures.flatMap((m, i) => (m.bloc === bloc ? [i] : []));
 
 /** One side's orders: some levels of its own measures, maybe an offer, an answer, rarely a back-down. */
-function blocOrders(sc: Scenario, bloc: BlocId): fc.Arbitrary<BlocOrders> {
+function blocOrders(sc: Scenario, bloc: Role): fc.Arbitrary<BlocOrders> {
   const own = ownMeasures(sc, bloc);
   return fc
     .record({
@@ -96,10 +95,13 @@ const game = fc.record({
   eu: fc.constantFrom('human', 'human', 'graduated', 'best_response'),
   cn: fc.constantFrom('human', 'human', 'tit_for_tat', 'best_response'),
   seed: fc.string({ minLength: 1, maxLength: 6 }),
-  rounds: fc.array(fc.record({ EU: blocOrders(MEASURES, 'EU'), CN: blocOrders(MEASURES, 'CN') }), {
-    minLength: MEASURES.rounds,
-    maxLength: MEASURES.rounds,
-  }),
+  rounds: fc.array(
+    fc.record({ target: blocOrders(MEASURES, 'target'), coercer: blocOrders(MEASURES, 'coercer') }),
+    {
+      minLength: MEASURES.rounds,
+      maxLength: MEASURES.rounds,
+    },
+  ),
 });
 
 /** Plays the random orders; a computer side's orders replace the random ones. */
@@ -108,7 +110,10 @@ function playGame(setup: GameSetup, rounds: readonly Orders[]): Session {
   for (const random of rounds) {
     if (isOver(setup.sc, stateOf(s))) break;
     const computer = computerTurn(s);
-    s = playRound(s, { EU: computer.EU ?? random.EU, CN: computer.CN ?? random.CN });
+    s = playRound(s, {
+      target: computer.target ?? random.target,
+      coercer: computer.coercer ?? random.coercer,
+    });
   }
   return s;
 }
@@ -189,7 +194,7 @@ describe('event data and replay', () => {
     fc.assert(
       fc.property(game, (g) => {
         const sc = richScenario(g.support, g.voting, g.breachBase);
-        const setup: GameSetup = { sc, seed: g.seed, players: { EU: g.eu, CN: g.cn } };
+        const setup: GameSetup = { sc, seed: g.seed, players: { target: g.eu, coercer: g.cn } };
         const s = playGame(setup, g.rounds);
         s.events.forEach((evs, i) => {
           for (const e of evs) {

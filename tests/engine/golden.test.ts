@@ -11,16 +11,16 @@ async function summary(ref: string, seed: number) {
   if (!r.ok) throw new Error(r.error.map((d) => d.message).join('\n'));
   const sc = r.value.scenario;
   const g = runGame(sc, runSeed(seed, 0, 0), {
-    EU: sc.policies[sc.players.EU]!,
-    CN: sc.policies[sc.players.CN]!,
+    target: sc.policies[sc.players.target]!,
+    coercer: sc.policies[sc.players.coercer]!,
   });
   const round2 = (x: number) => Math.round(x * 100) / 100;
   return {
     outcome: g.outcome,
     round: g.round,
     q: g.q,
-    painEU: round2(g.pain.EU.eurBn),
-    painCN: round2(g.pain.CN.eurBn),
+    painEU: round2(g.pain.target.eurBn),
+    painCN: round2(g.pain.coercer.eurBn),
     peakRung: g.peakRung,
     minQmMargin: g.minQmMargin === null ? null : round2(g.minQmMargin),
     events: g.events.map((e) => e.code).join(' '),

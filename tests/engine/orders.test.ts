@@ -12,7 +12,7 @@ const fin: Measure = {
   id: 'fin',
   name: 'Financial-sector measures',
   description: '',
-  bloc: 'EU',
+  bloc: 'target',
   legalBasis: 'wider',
   holder: null,
   category: null,
@@ -36,34 +36,34 @@ function withDeal(breachBase: number): Scenario {
   });
 }
 const deal = (keep: string[] = []): Orders => ({
-  EU: { propose: { q: 0.5, keep } },
-  CN: { respond: 'accept' },
+  target: { propose: { q: 0.5, keep } },
+  coercer: { respond: 'accept' },
 });
 
 describe('irreversible measures', () => {
   const sc = withMeasure(miniScenario(), 'cn_magnets', { reversible: false });
 
   it('an order to lower one is refused with order/irreversible and the level is unchanged', () => {
-    const p = play(sc, [{ CN: { set: { cn_magnets: 0 } } }]);
+    const p = play(sc, [{ coercer: { set: { cn_magnets: 0 } } }]);
     expect(p.events[0]!.map((e) => [e.code, e.data])).toEqual([
-      ['order/irreversible', { side: 'CN', measure: 'cn_magnets', level: 0 }],
+      ['order/irreversible', { side: 'coercer', measure: 'cn_magnets', level: 0 }],
     ]);
     expect(p.st.measures[0]).toEqual({ level: 2, pending: null });
     expect(p.st.deps[0]!.restriction).toBeCloseTo(0.5, 12);
   });
 
   it('can still be raised', () => {
-    const p = play(sc, [{ CN: { set: { cn_magnets: 3 } } }]);
+    const p = play(sc, [{ coercer: { set: { cn_magnets: 3 } } }]);
     expect(p.all('measure/in-force').map((e) => e.data)).toEqual([
-      { side: 'CN', measure: 'cn_magnets', level: 3 },
+      { side: 'coercer', measure: 'cn_magnets', level: 3 },
     ]);
     expect(p.all('order/irreversible')).toEqual([]);
   });
 
   it('a reversible one is lowered at once', () => {
-    const p = play(miniScenario(), [{ CN: { set: { cn_magnets: 1 } } }]);
+    const p = play(miniScenario(), [{ coercer: { set: { cn_magnets: 1 } } }]);
     expect(p.events[0]!.map((e) => [e.code, e.data])).toEqual([
-      ['measure/lowered', { side: 'CN', measure: 'cn_magnets', level: 1 }],
+      ['measure/lowered', { side: 'coercer', measure: 'cn_magnets', level: 1 }],
     ]);
     expect(p.st.measures[0]!.level).toBe(1);
   });
@@ -72,12 +72,15 @@ describe('irreversible measures', () => {
 describe('while a deal is in force', () => {
   it('raising is refused with reason deal-in-force, for either side; nothing starts', () => {
     const sc = withDeal(0);
-    const p = play(sc, [deal(), { EU: { set: { duv: 1 } }, CN: { set: { cn_magnets: 1 } } }]);
+    const p = play(sc, [deal(), { target: { set: { duv: 1 } }, coercer: { set: { cn_magnets: 1 } } }]);
     expect(p.events[1]!.map((e) => [e.code, e.data])).toEqual([
-      ['order/refused', { side: 'EU', measure: 'duv', level: 1, reason: 'deal-in-force', roundsLeft: null }],
       [
         'order/refused',
-        { side: 'CN', measure: 'cn_magnets', level: 1, reason: 'deal-in-force', roundsLeft: null },
+        { side: 'target', measure: 'duv', level: 1, reason: 'deal-in-force', roundsLeft: null },
+      ],
+      [
+        'order/refused',
+        { side: 'coercer', measure: 'cn_magnets', level: 1, reason: 'deal-in-force', roundsLeft: null },
       ],
     ]);
     expect(p.st.measures.map((m) => m.level)).toEqual([0, 0, 0, 0, 0]);
@@ -89,17 +92,17 @@ describe('while a deal is in force', () => {
     const sc = withDeal(0);
     const p = play(sc, [
       deal(['cn_magnets']),
-      { CN: { set: { cn_magnets: 1 } } },
-      { CN: { set: { cn_magnets: 3 } } },
+      { coercer: { set: { cn_magnets: 1 } } },
+      { coercer: { set: { cn_magnets: 3 } } },
     ]);
     expect(p.states[1]!.measures[0]!.level).toBe(2);
     expect(p.events[1]!.map((e) => [e.code, e.data])).toEqual([
-      ['measure/lowered', { side: 'CN', measure: 'cn_magnets', level: 1 }],
+      ['measure/lowered', { side: 'coercer', measure: 'cn_magnets', level: 1 }],
     ]);
     expect(p.events[2]!.map((e) => [e.code, e.data])).toEqual([
       [
         'order/refused',
-        { side: 'CN', measure: 'cn_magnets', level: 3, reason: 'deal-in-force', roundsLeft: null },
+        { side: 'coercer', measure: 'cn_magnets', level: 3, reason: 'deal-in-force', roundsLeft: null },
       ],
     ]);
     expect(p.st.measures[0]!.level).toBe(1);
@@ -109,9 +112,12 @@ describe('while a deal is in force', () => {
 describe('the wider rung', () => {
   it('is refused with reason needs-breach before any breach; no examination opens', () => {
     const sc = withDeal(0);
-    const p = play(sc, [{ EU: { set: { fin: 1 } } }]);
+    const p = play(sc, [{ target: { set: { fin: 1 } } }]);
     expect(p.events[0]!.map((e) => [e.code, e.data])).toEqual([
-      ['order/refused', { side: 'EU', measure: 'fin', level: 1, reason: 'needs-breach', roundsLeft: null }],
+      [
+        'order/refused',
+        { side: 'target', measure: 'fin', level: 1, reason: 'needs-breach', roundsLeft: null },
+      ],
     ]);
     expect(p.st.measures[4]).toEqual({ level: 0, pending: null });
     expect(p.st.aci.stage).toBe('none');
@@ -120,13 +126,13 @@ describe('the wider rung', () => {
 
   it('opens with a breach: the snapback puts it at level 1, further levels go through the ACI', () => {
     const sc = withDeal(1);
-    const p = play(sc, [deal(), {}, { EU: { set: { fin: 2 } } }]);
+    const p = play(sc, [deal(), {}, { target: { set: { fin: 2 } } }]);
     expect(p.events[1]!.map((e) => e.code)).toEqual(['deal/breached']);
     expect(p.states[2]!.widerUnlocked).toBe(true);
     expect(p.states[2]!.measures[4]!.level).toBe(1);
     expect(p.events[2]!.map((e) => [e.code, e.data])).toEqual([
       ['council/examination', {}],
-      ['aci/requested', { side: 'EU', measure: 'fin', level: 2, amended: false }],
+      ['aci/requested', { side: 'target', measure: 'fin', level: 2, amended: false }],
     ]);
     expect(p.st.measures[4]!.pending).toEqual({ level: 2, stage: 'committee', roundsLeft: 1 });
   });
@@ -139,19 +145,19 @@ describe('national measures', () => {
   };
 
   it('the holder decides alone when its support is ≥ 0 (here exactly 0): no Council, in force at once', () => {
-    const p = play(national(0), [{ EU: { set: { duv: 2 } } }]);
+    const p = play(national(0), [{ target: { set: { duv: 2 } } }]);
     expect(p.events[0]!.map((e) => [e.code, e.data])).toEqual([
-      ['national/decided', { side: 'EU', measure: 'duv', level: 2, holder: 'NL', support: 0 }],
-      ['measure/in-force', { side: 'EU', measure: 'duv', level: 2 }],
+      ['national/decided', { side: 'target', measure: 'duv', level: 2, holder: 'NL', support: 0 }],
+      ['measure/in-force', { side: 'target', measure: 'duv', level: 2 }],
     ]);
     expect(p.st.measures[1]).toEqual({ level: 2, pending: null });
     expect(p.st.aci.stage).toBe('none');
   });
 
   it('the holder refuses when its support is below 0; the level is unchanged', () => {
-    const p = play(national(-0.01), [{ EU: { set: { duv: 2 } } }]);
+    const p = play(national(-0.01), [{ target: { set: { duv: 2 } } }]);
     expect(p.events[0]!.map((e) => [e.code, e.data])).toEqual([
-      ['national/refused', { side: 'EU', measure: 'duv', level: 2, holder: 'NL', support: -0.01 }],
+      ['national/refused', { side: 'target', measure: 'duv', level: 2, holder: 'NL', support: -0.01 }],
     ]);
     expect(p.st.measures[1]).toEqual({ level: 0, pending: null });
   });
@@ -160,10 +166,10 @@ describe('national measures', () => {
     // NL bears the whole cost of the DUV stop (its lever). Decided at 0.3 in round 1,
     // in force after its lead of 2 rounds; by round 4 its cost has pushed NL below 0.
     const sc = national(0.3, 2);
-    const p = play(sc, [{ EU: { set: { duv: 2 } } }, ...idle(2), { EU: { set: { duv: 3 } } }]);
+    const p = play(sc, [{ target: { set: { duv: 2 } } }, ...idle(2), { target: { set: { duv: 3 } } }]);
     expect(p.events[0]!.map((e) => [e.code, e.data])).toEqual([
-      ['national/decided', { side: 'EU', measure: 'duv', level: 2, holder: 'NL', support: 0.3 }],
-      ['measure/announced', { side: 'EU', measure: 'duv', level: 2, inRounds: 2 }],
+      ['national/decided', { side: 'target', measure: 'duv', level: 2, holder: 'NL', support: 0.3 }],
+      ['measure/announced', { side: 'target', measure: 'duv', level: 2, inRounds: 2 }],
     ]);
     expect(p.all('measure/in-force').map((e) => [e.round, e.data.level])).toEqual([[3, 2]]);
     const nl = sc.states.findIndex((s) => s.id === 'NL');
@@ -171,7 +177,7 @@ describe('national measures', () => {
     expect(support).toBeLessThan(0);
     expect(support).toBeGreaterThan(-0.1);
     expect(p.events[3]!.map((e) => [e.code, e.data])).toEqual([
-      ['national/refused', { side: 'EU', measure: 'duv', level: 3, holder: 'NL', support }],
+      ['national/refused', { side: 'target', measure: 'duv', level: 3, holder: 'NL', support }],
     ]);
     expect(p.st.measures[1]).toEqual({ level: 2, pending: null });
   });

@@ -20,16 +20,27 @@ function painful(euTolerance: number, cnTolerance: number, over: Partial<Scenari
   return miniScenario({
     dependencies: [magnets({ bufferMonths: 0 }), duvService(), evs()],
     blocs: {
-      EU: { ...base.blocs.EU, painTolerance: euTolerance },
-      CN: { ...base.blocs.CN, painTolerance: cnTolerance },
+      target: { ...base.blocs.target, painTolerance: euTolerance },
+      coercer: { ...base.blocs.coercer, painTolerance: cnTolerance },
     },
     ...over,
   });
 }
 
-const painPct = (sc: Scenario, st: { lastPain: Record<'EU' | 'CN', { harm: number; cost: number }> }) => ({
-  EU: pctOfGdp(st.lastPain.EU.harm + st.lastPain.EU.cost, sc.blocs.EU.gdp, 12 / sc.roundMonths),
-  CN: pctOfGdp(st.lastPain.CN.harm + st.lastPain.CN.cost, sc.blocs.CN.gdp, 12 / sc.roundMonths),
+const painPct = (
+  sc: Scenario,
+  st: { lastPain: Record<'target' | 'coercer', { harm: number; cost: number }> },
+) => ({
+  target: pctOfGdp(
+    st.lastPain.target.harm + st.lastPain.target.cost,
+    sc.blocs.target.gdp,
+    12 / sc.roundMonths,
+  ),
+  coercer: pctOfGdp(
+    st.lastPain.coercer.harm + st.lastPain.coercer.cost,
+    sc.blocs.coercer.gdp,
+    12 / sc.roundMonths,
+  ),
 });
 
 const outcomeEvents = (codes: string[]) => codes.filter((c) => c.includes('outcome/'));
@@ -58,11 +69,11 @@ describe('spiral', () => {
       ),
     ).toBe(5);
     const pain = painPct(sc, p.states[1]!);
-    expect(pain.EU).toBeGreaterThan(0.01);
-    expect(pain.CN).toBeGreaterThan(0.001);
+    expect(pain.target).toBeGreaterThan(0.01);
+    expect(pain.coercer).toBeGreaterThan(0.001);
     // One round over is not enough.
     expect(p.events[0]).toEqual([]);
-    expect(p.states[1]!.overTolerance).toEqual({ EU: 1, CN: 1 });
+    expect(p.states[1]!.overTolerance).toEqual({ target: 1, coercer: 1 });
     expect(p.states[1]!.outcome).toBeNull();
     expect(p.events[1]!.map((e) => [e.code, e.data])).toEqual([['outcome/spiral', {}]]);
     expect(p.st.outcome).toBe('spiral');
@@ -79,7 +90,7 @@ describe('spiral', () => {
         p.st.measures.map((m) => m.level),
       ),
     ).toBe(4);
-    expect(p.states[3]!.overTolerance).toEqual({ EU: 3, CN: 3 });
+    expect(p.states[3]!.overTolerance).toEqual({ target: 3, coercer: 3 });
     expect(outcomeEvents(p.codes())).toEqual(['4 outcome/stalemate']);
   });
 });
@@ -89,11 +100,11 @@ describe('patience: one side alone over its tolerance', () => {
     const sc = painful(0.01, 1e6);
     const p = play(sc, idle(2));
     expect(p.events[0]).toEqual([]);
-    expect(p.states[1]!.overTolerance).toEqual({ EU: 1, CN: 0 });
+    expect(p.states[1]!.overTolerance).toEqual({ target: 1, coercer: 0 });
     expect(p.events[1]!.map((e) => [e.round, e.code, e.data])).toEqual([
-      [2, 'outcome/backs-down', { side: 'EU', reason: 'pain' }],
+      [2, 'outcome/backs-down', { side: 'target', reason: 'pain' }],
     ]);
-    expect(p.st.outcome).toBe('eu_backs_down');
+    expect(p.st.outcome).toBe('target_backs_down');
     expect(p.st.outcomeRound).toBe(2);
     expect(() => step(sc, p.st, {})).toThrow(SimError);
   });
@@ -101,29 +112,29 @@ describe('patience: one side alone over its tolerance', () => {
   it('China backs down after PATIENCE rounds over its tolerance, the EU not', () => {
     const sc = painful(1e6, 1e-4);
     const p = play(sc, idle(2));
-    expect(p.states[1]!.overTolerance).toEqual({ EU: 0, CN: 1 });
+    expect(p.states[1]!.overTolerance).toEqual({ target: 0, coercer: 1 });
     expect(p.events[1]!.map((e) => [e.round, e.code, e.data])).toEqual([
-      [2, 'outcome/backs-down', { side: 'CN', reason: 'pain' }],
+      [2, 'outcome/backs-down', { side: 'coercer', reason: 'pain' }],
     ]);
-    expect(p.st.outcome).toBe('cn_backs_down');
+    expect(p.st.outcome).toBe('coercer_backs_down');
   });
 
   it('counts consecutive rounds: a round under tolerance resets the count', () => {
     const sc = painful(0.01, 1e6);
-    const lift: Orders = { CN: { set: { cn_magnets: 0 } } };
-    const cut: Orders = { CN: { set: { cn_magnets: 2 } } };
+    const lift: Orders = { coercer: { set: { cn_magnets: 0 } } };
+    const cut: Orders = { coercer: { set: { cn_magnets: 2 } } };
     const p = play(sc, [{}, lift, cut, lift, cut, {}]);
-    expect(p.states.slice(1).map((s) => s.overTolerance.EU)).toEqual([1, 0, 1, 0, 1, 2]);
+    expect(p.states.slice(1).map((s) => s.overTolerance.target)).toEqual([1, 0, 1, 0, 1, 2]);
     expect(outcomeEvents(p.codes())).toEqual(['6 outcome/backs-down']);
-    expect(p.all('outcome/backs-down')[0]!.data).toEqual({ side: 'EU', reason: 'pain' });
+    expect(p.all('outcome/backs-down')[0]!.data).toEqual({ side: 'target', reason: 'pain' });
   });
 
   it('counts only pain strictly over the tolerance', () => {
     const probe = painful(1e6, 1e6);
-    const eu = painPct(probe, play(probe, idle(1)).st).EU;
+    const eu = painPct(probe, play(probe, idle(1)).st).target;
     const at = painful(eu, 1e6);
-    expect(play(at, idle(3)).st.overTolerance.EU).toBe(0);
-    expect(play(painful(eu * 0.999, 1e6), idle(1)).st.overTolerance.EU).toBe(1);
+    expect(play(at, idle(3)).st.overTolerance.target).toBe(0);
+    expect(play(painful(eu * 0.999, 1e6), idle(1)).st.overTolerance.target).toBe(1);
   });
 });
 
@@ -136,17 +147,17 @@ describe('cohesion lost', () => {
     const p = play(hostile({ startLevels: { cn_magnets: 2, ev_tariff: 1 } }), idle(1));
     expect(p.st.votes.length).toBe(27);
     expect(p.events[0]!.map((e) => [e.code, e.data])).toEqual([
-      ['outcome/backs-down', { side: 'EU', reason: 'cohesion' }],
+      ['outcome/backs-down', { side: 'target', reason: 'cohesion' }],
     ]);
-    expect(p.st.outcome).toBe('eu_backs_down');
+    expect(p.st.outcome).toBe('target_backs_down');
     expect(p.st.outcomeRound).toBe(1);
   });
 
   it('… and one only under way (an ACI request still pending)', () => {
-    const p = play(hostile(), [{ EU: { set: { duv: 1 } } }]);
+    const p = play(hostile(), [{ target: { set: { duv: 1 } } }]);
     expect(p.st.measures[1]!.level).toBe(0);
     expect(p.st.measures[1]!.pending).not.toBeNull();
-    expect(p.all('outcome/backs-down').map((e) => e.data)).toEqual([{ side: 'EU', reason: 'cohesion' }]);
+    expect(p.all('outcome/backs-down').map((e) => e.data)).toEqual([{ side: 'target', reason: 'cohesion' }]);
   });
 
   it('does not apply with no EU measure active, nor to a national measure (no Council act)', () => {
@@ -178,24 +189,24 @@ describe('cohesion lost', () => {
     // the EU is over its tolerance from round 1 and asks for a measure in round 2.
     const states = miniStates(-1).map((s) => ({ ...s, painResponse: -1 }));
     const sc = painful(0.01, 1e6, { states });
-    const p = play(sc, [{}, { EU: { set: { duv: 1 } } }]);
+    const p = play(sc, [{}, { target: { set: { duv: 1 } } }]);
     expect(p.states[1]!.outcome).toBeNull();
-    expect(p.st.overTolerance.EU).toBe(PATIENCE);
+    expect(p.st.overTolerance.target).toBe(PATIENCE);
     expect(p.all('outcome/backs-down').map((e) => [e.round, e.data])).toEqual([
-      [2, { side: 'EU', reason: 'cohesion' }],
+      [2, { side: 'target', reason: 'cohesion' }],
     ]);
   });
 });
 
 describe('backing down by order', () => {
   it('ends the run in the round ordered, with reason order, for either side', () => {
-    for (const side of ['EU', 'CN'] as const) {
+    for (const side of ['target', 'coercer'] as const) {
       const sc = miniScenario();
       const p = play(sc, [{}, { [side]: { backDown: true } }]);
       expect(p.events[1]!.map((e) => [e.round, e.code, e.data])).toEqual([
         [2, 'outcome/backs-down', { side, reason: 'order' }],
       ]);
-      expect(p.st.outcome).toBe(side === 'EU' ? 'eu_backs_down' : 'cn_backs_down');
+      expect(p.st.outcome).toBe(side === 'target' ? 'target_backs_down' : 'coercer_backs_down');
       expect(p.st.outcomeRound).toBe(2);
       expect(isOver(sc, p.st)).toBe(true);
       expect(() => step(sc, p.st, {})).toThrow(/the run ended in round 2/);
@@ -203,8 +214,8 @@ describe('backing down by order', () => {
   });
 
   it('when both order it in one round, the EU’s (weighed first) is the outcome', () => {
-    const p = play(miniScenario(), [{ EU: { backDown: true }, CN: { backDown: true } }]);
-    expect(p.all('outcome/backs-down').map((e) => e.data)).toEqual([{ side: 'EU', reason: 'order' }]);
+    const p = play(miniScenario(), [{ target: { backDown: true }, coercer: { backDown: true } }]);
+    expect(p.all('outcome/backs-down').map((e) => e.data)).toEqual([{ side: 'target', reason: 'order' }]);
   });
 
   it('wins over a pain outcome due the same round, also in the last round', () => {
@@ -212,9 +223,9 @@ describe('backing down by order', () => {
     // China backs down by order first. Once in round 2 of 12, once in the last round.
     for (const rounds of [12, 2]) {
       const sc = painful(0.01, 1e6, { rounds });
-      const p = play(sc, [{}, { CN: { backDown: true } }]);
-      expect(p.all('outcome/backs-down').map((e) => e.data)).toEqual([{ side: 'CN', reason: 'order' }]);
-      expect(p.st.outcome).toBe('cn_backs_down');
+      const p = play(sc, [{}, { coercer: { backDown: true } }]);
+      expect(p.all('outcome/backs-down').map((e) => e.data)).toEqual([{ side: 'coercer', reason: 'order' }]);
+      expect(p.st.outcome).toBe('coercer_backs_down');
       expect(outcomeEvents(p.codes())).toEqual(['2 outcome/backs-down']);
     }
   });
@@ -234,7 +245,7 @@ describe('stalemate', () => {
 });
 
 describe('a deal (landing zone) does not end the run', () => {
-  const deal: Orders = { EU: { propose: { q: 0.4 } }, CN: { respond: 'accept' } };
+  const deal: Orders = { target: { propose: { q: 0.4 } }, coercer: { respond: 'accept' } };
   const dealing = (breachBase: number, over: Partial<Scenario> = {}) => {
     const base = miniScenario();
     return miniScenario({
@@ -248,7 +259,7 @@ describe('a deal (landing zone) does not end the run', () => {
     const sc = dealing(0);
     const p = play(sc, [deal, ...idle(3)]);
     expect(p.events[0]!.map((e) => [e.code, e.data])).toEqual([
-      ['deal/struck', { proposer: 'EU', responder: 'CN', q: 0.4, keep: [] }],
+      ['deal/struck', { proposer: 'target', responder: 'coercer', q: 0.4, keep: [] }],
     ]);
     expect(p.states[1]!.outcome).toBe('landing_zone');
     expect(isOver(sc, p.states[1]!)).toBe(false);
@@ -257,7 +268,7 @@ describe('a deal (landing zone) does not end the run', () => {
     expect(outcomeEvents(p.codes())).toEqual([]);
     expect(p.st.outcome).toBe('landing_zone');
     expect(p.st.outcomeRound).toBe(1);
-    expect(p.st.deal).toMatchObject({ q: 0.4, round: 1, proposer: 'EU' });
+    expect(p.st.deal).toMatchObject({ q: 0.4, round: 1, proposer: 'target' });
     expect(isOver(sc, p.st)).toBe(true);
   });
 
@@ -265,7 +276,7 @@ describe('a deal (landing zone) does not end the run', () => {
     const sc = dealing(1);
     const p = play(sc, [deal, ...idle(3)]);
     expect(p.events[1]!.map((e) => [e.code, e.data])).toEqual([
-      ['deal/breached', { breaker: 'CN', dealRound: 1, q: 0.4 }],
+      ['deal/breached', { breaker: 'coercer', dealRound: 1, q: 0.4 }],
     ]);
     const after = p.states[2]!;
     expect(after.deal).toBeNull();
@@ -281,11 +292,11 @@ describe('a deal (landing zone) does not end the run', () => {
     // The deal keeps China's licensing in force; the EU stays over its tiny tolerance.
     const sc = dealing(0, { dependencies: painful(1, 1).dependencies, blocs: painful(0.01, 1e6).blocs });
     const p = play(sc, [
-      { EU: { propose: { q: 0.4, keep: ['cn_magnets'] } }, CN: { respond: 'accept' } },
+      { target: { propose: { q: 0.4, keep: ['cn_magnets'] } }, coercer: { respond: 'accept' } },
       ...idle(3),
     ]);
     expect(p.st.measures[0]!.level).toBe(2);
-    expect(p.st.overTolerance.EU).toBe(4);
+    expect(p.st.overTolerance.target).toBe(4);
     expect(outcomeEvents(p.codes())).toEqual([]);
     expect(p.st.outcome).toBe('landing_zone');
   });
@@ -295,7 +306,7 @@ describe('the zone after a breach', () => {
   it('is projected with the levels the snapback restored, not the deal’s', () => {
     const base = miniScenario();
     const sc = miniScenario({ params: { ...base.params, breachBase: 1, snapbackCredibility: 0 } });
-    const p = play(sc, [{ EU: { propose: { q: 0.4 } }, CN: { respond: 'accept' } }, {}]);
+    const p = play(sc, [{ target: { propose: { q: 0.4 } }, coercer: { respond: 'accept' } }, {}]);
     expect(p.all('deal/breached').map((e) => e.round)).toEqual([2]);
     const st = p.st;
     const levels = st.measures.map((m) => m.level);
@@ -303,8 +314,8 @@ describe('the zone after a breach', () => {
     const input = { deps: st.deps.map((d) => ({ ...d })), lastPain: st.lastPain };
     const now = projectCosts(sc, input, levels, sc.params.horizon);
     // China's licensing is back: the EU expects harm from it again.
-    expect(now.EU).toBeGreaterThan(0.5);
-    expect(st.zone!.costEU).toBeCloseTo(now.EU, 9);
-    expect(st.zone!.costCN).toBeCloseTo(now.CN, 9);
+    expect(now.target).toBeGreaterThan(0.5);
+    expect(st.zone!.costTarget).toBeCloseTo(now.target, 9);
+    expect(st.zone!.costCoercer).toBeCloseTo(now.coercer, 9);
   });
 });

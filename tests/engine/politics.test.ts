@@ -20,7 +20,7 @@ function play(sc: Scenario, log: Orders[], seed = 's') {
 describe('ACI procedure', () => {
   it('runs examination → determination → engagement → committee → application in the default number of rounds', () => {
     const sc = miniScenario();
-    const { st, events } = play(sc, [{ EU: { set: { duv: 2 } } }, {}, {}, {}, {}, {}]);
+    const { st, events } = play(sc, [{ target: { set: { duv: 2 } } }, {}, {}, {}, {}, {}]);
     expect(
       events.filter((e) => e.includes('council') || e.includes('measure/in-force') || e.includes('aci/')),
     ).toEqual([
@@ -38,7 +38,7 @@ describe('ACI procedure', () => {
 
   it('fails the determination when too few states back it, and gives up after three tries', () => {
     const sc = miniScenario({ states: miniStates(0) });
-    const { st, events } = play(sc, [{ EU: { set: { duv: 1 } } }, {}, {}, {}, {}, {}]);
+    const { st, events } = play(sc, [{ target: { set: { duv: 1 } } }, {}, {}, {}, {}, {}]);
     expect(events.filter((e) => e.includes('determination'))).toEqual([
       '2 council/determination-tabled',
       '4 council/determination-failed',
@@ -51,7 +51,7 @@ describe('ACI procedure', () => {
 
   it('lets a measure be lowered at once', () => {
     const sc = miniScenario();
-    const { st } = play(sc, [{ CN: { set: { cn_magnets: 0 } } }]);
+    const { st } = play(sc, [{ coercer: { set: { cn_magnets: 0 } } }]);
     expect(st.measures[0]!.level).toBe(0);
     expect(st.deps[0]!.restriction).toBe(0);
   });
@@ -66,13 +66,13 @@ describe('national measures', () => {
     return { ...sc, measures };
   };
   it('are decided by the holder alone, with no Council vote', () => {
-    const { st, events } = play(national(0.8), [{ EU: { set: { duv: 2 } } }]);
+    const { st, events } = play(national(0.8), [{ target: { set: { duv: 2 } } }]);
     expect(events).toContain('1 national/decided');
     expect(events.some((e) => e.includes('council'))).toBe(false);
     expect(st.measures[1]!.level).toBe(2);
   });
   it('are refused when the holder does not back them', () => {
-    const { st, events } = play(national(-0.2), [{ EU: { set: { duv: 2 } } }]);
+    const { st, events } = play(national(-0.2), [{ target: { set: { duv: 2 } } }]);
     expect(events).toContain('1 national/refused');
     expect(st.measures[1]!.level).toBe(0);
   });
@@ -82,7 +82,7 @@ describe('China’s targeted pressure', () => {
   it('lowers the named state’s support by its weight times intensity', () => {
     const sc = miniScenario();
     const before = play(sc, [{}]).st.support[3]!;
-    const after = play(sc, [{ CN: { set: { pork: 2 } } }]).st.support[3]!;
+    const after = play(sc, [{ coercer: { set: { pork: 2 } } }]).st.support[3]!;
     expect(before - after).toBeCloseTo(2, 10);
   });
 });
@@ -91,7 +91,10 @@ describe('deals', () => {
   it('lifts measures, and a breach restores them and unlocks the wider rung', () => {
     const base = miniScenario();
     const sc = miniScenario({ params: { ...base.params, breachBase: 1, snapbackCredibility: 0 } });
-    const { st, events } = play(sc, [{ CN: { propose: { q: 0.5 } }, EU: { respond: 'accept' } }, {}]);
+    const { st, events } = play(sc, [
+      { coercer: { propose: { q: 0.5 } }, target: { respond: 'accept' } },
+      {},
+    ]);
     expect(events).toContain('1 deal/struck');
     expect(events).toContain('2 deal/breached');
     expect(st.deal).toBeNull();
@@ -99,7 +102,7 @@ describe('deals', () => {
     expect(st.measures[0]!.level).toBe(2);
   });
   it('is refused by a computer responder outside its own bound', () => {
-    const { st, events } = play(miniScenario(), [{ EU: { propose: { q: 0 } } }]);
+    const { st, events } = play(miniScenario(), [{ target: { propose: { q: 0 } } }]);
     expect(events).toContain('1 deal/refused');
     expect(st.deal).toBeNull();
   });

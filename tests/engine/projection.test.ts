@@ -55,12 +55,12 @@ if (!loaded.ok) throw new Error(loaded.error.map((d) => d.message).join('\n'));
 const RARE_EARTHS = loaded.value.scenario;
 const MINI = miniScenario();
 
-const BLOCS = ['EU', 'CN'] as const;
+const ROLES = ['target', 'coercer'] as const;
 
 /** A fresh copy: the projection caches by the identity of `deps`, so each call below gets its own. */
 const fresh = (input: ProjectionInput): ProjectionInput => ({
   deps: input.deps.map((d) => ({ ...d })),
-  lastPain: { EU: { ...input.lastPain.EU }, CN: { ...input.lastPain.CN } },
+  lastPain: { target: { ...input.lastPain.target }, coercer: { ...input.lastPain.coercer } },
 });
 
 /** The full projection of `levels` with measure m at `level`, from an uncached input. */
@@ -80,7 +80,7 @@ function full(
 /** The substitution envelope (see the header): per bloc, what effort between base and 1 could move. */
 function envelope(sc: Scenario, input: ProjectionInput, trial: readonly number[], h: number): Projection {
   const learning = learningFlags(sc, trial, []);
-  const out = { EU: 0, CN: 0 };
+  const out = { target: 0, coercer: 0 };
   const yearFactor = 12 / sc.roundMonths;
   sc.dependencies.forEach((def, d) => {
     if (!learning[d]) return;
@@ -115,7 +115,7 @@ function envelope(sc: Scenario, input: ProjectionInput, trial: readonly number[]
 
 /** Equal to ~1e-9 relative (of the larger of the values compared and the base they were built from). */
 function expectSame(a: Projection, b: Projection, base: Projection) {
-  for (const k of BLOCS) {
+  for (const k of ROLES) {
     const scale = Math.max(Math.abs(a[k]), Math.abs(b[k]), Math.abs(base[k]));
     expect(Math.abs(a[k] - b[k])).toBeLessThanOrEqual(1e-9 * scale + 1e-12);
   }
@@ -147,11 +147,11 @@ const inputOf = (sc: Scenario): fc.Arbitrary<ProjectionInput> =>
       ),
     ),
     lastPain: fc.record({
-      EU: fc.record({
+      target: fc.record({
         harm: fc.double({ min: 0, max: 60, noNaN: true }),
         cost: fc.double({ min: 0, max: 5, noNaN: true }),
       }),
-      CN: fc.record({
+      coercer: fc.record({
         harm: fc.double({ min: 0, max: 60, noNaN: true }),
         cost: fc.double({ min: 0, max: 5, noNaN: true }),
       }),
@@ -191,7 +191,7 @@ describe('projectChange against the full projection', () => {
           const trial = levels.slice();
           trial[m] = level;
           const env = envelope(sc, input, trial, h);
-          for (const k of BLOCS)
+          for (const k of ROLES)
             expect(Math.abs(approx[k] - exact[k])).toBeLessThanOrEqual(
               env[k] + 1e-9 * (1 + Math.abs(exact[k])),
             );
@@ -215,7 +215,10 @@ describe('projectChange against the full projection', () => {
         (input, { levels, m, level }, h) => {
           const eager = {
             ...sc,
-            blocs: { EU: { ...sc.blocs.EU, baseEffort: 1 }, CN: { ...sc.blocs.CN, baseEffort: 1 } },
+            blocs: {
+              target: { ...sc.blocs.target, baseEffort: 1 },
+              coercer: { ...sc.blocs.coercer, baseEffort: 1 },
+            },
           };
           const base = projectCosts(eager, fresh(input), levels, h);
           expectSame(
@@ -256,7 +259,7 @@ describe('projectChange against the full projection', () => {
     const run = runGame(
       sc,
       runSeed(1, 0, 0),
-      { EU: sc.policies.graduated!, CN: sc.policies.best_response! },
+      { target: sc.policies.graduated!, coercer: sc.policies.best_response! },
       true,
     );
     let worst = 0;
@@ -270,7 +273,7 @@ describe('projectChange against the full projection', () => {
           const trial = levels.slice();
           trial[m] = level;
           const env = envelope(sc, state, trial, 12);
-          for (const k of BLOCS) {
+          for (const k of ROLES) {
             const d = Math.abs(approx[k] - exact[k]);
             expect(d).toBeLessThanOrEqual(env[k] + 1e-9 * (1 + Math.abs(exact[k])));
             worst = Math.max(worst, d / Math.max(1e-9, Math.abs(exact[k])));
@@ -305,11 +308,11 @@ describe('projectChange against the full projection', () => {
   // compare them in baseFor; then drop `.fails`.
   it.fails('depends on the scenario it is given, not on the one a state was first projected under', () => {
     const a = MINI;
-    const b = miniScenario({ blocs: { ...a.blocs, EU: { ...a.blocs.EU, discount: 0.5 } } });
+    const b = miniScenario({ blocs: { ...a.blocs, target: { ...a.blocs.target, discount: 0.5 } } });
     const st = initialState(a, 's');
     const levels = st.measures.map((x) => x.level);
     const own = projectCosts(b, fresh(st), levels, 6);
-    expect(projectCosts(a, st, levels, 6).EU).not.toBeCloseTo(own.EU, 3);
+    expect(projectCosts(a, st, levels, 6).target).not.toBeCloseTo(own.target, 3);
     expect(projectCosts(b, st, levels, 6)).toEqual(own);
   });
 });

@@ -89,7 +89,7 @@ export async function countProvenance(root: string): Promise<Counted[]> {
       const target = mechanism === 'market' ? d.supplier : d.dependent;
       deps.set(id, {
         mechanism,
-        targetEU: target === 'EU',
+        targetEU: target === 'target',
         explicitExposure: typeof d.exposure === 'object' && d.exposure !== null,
         sector: String(d.sector),
       });

@@ -26,10 +26,24 @@ describe('a loaded scenario', () => {
       exposure: null,
     });
     const duv = sc.measures.find((m) => m.id === 'mini_duv_servicing')!;
-    expect(duv).toMatchObject({ bloc: 'EU', legalBasis: 'aci', actsOn: [1], leadRounds: 1, holder: null });
+    expect(duv).toMatchObject({
+      bloc: 'target',
+      legalBasis: 'aci',
+      actsOn: [1],
+      leadRounds: 1,
+      holder: null,
+    });
     expect(duv.levels[0]).toEqual({ name: 'off', intensity: 0, tariff: 0, rung: 0 });
     expect(duv.levels).toHaveLength(4);
-    expect(sc.blocs.EU).toMatchObject({ id: 'EU', gdp: 17935, painTolerance: 0.5, baseEffort: 0.25 });
+    expect(sc.blocs.target).toMatchObject({
+      id: 'EU',
+      role: 'target',
+      short: 'the EU',
+      decides: 'eu_council',
+      gdp: 17935,
+      painTolerance: 0.5,
+      baseEffort: 0.25,
+    });
     expect(sc.states.map((s) => s.id)).toEqual(['DE', 'FR', 'ES', 'NL']);
     expect(sc.states[3]).toMatchObject({
       baseSupport: 1,
@@ -42,7 +56,7 @@ describe('a loaded scenario', () => {
       description: 'Climbs one rung a round.',
       params: { step: 1 },
     });
-    expect(sc.players).toEqual({ EU: 'graduated', CN: 'hold' });
+    expect(sc.players).toEqual({ target: 'graduated', coercer: 'hold' });
     expect(sc.startLevels).toEqual({ mini_magnet_licensing: 2 });
     expect(sc.events[0]?.set).toEqual({ 'parameters.g7_alignment': 0.5 });
   });
@@ -86,7 +100,7 @@ describe('a loaded scenario', () => {
     expect(mini.provenance.get('blocs.EU.gdp')).toEqual({
       source: 'Eurostat 2024',
       file: 'tests/fixtures/models/blocs.yaml',
-      line: 6,
+      line: 9,
     });
     expect(mini.provenance.get('dependencies.mini_magnets.value')).toMatchObject({
       assumed: true,
@@ -102,7 +116,7 @@ describe('a loaded scenario', () => {
 
   it('lists uncertain numbers from the models and the scenario', () => {
     expect(mini.uncertain.map((u) => `${u.path} ${u.dist.type} ${u.file}:${u.line}`)).toEqual([
-      'blocs.EU.pain_tolerance triangular tests/fixtures/models/blocs.yaml:7',
+      'blocs.EU.pain_tolerance triangular tests/fixtures/models/blocs.yaml:10',
       'dependencies.mini_magnets.substitution_years triangular tests/fixtures/scenarios/mini.yaml:16',
     ]);
   });
@@ -162,7 +176,7 @@ describe('applyParameterValues', () => {
     });
     expect(sc.dependencies[0]?.substitutionYears).toBe(9);
     expect(mini.scenario.dependencies[0]?.substitutionYears).toBe(7);
-    expect(sc.blocs.EU.painTolerance).toBe(0.7);
+    expect(sc.blocs.target.painTolerance).toBe(0.7);
     expect(sc.measures.find((m) => m.id === 'mini_duv_servicing')?.levels[2]?.intensity).toBe(0.2);
     expect(sc.states[0]?.exposure.automotive).toBe(0.1);
     expect(sc.params.g7Alignment).toBe(0.9);

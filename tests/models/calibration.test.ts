@@ -15,7 +15,10 @@ async function load(id: string): Promise<LoadedScenario> {
   return r.value;
 }
 
-const players = (sc: Scenario) => ({ EU: sc.policies[sc.players.EU]!, CN: sc.policies[sc.players.CN]! });
+const players = (sc: Scenario) => ({
+  target: sc.policies[sc.players.target]!,
+  coercer: sc.policies[sc.players.coercer]!,
+});
 
 /**
  * The model's export index for a month: the share of the normal magnet flow
@@ -33,7 +36,7 @@ describe('magnets-april-2025 reproduces the magnet exports to the EU (China cust
   const observed = { April: 56, May: 21, June: 74, July: 100 };
 
   it('both sides hold; China’s level is forced by the scenario’s events each month', () => {
-    expect(l.scenario.players).toEqual({ EU: 'hold', CN: 'hold' });
+    expect(l.scenario.players).toEqual({ target: 'hold', coercer: 'hold' });
     expect(l.scenario.events.map((e) => e.levels.ree_april_licensing)).toEqual([2, 3, 2, 1]);
   });
 
@@ -83,8 +86,8 @@ describe('nexperia-2025: the EU side gives way or a deal is struck within 3 roun
 
   it('voting is stochastic, and misperception and the players’ soft-max draw from each run’s stream', () => {
     expect(l.scenario.params.votingMode).toBe('stochastic');
-    expect(l.scenario.blocs.EU.misperception).toBeGreaterThan(0);
-    expect(l.scenario.players.CN).toBe('best_response');
+    expect(l.scenario.blocs.target.misperception).toBeGreaterThan(0);
+    expect(l.scenario.players.coercer).toBe('best_response');
   });
 
   it(`> 50% of ${RUNS} runs, with the uncertain numbers drawn for each run`, () => {
@@ -94,7 +97,7 @@ describe('nexperia-2025: the EU side gives way or a deal is struck within 3 roun
       const sc = withOverrides(l.scenario, sample(l, seed));
       const run = runGame(sc, seed, players(sc));
       const dealBy3 = run.events.some((e) => e.code === 'deal/struck' && e.round <= 3);
-      const euGaveWay = run.outcome === 'eu_backs_down' && run.round <= 3;
+      const euGaveWay = run.outcome === 'target_backs_down' && run.round <= 3;
       if (dealBy3 || euGaveWay) quick++;
     }
     // Recorded in docs/CALIBRATION.md; the test asks only for a majority.

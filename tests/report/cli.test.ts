@@ -21,14 +21,14 @@ describe('aci-sim report', () => {
     const j = await playJournal({
       ref: 'tutorial',
       seed: 'cli-test',
-      players: { EU: 'human', CN: 'best_response' },
+      players: { target: 'human', coercer: 'best_response' },
       script: (round, _st, computer) =>
         round === 2
           ? {
-              orders: { EU: computer.EU ?? {} },
-              notes: [{ bloc: 'EU', text: 'Wait for the Council | then act.' }],
+              orders: { target: computer.target ?? {} },
+              notes: [{ bloc: 'target', text: 'Wait for the Council | then act.' }],
             }
-          : { orders: { EU: computer.EU ?? {} } },
+          : { orders: { target: computer.target ?? {} } },
     });
     await saveJournal(tutorial, j);
   });

@@ -10,24 +10,26 @@ import {
   rungSentence,
 } from '../../src/report/comparison.js';
 import { count, money, ordinal, thousands } from '../../src/report/words.js';
+import { miniScenario } from '../helpers/mini-scenario.js';
 
 const dist = (over: Partial<Distribution> = {}): Distribution => ({
   runs: 1000,
-  policies: { EU: 'graduated', CN: 'best_response' },
+  policies: { target: 'graduated', coercer: 'best_response' },
   standIns: [],
-  outcomes: { landing_zone: 600, cn_backs_down: 0, eu_backs_down: 100, spiral: 0, stalemate: 300 },
+  outcomes: { landing_zone: 600, coercer_backs_down: 0, target_backs_down: 100, spiral: 0, stalemate: 300 },
   dealRounds: [...Array(300).fill(6), ...Array(300).fill(8)].map((r, i) => (i < 250 ? 7 : r)),
-  pain: { EU: [1, 2, 3, 4, 5], CN: [0.1, 0.1, 0.1] },
+  pain: { target: [1, 2, 3, 4, 5], coercer: [0.1, 0.1, 0.1] },
   peakRung: [3, 4, 4, 5],
   ...over,
 });
 
 const game = (over: Partial<GameFacts> = {}): GameFacts => ({
+  sc: miniScenario(),
   outcome: 'landing_zone',
   roundsPlayed: 12,
   totalRounds: 12,
   dealRound: 5,
-  pain: { EU: 4, CN: 0.1 },
+  pain: { target: 4, coercer: 0.1 },
   peakRung: 4,
   ...over,
 });
@@ -70,7 +72,7 @@ describe('the deal sentence', () => {
   it('covers a deal no computer game reached, no deal, and an unfinished game', () => {
     const none = dist({
       dealRounds: [],
-      outcomes: { landing_zone: 0, cn_backs_down: 0, eu_backs_down: 0, spiral: 0, stalemate: 1000 },
+      outcomes: { landing_zone: 0, coercer_backs_down: 0, target_backs_down: 0, spiral: 0, stalemate: 1000 },
     });
     expect(dealSentence(game(), none)).toBe(
       'Your teams reached a deal in round 5; none of the 1,000 computer-played games did.',
@@ -91,13 +93,13 @@ describe('the deal sentence', () => {
 
 describe('pain, rung and the table', () => {
   it('places pain by percentile, either side of the median', () => {
-    expect(painSentence('EU', game({ pain: { EU: 4.5, CN: 0 } }), dist())).toBe(
+    expect(painSentence('target', game({ pain: { target: 4.5, coercer: 0 } }), dist())).toBe(
       "The EU's pain, EUR 4.5 bn, was more than in 80% of the computer-played games (median EUR 3.0 bn).",
     );
-    expect(painSentence('EU', game({ pain: { EU: 1, CN: 0 } }), dist())).toBe(
+    expect(painSentence('target', game({ pain: { target: 1, coercer: 0 } }), dist())).toBe(
       "The EU's pain, EUR 1.0 bn, was less than in 90% of the computer-played games (median EUR 3.0 bn).",
     );
-    expect(painSentence('CN', game(), dist())).toBe(
+    expect(painSentence('coercer', game(), dist())).toBe(
       "China's pain, EUR 0.10 bn, was the same as in every computer-played game.",
     );
   });

@@ -19,13 +19,13 @@ const tmp = tempDirs();
 /** 1,000 imagined computer-played games: 60% deals around round 7. */
 const DIST: Distribution = {
   runs: 1000,
-  policies: { EU: 'graduated', CN: 'graduated' },
+  policies: { target: 'graduated', coercer: 'graduated' },
   standIns: [],
-  outcomes: { landing_zone: 600, cn_backs_down: 50, eu_backs_down: 50, spiral: 0, stalemate: 300 },
+  outcomes: { landing_zone: 600, coercer_backs_down: 50, target_backs_down: 50, spiral: 0, stalemate: 300 },
   dealRounds: Array.from({ length: 600 }, (_, i) => 4 + (i % 7)),
   pain: {
-    EU: Array.from({ length: 1000 }, (_, i) => i / 100),
-    CN: Array.from({ length: 1000 }, (_, i) => i / 2000),
+    target: Array.from({ length: 1000 }, (_, i) => i / 100),
+    coercer: Array.from({ length: 1000 }, (_, i) => i / 2000),
   },
   peakRung: Array.from({ length: 1000 }, (_, i) => 3 + (i % 3)),
 };
@@ -50,7 +50,7 @@ describe('the workshop game', async () => {
     expect(content.timeline[1]).toMatchObject({
       round: 2,
       date: 'May 2025',
-      orders: { EU: ['proposes a deal at q = 0.10'] },
+      orders: { target: ['proposes a deal at q = 0.10'] },
       injects: ['“Dutch cabinet wavers over ASML servicing losses” (NL support −1.20)'],
       notes: [
         'EU team: Test China with a low offer before the Council votes.',
@@ -77,9 +77,9 @@ describe('the workshop game', async () => {
   it('charts every round, with the deal marked and the zone not redrawn while the deal stands', () => {
     const s = gameSeries(g);
     expect(s.x).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
-    expect(s.harm.EU[0]).toBeNull();
+    expect(s.harm.target[0]).toBeNull();
     expect(s.zone.find((z) => z.deal !== null)).toMatchObject({ round: 5, deal: 0.5 });
-    expect(s.zone.slice(5).every((z) => z.euMax === null && z.holding === 0.5)).toBe(true);
+    expect(s.zone.slice(5).every((z) => z.targetMax === null && z.holding === 0.5)).toBe(true);
     expect(s.cohesionFor.every((v) => v >= 0 && v <= 100)).toBe(true);
   });
 });
@@ -141,7 +141,7 @@ describe('where the journal’s scenario is', () => {
     const j = await playJournal({
       ref: join(dir, 'copy.yaml'),
       seed: 's',
-      players: { EU: 'graduated', CN: 'hold' },
+      players: { target: 'graduated', coercer: 'hold' },
       rounds: 2,
     });
     const journal = join(dir, 'games', 'g.json');

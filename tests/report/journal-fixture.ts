@@ -16,14 +16,14 @@ export const ROOT = new URL('../../', import.meta.url).pathname;
 
 export interface Scripted {
   orders?: Orders;
-  notes?: { bloc: 'EU' | 'CN' | null; text: string }[];
+  notes?: { bloc: 'target' | 'coercer' | null; text: string }[];
 }
 
 export interface PlaySpec {
   ref: string;
   set?: Record<string, number | string>;
   seed: string;
-  players: { EU: string; CN: string };
+  players: { target: string; coercer: string };
   /** Stop after this many rounds (default: until the game is over). */
   rounds?: number;
   /** Orders and notes for a round; sides without scripted orders are played by their policy. */
@@ -36,7 +36,7 @@ export async function playJournal(spec: PlaySpec): Promise<Journal> {
   if (!loaded.ok) throw new Error(loaded.error.map((d) => d.message).join('\n'));
   const sc = loaded.value.scenario;
   const policyOf = (id: string) => sc.policies[id] ?? sc.policies.graduated!;
-  const policies = { EU: policyOf(spec.players.EU), CN: policyOf(spec.players.CN) };
+  const policies = { target: policyOf(spec.players.target), coercer: policyOf(spec.players.coercer) };
   let st = initialState(sc, spec.seed);
   const rounds: Journal['rounds'] = [];
   while (!isOver(sc, st) && rounds.length < (spec.rounds ?? Number.POSITIVE_INFINITY)) {
@@ -50,7 +50,8 @@ export async function playJournal(spec: PlaySpec): Promise<Journal> {
   const created = spec.created ?? '2026-03-12T09:30:00.000Z';
   return {
     format: 'aci-sim-journal',
-    version: 1,
+    version: 2,
+    sides: { target: sc.blocs.target.id, coercer: sc.blocs.coercer.id },
     scenario: { id: sc.id, ref: spec.ref, hash: loaded.value.hash },
     seed: spec.seed,
     players: spec.players,

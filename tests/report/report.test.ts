@@ -144,7 +144,7 @@ describe('bad input: a clear diagnostic, nothing written', () => {
     });
     expect(codes(await report(empty, join(dir, 'out')))).toEqual(['report/empty']);
     const bad = await fixtureCopy('debrief.json', dir, (j) => {
-      j.rounds[1]!.orders.EU = { set: { no_such_measure: 1 } };
+      j.rounds[1]!.orders.target = { set: { no_such_measure: 1 } };
     });
     const r = await report(bad, join(dir, 'out'));
     expect(codes(r)).toEqual(['report/replay']);
@@ -214,14 +214,19 @@ describe('the computer players of the comparison', () => {
 
   it('are the scenario’s players; a human side is played by the journal’s policy, else graduated', () => {
     expect(
-      comparisonPolicies(sc({ EU: 'hold', CN: 'best_response' }), { EU: 'human', CN: 'human' }),
+      comparisonPolicies(sc({ target: 'hold', coercer: 'best_response' }), {
+        target: 'human',
+        coercer: 'human',
+      }),
     ).toMatchObject({
-      policies: { EU: { id: 'hold' }, CN: { id: 'best_response' } },
+      policies: { target: { id: 'hold' }, coercer: { id: 'best_response' } },
       standIns: [],
     });
-    expect(comparisonPolicies(sc({ EU: 'human', CN: 'human' }), { EU: 'human', CN: 'hold' })).toMatchObject({
-      policies: { EU: { id: 'graduated' }, CN: { id: 'hold' } },
-      standIns: ['EU', 'CN'],
+    expect(
+      comparisonPolicies(sc({ target: 'human', coercer: 'human' }), { target: 'human', coercer: 'hold' }),
+    ).toMatchObject({
+      policies: { target: { id: 'graduated' }, coercer: { id: 'hold' } },
+      standIns: ['target', 'coercer'],
     });
   });
 });

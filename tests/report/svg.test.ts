@@ -145,14 +145,15 @@ describe('lineChart', () => {
 describe('bandChart', () => {
   const svg = bandChart({
     id: 'zone',
+    names: { target: 'EU', coercer: 'China' },
     title: 'The landing zone',
     desc: 'test',
     xLabel: 'round',
     columns: [
-      { round: 1, euMax: 0.1, cnMin: 0.8 },
-      { round: 2, euMax: 0.6, cnMin: 0.5 },
-      { round: 3, euMax: 0.65, cnMin: 0.45, deal: 0.5 },
-      { round: 4, euMax: null, cnMin: null, holding: 0.5 },
+      { round: 1, targetMax: 0.1, coercerMin: 0.8 },
+      { round: 2, targetMax: 0.6, coercerMin: 0.5 },
+      { round: 3, targetMax: 0.65, coercerMin: 0.45, deal: 0.5 },
+      { round: 4, targetMax: null, coercerMin: null, holding: 0.5 },
     ],
   });
 

@@ -13,7 +13,7 @@ async function offer(g: Awaited<ReturnType<typeof renderGame>>, q: number) {
   await g.press(KEY.enter);
 }
 
-async function game(players = { EU: 'human', CN: 'best_response' }, set = {}) {
+async function game(players = { target: 'human', coercer: 'best_response' }, set = {}) {
   const saved: Session[] = [];
   const exits: ExitResult[] = [];
   const g = await renderGame({
@@ -26,7 +26,7 @@ async function game(players = { EU: 'human', CN: 'best_response' }, set = {}) {
 
 describe('a game against the computer', () => {
   it('is played to a landing zone by keys: an offer accepted, the game ended, the debrief asked for', async () => {
-    const g = await game({ EU: 'human', CN: 'hold' }, DEAL_SET);
+    const g = await game({ target: 'human', coercer: 'hold' }, DEAL_SET);
     await g.press(KEY.enter);
     expect(g.frame()).toContain('round 1 played');
     expect(g.frame()).toContain('round 2/12 · 2025-05');
@@ -47,11 +47,11 @@ describe('a game against the computer', () => {
     await g.press('w');
     expect(g.exits).toEqual([{ report: true, session: g.last() }]);
     expect(g.last().log).toHaveLength(2);
-    expect(g.last().log[1]!.EU).toEqual({ propose: { q: 1 } });
+    expect(g.last().log[1]!.target).toEqual({ propose: { q: 1 } });
   });
 
   it('an offer refused, then a better one accepted', async () => {
-    const g = await game({ EU: 'human', CN: 'hold' }, DEAL_SET);
+    const g = await game({ target: 'human', coercer: 'hold' }, DEAL_SET);
     await g.press(KEY.enter, 'd');
     await offer(g, 0);
     await g.press(KEY.enter);
@@ -122,7 +122,7 @@ describe('a game against the computer', () => {
     expect(g.frame()).toContain('support of DE Germany: +0.50');
     await g.press(KEY.enter, KEY.enter);
     const s = g.last();
-    expect(s.notes[0]).toEqual([{ bloc: 'EU', text: 'hold firm' }]);
+    expect(s.notes[0]).toEqual([{ bloc: 'target', text: 'hold firm' }]);
     expect(s.log[0]!.inject).toEqual([
       {
         text: 'CLEPA warns that supplier plants will stop within weeks.',
@@ -155,7 +155,7 @@ describe('a game against the computer', () => {
     expect(g.frame()).toContain('BACKING DOWN this round');
     await g.press(KEY.enter);
     expect(g.frame()).toContain('Outcome: the EU backs down, round 1');
-    expect(g.last().log[0]!.EU).toEqual({ backDown: true });
+    expect(g.last().log[0]!.target).toEqual({ backDown: true });
   });
 
   it('scrolls the event feed back and forth', async () => {
@@ -183,7 +183,7 @@ describe('a game against the computer', () => {
 
 describe('hot-seat', () => {
   it("hides each team's choices from the other until both have committed", async () => {
-    const g = await game({ EU: 'human', CN: 'human' });
+    const g = await game({ target: 'human', coercer: 'human' });
     expect(g.frame()).toContain("EU's turn, round 1.");
     expect(g.frame()).toContain('China team: look away.');
     await g.press(KEY.enter, KEY.right);
@@ -212,8 +212,8 @@ describe('hot-seat', () => {
     await g.press(KEY.enter);
     expect(g.frame()).toContain("EU's turn, round 2.");
     expect(g.last().log[0]).toEqual({
-      EU: { set: { tutorial_duv_servicing: 1 }, propose: { q: 0.5 } },
-      CN: { set: { tutorial_magnet_licensing: 0 }, respond: 'reject' },
+      target: { set: { tutorial_duv_servicing: 1 }, propose: { q: 0.5 } },
+      coercer: { set: { tutorial_magnet_licensing: 0 }, respond: 'reject' },
     });
   });
 });

@@ -29,7 +29,7 @@ export function tutorial(set: Record<string, number | string> = {}): Promise<Loa
 }
 
 export async function session(
-  players: { EU: string; CN: string } = { EU: 'human', CN: 'best_response' },
+  players: { target: string; coercer: string } = { target: 'human', coercer: 'best_response' },
   set: Record<string, number | string> = {},
   seed = 7,
 ): Promise<Session> {

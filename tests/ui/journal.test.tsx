@@ -40,7 +40,7 @@ describe('journal', () => {
     if (!read.ok) return;
     const j = read.value;
     expect(j.rounds).toHaveLength(2);
-    expect(j.rounds[0]!.notes).toEqual([{ bloc: 'EU', text: 'threaten first' }]);
+    expect(j.rounds[0]!.notes).toEqual([{ bloc: 'target', text: 'threaten first' }]);
     expect(j.rounds[1]!.orders.inject?.[0]?.text).toMatch(/CLEPA/);
     expect(readdirSync(dir)).toEqual(['game.json']);
 

@@ -7,10 +7,14 @@ import { describe, expect, it } from 'vitest';
 import { App } from '../../src/ui/App.js';
 import { DEAL_SET, KEY, renderGame, session } from './helpers.js';
 
-type Players = { EU: string; CN: string };
+type Players = { target: string; coercer: string };
 
 /** Frames of a screen reached by keys, at 100×24 and at 80×24. */
-async function screen(keys: string[], players: Players = { EU: 'human', CN: 'best_response' }, set = {}) {
+async function screen(
+  keys: string[],
+  players: Players = { target: 'human', coercer: 'best_response' },
+  set = {},
+) {
   const out: string[] = [];
   for (const columns of [100, 80]) {
     const g = await renderGame({ session: await session(players, set), size: { columns, rows: 24 } });
@@ -37,9 +41,13 @@ const CASES: [string, string[], Players?, Record<string, number>?][] = [
   ['facilitator view', [KEY.enter, 'f']],
   ['an offer from the computer to answer', [KEY.enter, KEY.enter], undefined, DEAL_SET],
   ['the deal form', [KEY.enter, 'd', KEY.down]],
-  ['hot-seat hand-over', [], { EU: 'human', CN: 'human' }],
-  ['hot-seat reveal', [KEY.enter, KEY.right, KEY.enter, KEY.enter, KEY.enter], { EU: 'human', CN: 'human' }],
-  ['computer against computer', [KEY.enter, KEY.enter], { EU: 'graduated', CN: 'best_response' }],
+  ['hot-seat hand-over', [], { target: 'human', coercer: 'human' }],
+  [
+    'hot-seat reveal',
+    [KEY.enter, KEY.right, KEY.enter, KEY.enter, KEY.enter],
+    { target: 'human', coercer: 'human' },
+  ],
+  ['computer against computer', [KEY.enter, KEY.enter], { target: 'graduated', coercer: 'best_response' }],
   ['game over', [KEY.enter, 'd', KEY.enter, KEY.enter, 'a', 'e', 'y'], undefined, DEAL_SET],
   ['the vote panel', [KEY.right, KEY.enter, KEY.enter, KEY.enter, KEY.enter]],
   ['help', ['?']],

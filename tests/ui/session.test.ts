@@ -23,12 +23,12 @@ describe('session', () => {
   });
 
   it('with computer players on both sides plays the same game as `run`', async () => {
-    let s = await session({ EU: 'graduated', CN: 'best_response' });
+    let s = await session({ target: 'graduated', coercer: 'best_response' });
     while (phaseOf(s, newDraft(s)).kind === 'watch') s = playRound(s, roundOrders(s, newDraft(s)), []);
     const { runGame } = await import('../../src/engine/index.js');
     const run = runGame(s.setup.sc, s.setup.seed, {
-      EU: s.setup.sc.policies.graduated!,
-      CN: s.setup.sc.policies.best_response!,
+      target: s.setup.sc.policies.graduated!,
+      coercer: s.setup.sc.policies.best_response!,
     });
     expect(s.events.flat()).toEqual(run.events);
   });
@@ -36,18 +36,18 @@ describe('session', () => {
   it('round-trips through a journal', async () => {
     let s = await session();
     const d = newDraft(s);
-    d.levels.EU.tutorial_duv_servicing = 1;
+    d.levels.target.tutorial_duv_servicing = 1;
     d.inject.push({ text: 'A shock', levels: {}, support: { DE: 0.5 }, set: {} });
-    s = playRound(s, roundOrders(s, d), [{ bloc: 'EU', text: 'why' }]);
+    s = playRound(s, roundOrders(s, d), [{ bloc: 'target', text: 'why' }]);
     const j = journalOf({ ...META, masterSeed: 7 }, s, new Date('2026-01-02T00:00:00Z'));
     expect(j.masterSeed).toBe(7);
     expect(j.rounds[0]).toEqual({
       orders: {
-        EU: { set: { tutorial_duv_servicing: 1 } },
-        CN: s.log[0]!.CN,
+        target: { set: { tutorial_duv_servicing: 1 } },
+        coercer: s.log[0]!.coercer,
         inject: [{ text: 'A shock', levels: {}, support: { DE: 0.5 }, set: {} }],
       },
-      notes: [{ bloc: 'EU', text: 'why' }],
+      notes: [{ bloc: 'target', text: 'why' }],
     });
     const back = sessionOf(s.setup, j);
     expect(stateOf(back)).toEqual(stateOf(s));
@@ -57,55 +57,55 @@ describe('session', () => {
 
 describe('phases of a round', () => {
   it('one team against the computer: orders, then an answer to a computer offer', async () => {
-    let s = await session({ EU: 'human', CN: 'best_response' }, DEAL_SET);
-    expect(phaseOf(s, newDraft(s))).toEqual({ kind: 'orders', bloc: 'EU' });
+    let s = await session({ target: 'human', coercer: 'best_response' }, DEAL_SET);
+    expect(phaseOf(s, newDraft(s))).toEqual({ kind: 'orders', bloc: 'target' });
     s = playRound(s, roundOrders(s, newDraft(s)), []);
     const d = newDraft(s);
-    expect(d.computer.CN?.propose).toBeDefined();
-    d.committed.push('EU');
-    expect(phaseOf(s, d)).toMatchObject({ kind: 'respond', bloc: 'EU', from: 'CN' });
-    d.respond.EU = 'reject';
+    expect(d.computer.coercer?.propose).toBeDefined();
+    d.committed.push('target');
+    expect(phaseOf(s, d)).toMatchObject({ kind: 'respond', bloc: 'target', from: 'coercer' });
+    d.respond.target = 'reject';
     expect(phaseOf(s, d)).toEqual({ kind: 'ready' });
-    expect(roundOrders(s, d).EU).toEqual({ respond: 'reject' });
+    expect(roundOrders(s, d).target).toEqual({ respond: 'reject' });
   });
 
   it('hot-seat: hand-overs between the teams, the offer answered on China’s turn, then reveal', async () => {
-    const s = await session({ EU: 'human', CN: 'human' });
+    const s = await session({ target: 'human', coercer: 'human' });
     const d = newDraft(s);
-    expect(phaseOf(s, d)).toEqual({ kind: 'handover', to: 'EU' });
-    d.shownTo = 'EU';
-    expect(phaseOf(s, d)).toEqual({ kind: 'orders', bloc: 'EU' });
-    d.levels.EU.tutorial_duv_servicing = 1;
-    d.propose.EU = { q: 0.4 };
-    d.committed.push('EU');
-    expect(phaseOf(s, d)).toEqual({ kind: 'handover', to: 'CN' });
-    d.shownTo = 'CN';
-    expect(phaseOf(s, d)).toEqual({ kind: 'respond', bloc: 'CN', from: 'EU', offer: { q: 0.4 } });
-    d.respond.CN = 'reject';
-    expect(phaseOf(s, d)).toEqual({ kind: 'orders', bloc: 'CN' });
-    d.propose.CN = { q: 0.7 };
-    d.committed.push('CN');
-    expect(phaseOf(s, d)).toEqual({ kind: 'handover', to: 'EU' });
-    d.shownTo = 'EU';
-    expect(phaseOf(s, d)).toEqual({ kind: 'respond', bloc: 'EU', from: 'CN', offer: { q: 0.7 } });
-    d.respond.EU = 'accept';
+    expect(phaseOf(s, d)).toEqual({ kind: 'handover', to: 'target' });
+    d.shownTo = 'target';
+    expect(phaseOf(s, d)).toEqual({ kind: 'orders', bloc: 'target' });
+    d.levels.target.tutorial_duv_servicing = 1;
+    d.propose.target = { q: 0.4 };
+    d.committed.push('target');
+    expect(phaseOf(s, d)).toEqual({ kind: 'handover', to: 'coercer' });
+    d.shownTo = 'coercer';
+    expect(phaseOf(s, d)).toEqual({ kind: 'respond', bloc: 'coercer', from: 'target', offer: { q: 0.4 } });
+    d.respond.coercer = 'reject';
+    expect(phaseOf(s, d)).toEqual({ kind: 'orders', bloc: 'coercer' });
+    d.propose.coercer = { q: 0.7 };
+    d.committed.push('coercer');
+    expect(phaseOf(s, d)).toEqual({ kind: 'handover', to: 'target' });
+    d.shownTo = 'target';
+    expect(phaseOf(s, d)).toEqual({ kind: 'respond', bloc: 'target', from: 'coercer', offer: { q: 0.7 } });
+    d.respond.target = 'accept';
     expect(phaseOf(s, d)).toEqual({ kind: 'reveal' });
     expect(roundOrders(s, d)).toEqual({
-      EU: { set: { tutorial_duv_servicing: 1 }, propose: { q: 0.4 }, respond: 'accept' },
-      CN: { propose: { q: 0.7 }, respond: 'reject' },
+      target: { set: { tutorial_duv_servicing: 1 }, propose: { q: 0.4 }, respond: 'accept' },
+      coercer: { propose: { q: 0.7 }, respond: 'reject' },
     });
   });
 
   it('orders carry only the levels a team changed', async () => {
     const s = await session();
     const d = newDraft(s);
-    expect(changedLevels(s, d, 'EU')).toEqual({});
-    d.levels.EU.tutorial_duv_servicing = 2;
-    expect(changedLevels(s, d, 'EU')).toEqual({ tutorial_duv_servicing: 2 });
+    expect(changedLevels(s, d, 'target')).toEqual({});
+    d.levels.target.tutorial_duv_servicing = 2;
+    expect(changedLevels(s, d, 'target')).toEqual({ tutorial_duv_servicing: 2 });
   });
 
   it('watches when nobody plays, and is over after the last round', async () => {
-    const s = await session({ EU: 'hold', CN: 'hold' });
+    const s = await session({ target: 'hold', coercer: 'hold' });
     expect(phaseOf(s, newDraft(s))).toEqual({ kind: 'watch' });
     const log = Array.from({ length: s.setup.sc.rounds }, () => ({}));
     const done = replaySession(s.setup, log);

@@ -37,7 +37,7 @@ describe('the screen in a terminal emulator', () => {
   for (const [columns, rows] of SIZES)
     it(`stays clean at ${columns}×${rows} through keys, overlays and rounds`, async () => {
       const g = await emulate(
-        { session: await session({ EU: 'human', CN: 'best_response' }, DEAL_SET) },
+        { session: await session({ target: 'human', coercer: 'best_response' }, DEAL_SET) },
         columns,
         rows,
       );
@@ -67,7 +67,7 @@ describe('the screen in a terminal emulator', () => {
   });
 
   it('stays clean through a hot-seat round', async () => {
-    const g = await emulate({ session: await session({ EU: 'human', CN: 'human' }) }, 120, 40);
+    const g = await emulate({ session: await session({ target: 'human', coercer: 'human' }) }, 120, 40);
     for (const keys of [[KEY.enter], [KEY.right, KEY.enter], [KEY.enter], [KEY.enter], [KEY.enter]]) {
       await g.press(...keys);
       expect(await g.screen()).toEqual(g.intended());

@@ -5,8 +5,9 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
-  type BlocId,
   type GameSetup,
+  ROLES,
+  type Role,
   replaySession,
   type Scenario,
   type Session,
@@ -20,9 +21,10 @@ import type { Terminal } from '../../ui/start.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
 import { DEFAULT_SCENARIO, loadForCli, parseSeed, parseSets } from '../options.js';
-import { choosePolicies } from './run.js';
+import { choosePolicies, roleOfKey } from './run.js';
 
 interface PlayOptions {
+  player: string[];
   eu?: string;
   cn?: string;
   seed?: string;
@@ -41,8 +43,14 @@ export function register(program: Command, { io, action }: CommandContext): void
       'Play the escalation game in the terminal: one team against the computer, or two teams hot-seat',
     )
     .argument('[scenario]', `scenario id or file (default: ${DEFAULT_SCENARIO})`)
-    .option('--eu <player>', 'who plays the EU: human or a policy id (default: human)')
-    .option('--cn <player>', "who plays China: human or a policy id (default: the scenario's China player)")
+    .option(
+      '--player <SIDE=player>',
+      "who plays a side (by the scenario's side id, e.g. CN=human or EU=graduated): human or a policy id; default: the target human, the coercer as the scenario says (repeatable)",
+      collect,
+      [],
+    )
+    .option('--eu <player>', 'the same as --player EU=<player>')
+    .option('--cn <player>', 'the same as --player CN=<player>')
     .option(
       '--seed <n>',
       'master seed (integer, default 1); with computer players the game equals `run --seed N`',
@@ -95,9 +103,15 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
       ),
     ]);
 
-  const base = journal ? journal.players : { EU: 'human', CN: sc.players.CN };
-  const players = { EU: opts.eu ?? base.EU, CN: opts.cn ?? base.CN };
-  checkPlayers(sc, players, problems);
+  const flags: Partial<Record<Role, string>> = {};
+  const players = chosenPlayers(
+    sc,
+    journal ? journal.players : { target: 'human', coercer: sc.players.coercer },
+    opts,
+    flags,
+    problems,
+  );
+  checkPlayers(sc, players, flags, problems);
   const path = journalPath(opts, sc.id, seed, problems);
   if (problems.length > 0) return reportDiagnostics(io, problems);
 
@@ -172,23 +186,58 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
 }
 
 /** Policy names are checked as `run --policy` checks them; 'human' is a team at the keyboard. */
-function checkPlayers(sc: Scenario, players: Record<BlocId, string>, problems: Diagnostic[]): void {
-  const computer = (['EU', 'CN'] as const).filter((b) => players[b] !== 'human');
+function checkPlayers(
+  sc: Scenario,
+  players: Record<Role, string>,
+  flags: Partial<Record<Role, string>>,
+  problems: Diagnostic[],
+): void {
+  const computer = ROLES.filter((b) => players[b] !== 'human');
   if (computer.length === 0) return;
   const any = Object.keys(sc.policies)[0] ?? 'hold';
   const found: Diagnostic[] = [];
   choosePolicies(
-    sc.policies,
-    { EU: any, CN: any },
-    computer.map((b) => `${b}=${players[b]}`).join(','),
+    sc,
+    { target: any, coercer: any },
+    computer.map((b) => `${sc.blocs[b].id}=${players[b]}`).join(','),
     found,
   );
   for (const d of found)
     problems.push({
       ...d,
-      file: / for CN\b/.test(d.message) ? '--cn' : '--eu',
+      file: flags[ROLES.find((r) => d.message.includes(` for ${sc.blocs[r].id}`)) ?? 'target'] ?? '--player',
       message: d.message.replace(/\)$/, '; or human for a team at the keyboard)'),
     });
+}
+
+/** Who plays each side: the journal's or the defaults, changed by --player SIDE=… (and --eu, --cn). */
+function chosenPlayers(
+  sc: Scenario,
+  base: Readonly<Record<Role, string>>,
+  opts: PlayOptions,
+  flags: Partial<Record<Role, string>>,
+  problems: Diagnostic[],
+): Record<Role, string> {
+  const out = { ...base };
+  const given: [string, string][] = [
+    ...opts.player.map((p): [string, string] => [p, '--player']),
+    ...(opts.eu === undefined ? [] : [[`EU=${opts.eu}`, '--eu'] as [string, string]]),
+    ...(opts.cn === undefined ? [] : [[`CN=${opts.cn}`, '--cn'] as [string, string]]),
+  ];
+  const ids = ROLES.map((r) => sc.blocs[r].id);
+  for (const [g, flag] of given) {
+    const [key = '', player = ''] = g.split('=').map((x) => x.trim());
+    const role = roleOfKey(sc, key);
+    if (!role || player === '')
+      problems.push(
+        fileDiag(flag, 'cli/player', `expected SIDE=player with SIDE ${ids.join(' or ')}, got "${g}"`),
+      );
+    else {
+      out[role] = player;
+      flags[role] = flag;
+    }
+  }
+  return out;
 }
 
 function journalPath(opts: PlayOptions, id: string, seed: number, problems: Diagnostic[]): string {

@@ -1,7 +1,7 @@
 // `aci-sim run [scenario]`: one whole run with computer players on both
 // sides, told round by round, or as one JSON object with --json.
 import type { Command } from 'commander';
-import { type Policy, runGame, SimError } from '../../engine/index.js';
+import { type Policy, ROLES, type Role, runGame, type Scenario, SimError } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { runSeed } from '../../rng/streams.js';
@@ -24,7 +24,7 @@ export function register(program: Command, { io, action }: CommandContext): void
     .description('Play one whole run with computer players and tell what happened')
     .argument('[scenario]', 'scenario id or file', DEFAULT_SCENARIO)
     .option('--seed <n>', 'master seed (integer)', '1')
-    .option('--policy <EU=name,CN=name>', 'computer players, e.g. EU=graduated,CN=best_response')
+    .option('--policy <SIDE=name,…>', 'computer players by side id, e.g. EU=graduated,CN=best_response')
     .option('--rounds <n>', 'number of rounds')
     .option('--set <path=value>', 'override a parameter by its dotted path (repeatable)', collect, [])
     .option('--json', 'print one JSON object')
@@ -51,12 +51,12 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
   const loaded = await loadForCli(io, ref, set);
   if (!loaded) return EXIT_USAGE;
   const sc = loaded.scenario;
-  const policies = choosePolicies(sc.policies, sc.players, opts.policy, problems);
+  const policies = choosePolicies(sc, sc.players, opts.policy, problems);
   if (!policies) return reportDiagnostics(io, problems);
   try {
     const result = runGame(sc, runSeed(seed, 0, 0), policies);
     const shown = { ...result, seed: String(seed) };
-    const names = { EU: policies.EU.id, CN: policies.CN.id };
+    const names = { target: policies.target.id, coercer: policies.coercer.id };
     io.stdout.write(
       opts.json ? `${JSON.stringify(runJson(shown, sc), null, 2)}\n` : runText(shown, sc, names),
     );
@@ -72,27 +72,42 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
 
 const collect = (v: string, acc: string[]) => [...acc, v];
 
-/** The policy of each side: the scenario's players, changed by `--policy EU=…,CN=…`. */
+/** The side a `--policy` or `--player` key names: a side id of the scenario (any case) or a role. */
+export function roleOfKey(sc: Scenario, key: string): Role | null {
+  const k = key.trim();
+  for (const r of ROLES) if (k === r || k.toUpperCase() === sc.blocs[r].id) return r;
+  return null;
+}
+
+/** The policy of each side: the scenario's players, changed by `--policy SIDE=…,SIDE=…` (side ids or roles). */
 export function choosePolicies(
-  policies: Readonly<Record<string, Policy>>,
-  players: Readonly<Record<'EU' | 'CN', string>>,
+  sc: Scenario,
+  players: Readonly<Record<Role, string>>,
   flag: string | undefined,
   problems: Diagnostic[],
-): { EU: Policy; CN: Policy } | null {
-  const chosen: Record<'EU' | 'CN', string> = { ...players };
+): Record<Role, Policy> | null {
+  const { policies } = sc;
+  const ids = ROLES.map((r) => sc.blocs[r].id);
+  const chosen: Record<Role, string> = { ...players };
   for (const part of (flag ?? '').split(',').filter(Boolean)) {
-    const [side, name] = part.split('=').map((s) => s.trim());
-    if ((side !== 'EU' && side !== 'CN') || !name) {
+    const [key, name] = part.split('=').map((s) => s.trim());
+    const role = key === undefined ? null : roleOfKey(sc, key);
+    if (!role || !name) {
       problems.push(
-        fileDiag('--policy', 'cli/policy', `expected SIDE=policy with SIDE EU or CN, got "${part}"`),
+        fileDiag(
+          '--policy',
+          'cli/policy',
+          `expected SIDE=policy with SIDE ${ids.join(' or ')}, got "${part}"`,
+        ),
       );
       continue;
     }
-    chosen[side] = name;
+    chosen[role] = name;
   }
-  const ids = Object.keys(policies);
-  for (const side of ['EU', 'CN'] as const) {
-    const name = chosen[side];
+  const known = Object.keys(policies);
+  for (const role of ROLES) {
+    const side = sc.blocs[role].id;
+    const name = chosen[role];
     if (name === 'human')
       problems.push(
         fileDiag(
@@ -106,10 +121,10 @@ export function choosePolicies(
         fileDiag(
           '--policy',
           'cli/policy',
-          `unknown policy "${name}" for ${side}${didYouMean(name, ids)} (policies: ${ids.join(', ')})`,
+          `unknown policy "${name}" for ${side}${didYouMean(name, known)} (policies: ${known.join(', ')})`,
         ),
       );
   }
   if (problems.length > 0) return null;
-  return { EU: policies[chosen.EU]!, CN: policies[chosen.CN]! };
+  return { target: policies[chosen.target]!, coercer: policies[chosen.coercer]! };
 }

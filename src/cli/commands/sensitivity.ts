@@ -15,7 +15,7 @@ import { EXIT_INTERRUPTED, loadAndPlan, parseCommon, runWithSignals } from './ba
 
 interface Flags {
   method?: string;
-  metric: string;
+  metric?: string;
   runs?: string;
   seed?: string;
   workers?: string;
@@ -27,6 +27,8 @@ interface Flags {
 }
 
 const NUMERIC = [...METRICS.filter((m) => m !== 'outcome'), 'landing'];
+/** A side's metrics, by its id in lower case or its role: checked against the scenario when it loads. */
+const SIDE_METRIC = /^(pain_[a-z0-9]+(_pct)?|substitution_[a-z0-9]+)$/;
 
 export function register(program: Command, { io, action }: CommandContext): void {
   program
@@ -34,7 +36,10 @@ export function register(program: Command, { io, action }: CommandContext): void
     .description('Rank uncertain parameters by Sobol indices (S1, ST with CIs) or Morris μ*, σ')
     .argument('<experiment|scenario>', 'experiment file, or scenario id or file (its uncertain numbers)')
     .requiredOption('--method <sobol|morris>', 'sobol (Saltelli design) or morris (elementary effects)')
-    .option('--metric <name>', `output analysed: ${NUMERIC.join(', ')} or state:<code>`, 'pain_eu')
+    .option(
+      '--metric <name>',
+      `output analysed: ${NUMERIC.join(', ')}, pain_<side>, pain_<side>_pct, substitution_<side> (side: its id in lower case, or target/coercer) or state:<code>`,
+    )
     .option('--runs <n>', 'sobol: base sample N (runs = N·(k+2)); morris: trajectories')
     .option('--seed <n>', 'master seed')
     .option('--workers <n>', 'threads running games (default: SLURM_CPUS_PER_TASK, else every core)')
@@ -61,12 +66,17 @@ async function sensitivity(target: string, flags: Flags, io: CliIo): Promise<num
         `expected sobol or morris, got "${method}"${didYouMean(String(method), ['sobol', 'morris'])}`,
       ),
     );
-  if (!NUMERIC.includes(flags.metric) && !/^state:[A-Z]{2}$/.test(flags.metric))
+  if (
+    flags.metric !== undefined &&
+    !NUMERIC.includes(flags.metric) &&
+    !SIDE_METRIC.test(flags.metric) &&
+    !/^state:[A-Z]{2}$/.test(flags.metric)
+  )
     problems.push(
       fileDiag(
         '--metric',
         'cli/metric',
-        `unknown metric "${flags.metric}"${didYouMean(flags.metric, NUMERIC)} (numeric metrics: ${NUMERIC.join(', ')}, state:<code>)`,
+        `unknown metric "${flags.metric}"${didYouMean(flags.metric, NUMERIC)} (numeric metrics: ${NUMERIC.join(', ')}, pain_<side>, pain_<side>_pct, substitution_<side>, state:<code>)`,
       ),
     );
   const common = parseCommon(flags, problems, io.cwd);
@@ -85,10 +95,16 @@ async function sensitivity(target: string, flags: Flags, io: CliIo): Promise<num
     );
   if (problems.length > 0 || (method !== 'sobol' && method !== 'morris'))
     return reportDiagnostics(io, problems);
-  const setup = await loadAndPlan(io, target, { ...common, method, ensureMetric: flags.metric });
+  const setup = await loadAndPlan(io, target, {
+    ...common,
+    method,
+    ensureMetric: flags.metric ?? 'pain_target',
+  });
   if (!setup) return EXIT_USAGE;
   const { exp, plan } = setup;
-  const out = flags.out ?? `results/${exp.id}-${method}-${flags.metric.replace(':', '_')}.csv`;
+  // By default, the pain of the target side, named by its id (pain_eu).
+  const metric = flags.metric ?? `pain_${exp.loaded.scenario.blocs.target.id.toLowerCase()}`;
+  const out = flags.out ?? `results/${exp.id}-${method}-${metric.replace(':', '_')}.csv`;
   if (existsSync(out) && !flags.force)
     return reportDiagnostics(io, [
       fileDiag(out, 'batch/output', 'already exists; add --force to overwrite it'),
@@ -98,10 +114,10 @@ async function sensitivity(target: string, flags: Flags, io: CliIo): Promise<num
     '../../batch/sensitivity.js'
   );
   const { slimColumns } = await import('../../batch/metrics.js');
-  const y = new MetricByPoint(plan, slimColumns(exp), flags.metric);
+  const y = new MetricByPoint(plan, slimColumns(exp), metric);
   if (!flags.quiet)
     io.stderr.write(
-      `sensitivity: ${exp.id}: ${method}, ${plan.size} runs, metric ${flags.metric}, ${workers} threads\n`,
+      `sensitivity: ${exp.id}: ${method}, ${plan.size} runs, metric ${metric}, ${workers} threads\n`,
     );
   const { WHOLE } = await import('../../batch/plan.js');
   const saveTo = flags.saveRuns && saveFormat ? { file: flags.saveRuns, format: saveFormat } : null;
@@ -115,7 +131,7 @@ async function sensitivity(target: string, flags: Flags, io: CliIo): Promise<num
   });
   if (!report) return EXIT_USAGE;
   if (report.state === 'interrupted') return EXIT_INTERRUPTED;
-  const result = analyse(method, flags.metric, plan, y, exp.seed);
+  const result = analyse(method, metric, plan, y, exp.seed);
   for (const w of result.warnings.filter((w) => !plan.design.warnings.includes(w)))
     io.stderr.write(`warning: ${w}\n`);
   const n =
@@ -123,10 +139,11 @@ async function sensitivity(target: string, flags: Flags, io: CliIo): Promise<num
       ? `N = ${plan.design.saltelli!.N} base rows`
       : `r = ${plan.design.morris!.r} trajectories, p = ${plan.design.morris!.p} levels`;
   io.stdout.write(
-    `${method === 'sobol' ? "Sobol' indices" : 'Morris elementary effects'} of ${flags.metric} — ${n}, ${plan.size} runs${method === 'sobol' ? ', 95% bootstrap intervals' : ''}\n\n`,
+    `${method === 'sobol' ? "Sobol' indices" : 'Morris elementary effects'} of ${metric} — ${n}, ${plan.size} runs${method === 'sobol' ? ', 95% bootstrap intervals' : ''}\n\n`,
   );
-  io.stdout.write(formatSensitivity(result, exp.levers));
-  const csv = sensitivityCsv(result, exp.levers);
+  const sides = [exp.loaded.scenario.blocs.target.id, exp.loaded.scenario.blocs.coercer.id] as const;
+  io.stdout.write(formatSensitivity(result, exp.levers, sides));
+  const csv = sensitivityCsv(result, exp.levers, sides);
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(
     out,

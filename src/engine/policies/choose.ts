@@ -1,12 +1,12 @@
 // Computer players: each policy turns a state into one side's orders.
-import { cnMin, euMax } from '../negotiation.js';
+import { coercerMin, targetMax } from '../negotiation.js';
 import type { BlocOrders } from '../orders.js';
 import { projectChange, projectCosts } from '../projection.js';
 import type { SimState } from '../state.js';
-import { type BlocId, other, type Policy, type Rng, type Scenario } from '../types.js';
+import { other, type Policy, type Rng, type Role, type Scenario } from '../types.js';
 import { lowers, type Move, offerFor, painPctOf, raises, roundToward, sideRung } from './moves.js';
 
-export function chooseOrders(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy, rng: Rng): BlocOrders {
+export function chooseOrders(sc: Scenario, st: SimState, bloc: Role, policy: Policy, rng: Rng): BlocOrders {
   if (st.deal) return {};
   switch (policy.kind) {
     case 'hold':
@@ -22,7 +22,7 @@ export function chooseOrders(sc: Scenario, st: SimState, bloc: BlocId, policy: P
   }
 }
 
-function titForTat(sc: Scenario, st: SimState, bloc: BlocId): BlocOrders {
+function titForTat(sc: Scenario, st: SimState, bloc: Role): BlocOrders {
   const mine = sideRung(sc, st, bloc);
   const theirs = sideRung(sc, st, other(bloc));
   if (theirs > mine) {
@@ -36,7 +36,7 @@ function titForTat(sc: Scenario, st: SimState, bloc: BlocId): BlocOrders {
   return {};
 }
 
-function graduated(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy): BlocOrders {
+function graduated(sc: Scenario, st: SimState, bloc: Role, policy: Policy): BlocOrders {
   const q = offerFor(st, bloc, 0);
   if (q !== null) return { propose: { q } };
   const set: Record<string, number> = {};
@@ -56,13 +56,19 @@ function graduated(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy): Bl
   return Object.keys(set).length > 0 ? { set } : {};
 }
 
-function appeaser(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy): BlocOrders {
+function appeaser(sc: Scenario, st: SimState, bloc: Role, policy: Policy): BlocOrders {
   const threshold = (policy.params.concession ?? 0.2) * sc.blocs[bloc].painTolerance;
   if (painPctOf(sc, st, bloc) <= threshold) return {};
   const set: Record<string, number> = {};
   for (const d of lowers(sc, st, bloc)) set[d.measure] = 0;
   const z = st.zone;
-  const q = z ? (bloc === 'EU' ? euMax(sc, z.costEU) : cnMin(sc, z.costCN)) : bloc === 'EU' ? 1 : 0;
+  const q = z
+    ? bloc === 'target'
+      ? targetMax(sc, z.costTarget)
+      : coercerMin(sc, z.costCoercer)
+    : bloc === 'target'
+      ? 1
+      : 0;
   return { set, propose: { q: roundToward(q, bloc) } };
 }
 
@@ -72,7 +78,7 @@ function appeaser(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy): Blo
  * that reaches the next rung wins over one that stays (graduated escalation);
  * a bare threat is chosen only when it climbs and nothing within reach bites.
  */
-function bestRaise(sc: Scenario, st: SimState, bloc: BlocId, climb = false): Move | null {
+function bestRaise(sc: Scenario, st: SimState, bloc: Role, climb = false): Move | null {
   const levels = st.measures.map((m) => m.level);
   const h = sc.params.horizon;
   const base = projectCosts(sc, st, levels, h);
@@ -106,7 +112,7 @@ function bestRaise(sc: Scenario, st: SimState, bloc: BlocId, climb = false): Mov
  * own cost over the horizon plus the terms the zone would then imply, and
  * picks by soft-max at a temperature drawn from the stream.
  */
-function bestResponse(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy, rng: Rng): BlocOrders {
+function bestResponse(sc: Scenario, st: SimState, bloc: Role, policy: Policy, rng: Rng): BlocOrders {
   const levels = st.measures.map((m) => m.level);
   const limit = Math.max(1, Math.round(policy.params.candidates ?? 12));
   const moves: (Move | null)[] = [
@@ -120,8 +126,8 @@ function bestResponse(sc: Scenario, st: SimState, bloc: BlocId, policy: Policy, 
       ? projectChange(sc, st, levels, mv.index, mv.level, sc.params.horizon)
       : projectCosts(sc, st, levels, sc.params.horizon);
     // Midpoint terms implied by the two bounds after this move (may lie outside [0,1] before a zone exists).
-    const q = (1 - p.CN / sc.blocs.CN.stakes + p.EU / sc.blocs.EU.stakes) / 2;
-    const terms = bloc === 'EU' ? q * stakes : (1 - q) * stakes;
+    const q = (1 - p.coercer / sc.blocs.coercer.stakes + p.target / sc.blocs.target.stakes) / 2;
+    const terms = bloc === 'target' ? q * stakes : (1 - q) * stakes;
     return -(p[bloc] + terms);
   });
   const tMin = policy.params.temperature_min ?? 0.02;

@@ -1,7 +1,8 @@
 // The single-step moves open to a side, and helpers the policies share.
+import { usesAci } from '../aci.js';
 import { pctOfGdp, perceivedZone } from '../negotiation.js';
 import type { SimState } from '../state.js';
-import type { BlocId, Scenario } from '../types.js';
+import type { Role, Scenario } from '../types.js';
 
 export interface Move {
   measure: string;
@@ -10,7 +11,7 @@ export interface Move {
 }
 
 /** Raises open to the side now: every higher level whose rung is at most `maxRung` (the next level always). */
-export function raises(sc: Scenario, st: SimState, bloc: BlocId, maxRung = 6): Move[] {
+export function raises(sc: Scenario, st: SimState, bloc: Role, maxRung = 6): Move[] {
   const out: Move[] = [];
   sc.measures.forEach((m, i) => {
     if (m.bloc !== bloc) return;
@@ -18,12 +19,7 @@ export function raises(sc: Scenario, st: SimState, bloc: BlocId, maxRung = 6): M
     // A proposal still before the committee may be amended upward; other pending steps wait.
     if (ms.pending && ms.pending.stage !== 'committee') return;
     if (m.legalBasis === 'wider' && !st.widerUnlocked) return;
-    if (
-      (m.legalBasis === 'aci' || m.legalBasis === 'wider') &&
-      st.aci.stage === 'rejected' &&
-      st.aci.roundsLeft > 0
-    )
-      return;
+    if (usesAci(sc, m) && st.aci.stage === 'rejected' && st.aci.roundsLeft > 0) return;
     // The next level, then the first level that bites harder than the current one (skipping bare threats).
     const from = ms.pending?.level ?? ms.level;
     const now = m.levels[from]!;
@@ -39,7 +35,7 @@ export function raises(sc: Scenario, st: SimState, bloc: BlocId, maxRung = 6): M
 }
 
 /** Measures the side may lower by one level now. */
-export function lowers(sc: Scenario, st: SimState, bloc: BlocId): Move[] {
+export function lowers(sc: Scenario, st: SimState, bloc: Role): Move[] {
   const out: Move[] = [];
   sc.measures.forEach((m, i) => {
     const ms = st.measures[i]!;
@@ -50,7 +46,7 @@ export function lowers(sc: Scenario, st: SimState, bloc: BlocId): Move[] {
 }
 
 /** Highest rung among one side's levels in force or already decided (pending). */
-export function sideRung(sc: Scenario, st: SimState, bloc: BlocId): number {
+export function sideRung(sc: Scenario, st: SimState, bloc: Role): number {
   let r = 0;
   sc.measures.forEach((m, i) => {
     if (m.bloc !== bloc) return;
@@ -61,21 +57,25 @@ export function sideRung(sc: Scenario, st: SimState, bloc: BlocId): number {
 }
 
 /** The side's pain last round as annualised % of GDP. */
-export const painPctOf = (sc: Scenario, st: SimState, bloc: BlocId): number =>
+export const painPctOf = (sc: Scenario, st: SimState, bloc: Role): number =>
   pctOfGdp(st.lastPain[bloc].harm + st.lastPain[bloc].cost, sc.blocs[bloc].gdp, 12 / sc.roundMonths);
 
 /** Terms a side offers inside the zone it perceives, leaning `lean` of the way to its own end. */
-export function offerFor(st: SimState, bloc: BlocId, lean: number): number | null {
+export function offerFor(st: SimState, bloc: Role, lean: number): number | null {
   if (!st.zone) return null;
   const z = perceivedZone(st.zone, bloc);
   if (!z) return null;
-  const q = bloc === 'EU' ? z.lo + (1 - lean) * (z.hi - z.lo) * 0.5 : z.hi - (1 - lean) * (z.hi - z.lo) * 0.5;
+  const q =
+    bloc === 'target' ? z.lo + (1 - lean) * (z.hi - z.lo) * 0.5 : z.hi - (1 - lean) * (z.hi - z.lo) * 0.5;
   const r = Math.round(Math.min(1, Math.max(0, q)) * 1000) / 1000;
   // Rounded to three decimals, but never past the side's own bound (hi for the EU, lo for China).
-  if (bloc === 'EU') return r > z.hi ? roundToward(z.hi, 'EU') : r;
-  return r < z.lo ? roundToward(z.lo, 'CN') : r;
+  if (bloc === 'target') return r > z.hi ? roundToward(z.hi, 'target') : r;
+  return r < z.lo ? roundToward(z.lo, 'coercer') : r;
 }
 
 /** q to three decimals, rounded toward the side's own end (down for the EU, up for China): its bound holds. */
-export const roundToward = (q: number, bloc: BlocId): number =>
-  Math.min(1, Math.max(0, (bloc === 'EU' ? Math.floor(q * 1000 + 1e-9) : Math.ceil(q * 1000 - 1e-9)) / 1000));
+export const roundToward = (q: number, bloc: Role): number =>
+  Math.min(
+    1,
+    Math.max(0, (bloc === 'target' ? Math.floor(q * 1000 + 1e-9) : Math.ceil(q * 1000 - 1e-9)) / 1000),
+  );

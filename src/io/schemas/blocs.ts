@@ -1,10 +1,23 @@
 import * as z from 'zod';
-import { modelId, text } from './common.js';
+import { modelId, SideId, text } from './common.js';
 import { num } from './num.js';
 
 export const BlocSchema = z
   .strictObject({
     name: text('Display name.'),
+    short: text('How sentences name the side, e.g. "the EU", "China" (default: its name).').optional(),
+    decides: z
+      .enum(['eu_council', 'government'])
+      .default('government')
+      .describe(
+        "eu_council: the EU's member states, the Council's qualified majority and the Anti-Coercion Instrument; government: one government (a measure applies after its lead time).",
+      ),
+    allies_align: z
+      .boolean()
+      .default(false)
+      .describe(
+        "Whether allies join this side's export cuts: g7_alignment then removes the other side's alternatives.",
+      ),
     gdp: num({ gt: 0 }).describe('GDP, EUR bn per year.'),
     pain_tolerance: num({ gt: 0 }).describe(
       'Annualised % of GDP beyond which the bloc seeks to de-escalate.',
@@ -20,9 +33,9 @@ export const BlocsFileSchema = z
   .strictObject({
     kind: z.literal('blocs'),
     id: modelId,
-    blocs: z.strictObject({ EU: BlocSchema, CN: BlocSchema }).describe('The two sides: EU and CN.'),
+    blocs: z.record(SideId, BlocSchema).describe('Sides by id; a scenario names its two under `sides:`.'),
   })
-  .describe('The two blocs: GDP, pain tolerance, stakes, discounting, misperception.');
+  .describe('Sides of disputes: how each decides, GDP, pain tolerance, stakes, discounting, misperception.');
 
 export type BlocDef = z.infer<typeof BlocSchema>;
 export type BlocsFileDef = z.infer<typeof BlocsFileSchema>;

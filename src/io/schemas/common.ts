@@ -18,7 +18,14 @@ export const StateCode = z
   })
   .describe('Member-state code, e.g. DE, FR, EL.');
 
-export const BlocId = z.enum(['EU', 'CN']).describe('EU or CN.');
+/** A side's id as scenarios name it: 2–6 capital letters or digits, starting with a letter (EU, CN, JP). */
+export const SideId = z
+  .string()
+  .regex(/^[A-Z][A-Z0-9]{1,5}$/, {
+    error: (iss) =>
+      `invalid side id ${JSON.stringify(iss.input)}: 2 to 6 capital letters or digits, starting with a letter, e.g. EU, CN, JP`,
+  })
+  .describe('A side, e.g. EU, CN, JP, US.');
 
 /** Non-empty text. */
 export const text = (about: string) => z.string().min(1, { error: 'must not be empty' }).describe(about);

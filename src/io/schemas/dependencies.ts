@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { BlocId, id, modelId, StateCode, text } from './common.js';
+import { id, modelId, SideId, StateCode, text } from './common.js';
 import { FormulaOverridesSchema } from './formulas.js';
 import { num } from './num.js';
 
@@ -11,8 +11,8 @@ export const DependencySchema = z
     mechanism: z
       .enum(['supply', 'service', 'market'])
       .describe('supply: goods; service: servicing of an installed base; market: access for exports.'),
-    supplier: BlocId.describe('Supply/service: who provides it (and can cut it). Market: the exporter.'),
-    dependent: BlocId.describe('Supply/service: who needs it. Market: the importer.'),
+    supplier: SideId.describe('Supply/service: who provides it (and can cut it). Market: the exporter.'),
+    dependent: SideId.describe('Supply/service: who needs it. Market: the importer.'),
     sector: text("Sector the dependent side's pain falls on; member states' exposure is keyed by it."),
     value: num({ min: 0 }).describe('Annual flow, EUR bn.'),
     share: share("Share of the dependent side's need met by this supplier (0..1)."),

@@ -3,26 +3,51 @@
 import * as z from 'zod';
 import { didYouMean } from '../did-you-mean.js';
 import { normalizePath } from '../paths.js';
-import { id, text } from './common.js';
+import { id, SideId, text } from './common.js';
 import { DistributionSchema } from './distribution.js';
 import { plain } from './range.js';
 
-/** Scalar metrics a run can record, besides `state:<code>` (and `state:*`). */
+/** Scalar metrics a run can record, besides those of a side and `state:<code>` (and `state:*`). */
 export const METRICS = [
   'outcome',
   'round',
   'q',
-  'pain_eu',
-  'pain_cn',
-  'pain_eu_pct',
-  'pain_cn_pct',
   'peak_rung',
   'min_qm_margin',
-  'substitution_eu',
-  'substitution_cn',
   'deals_broken',
   'rounds_played',
 ] as const;
+
+/**
+ * Metrics of one side, written with the side's id in lower case (pain_eu,
+ * pain_cn_pct, substitution_us) or its role (pain_target, …).
+ */
+export const SIDE_METRICS = ['pain_{s}', 'pain_{s}_pct', 'substitution_{s}'] as const;
+
+/** The metric tokens of two sides (lower-case ids), in the order a full row lists them. */
+export function sideMetrics(target: string, coercer: string): string[] {
+  const [t, c] = [target.toLowerCase(), coercer.toLowerCase()];
+  return [
+    `pain_${t}`,
+    `pain_${c}`,
+    `pain_${t}_pct`,
+    `pain_${c}_pct`,
+    `substitution_${t}`,
+    `substitution_${c}`,
+  ];
+}
+
+/** Every metric of a run, for two sides, in row order (the default). */
+export function allMetrics(target: string, coercer: string): string[] {
+  const s = sideMetrics(target, coercer);
+  return [
+    ...METRICS.slice(0, 3),
+    ...s.slice(0, 4),
+    ...METRICS.slice(3, 5),
+    ...s.slice(4),
+    ...METRICS.slice(5),
+  ];
+}
 
 export const DESIGN_TYPES = ['mc', 'lhs', 'grid', 'sobol', 'morris'] as const;
 
@@ -97,7 +122,7 @@ export const ExperimentSchema = z
     levers: z
       .strictObject({
         policies: z
-          .strictObject({ EU: policyList.optional(), CN: policyList.optional() })
+          .record(SideId, policyList)
           .optional()
           .describe('Policies to sweep per side; a side left out keeps the scenario’s player.'),
         packages: z
@@ -112,7 +137,9 @@ export const ExperimentSchema = z
       .array(z.string().min(1))
       .min(1, { error: 'list at least one metric' })
       .optional()
-      .describe(`What each run records: ${METRICS.join(', ')}, state:<code> or state:* (default: all).`),
+      .describe(
+        `What each run records: ${METRICS.join(', ')}, ${SIDE_METRICS.join(', ')} (s: a side's id in lower case, or target/coercer), state:<code> or state:* (default: all).`,
+      ),
     series: z.boolean().default(false).describe('Also write one row per run and round to a second file.'),
   })
   .describe('An aci-sim experiment: scenario, uncertain parameters, levers, design and metrics.');
@@ -120,14 +147,15 @@ export const ExperimentSchema = z
 export type ExperimentDef = z.infer<typeof ExperimentSchema>;
 export type DesignDef = ExperimentDef['design'];
 
-const ALL_METRICS = [...METRICS, 'state:*'];
-
 /** Metric tokens with `state:*` expanded and each checked; `ensure` is added (`landing` needs `outcome`). */
 export function expandMetrics(
   tokens: readonly string[] | undefined,
   states: readonly string[],
-  ensure?: string,
+  ensure: string | undefined,
+  sides: { readonly target: string; readonly coercer: string },
 ): { list: string[]; problems: { index: number; message: string }[] } {
+  const known = [...allMetrics(sides.target, sides.coercer), ...sideMetrics('target', 'coercer')];
+  const ALL_METRICS = [...allMetrics(sides.target, sides.coercer), 'state:*'];
   const list: string[] = [];
   const problems: { index: number; message: string }[] = [];
   const add = (m: string) => {
@@ -142,14 +170,19 @@ export function expandMetrics(
         index,
         message: `unknown member state "${code}"${didYouMean(code, states)} (states: ${states.join(', ')})`,
       });
-    else if ((METRICS as readonly string[]).includes(m)) add(m);
+    else if (known.includes(m)) add(m);
     else
       problems.push({
         index,
-        message: `unknown metric "${m}"${didYouMean(m, ALL_METRICS)} (metrics: ${METRICS.join(', ')}, state:<code>, state:*)`,
+        message: `unknown metric "${m}"${didYouMean(m, known)} (metrics: ${allMetrics(sides.target, sides.coercer).join(', ')}, state:<code>, state:*)`,
       });
   }
-  if (ensure !== undefined) add(ensure === 'landing' ? 'outcome' : ensure);
+  // A role in an ensured metric names the side by its id (pain_target → pain_eu).
+  const byId = (m: string) =>
+    m
+      .replace(/_target\b/, `_${sides.target.toLowerCase()}`)
+      .replace(/_coercer\b/, `_${sides.coercer.toLowerCase()}`);
+  if (ensure !== undefined) add(ensure === 'landing' ? 'outcome' : byId(ensure));
   return { list, problems };
 }
 

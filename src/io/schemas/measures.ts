@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { BlocId, id, modelId, StateCode, text } from './common.js';
+import { id, modelId, SideId, StateCode, text } from './common.js';
 import { FormulaOverridesSchema } from './formulas.js';
 import { num } from './num.js';
 import { plain } from './range.js';
@@ -20,9 +20,14 @@ export const MeasureSchema = z
     name: text('Display name.'),
     description: z.string().default('').describe('What the measure does.'),
     legal_basis: z
-      .enum(['aci', 'national', 'cn_state', 'wider'])
+      .enum(['aci', 'national', 'government', 'wider'], {
+        error: (iss) =>
+          iss.input === 'cn_state'
+            ? 'legal basis "cn_state" is now called "government" (a measure one government decides alone)'
+            : `expected one of aci, national, government, wider, got ${JSON.stringify(iss.input)}`,
+      })
       .describe(
-        'aci: Council + implementing act; national: one member state; cn_state: China; wider: financial.',
+        "aci: a council side's Anti-Coercion Instrument; national: one member state of a council side; government: a government side's own decision; wider: the rung a breached deal unlocks.",
       ),
     holder: StateCode.optional().describe('The member state that decides a national measure alone.'),
     category: z.string().optional().describe('ACI Annex I category, e.g. "(a) tariffs".'),
@@ -64,7 +69,7 @@ export const MeasuresFileSchema = z
   .strictObject({
     kind: z.literal('measures'),
     id: modelId,
-    bloc: BlocId.describe('The bloc that takes these measures.'),
+    bloc: SideId.describe('The side that takes these measures.'),
     measures: z.record(id('measure'), MeasureSchema).describe('Measures by id.'),
   })
   .describe("One bloc's measures.");

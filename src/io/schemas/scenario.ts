@@ -2,8 +2,9 @@
 // unless the file `extends` another scenario; the loader checks that after
 // merging, and json-schema.ts states it for editors.
 import * as z from 'zod';
-import { id, modelId, StateCode, text } from './common.js';
+import { id, modelId, SideId, StateCode, text } from './common.js';
 import { DistributionSchema } from './distribution.js';
+import { ExpectSchema } from './expect.js';
 import { num, numValue } from './num.js';
 import { plain, showValue } from './range.js';
 
@@ -117,10 +118,22 @@ export const ScenarioSchema = z
       .describe('The first month and the measures already in force.'),
     rounds: plain({ int: true, min: 1 }).optional().describe('How many rounds at most.'),
     round_months: plain({ int: true, min: 1 }).default(1).describe('Months per round.'),
+    sides: z
+      .strictObject({
+        target: SideId.describe('The side the coercion is aimed at.'),
+        coercer: SideId.describe('The side whose measures start the dispute to extract a concession.'),
+      })
+      .refine((s) => s.target !== s.coercer, {
+        error: 'the target and the coercer must be two different sides',
+      })
+      .default({ target: 'EU', coercer: 'CN' })
+      .describe(
+        'The two sides by role (default EU the target, CN the coercer). Deal terms q run from 0 (the coercer lifts its measures for nothing) to 1 (the target concedes everything).',
+      ),
     players: z
-      .strictObject({ EU: text("'human' or a policy id."), CN: text("'human' or a policy id.") })
+      .record(SideId, text("'human' or a policy id."))
       .optional()
-      .describe('Who plays each side.'),
+      .describe('Who plays each side, by side id.'),
     parameters: ParametersSchema.prefault({}),
     procedure: ProcedureSchema.prefault({}),
     overrides: z
@@ -134,6 +147,7 @@ export const ScenarioSchema = z
       .default({})
       .describe('Dotted path → distribution, for Monte Carlo runs.'),
     events: z.array(EventSchema).default([]).describe('Scripted events by round.'),
+    expect: ExpectSchema.optional(),
   })
   .describe('An aci-sim scenario: which models, the start, the players and the parameters.');
 

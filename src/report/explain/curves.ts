@@ -5,7 +5,7 @@
 import { advanceFlows, newFlows } from '../../engine/economics.js';
 import { initialState, type Scenario, type SimState, step } from '../../engine/index.js';
 import type { DepState } from '../../engine/state.js';
-import { type BlocId, other } from '../../engine/types.js';
+import { other, type Role } from '../../engine/types.js';
 
 export type Axis = 'intensity' | 'tariff';
 
@@ -35,7 +35,7 @@ export function sweep(sc: Scenario, on: readonly number[], axis: Axis, xs: reado
       if (!on.includes(d))
         return { restriction: 0, tariff: 0, substituted: 0, buffer: def.bufferMonths, availability: 1 };
       const r = axis === 'intensity' ? x : 0;
-      const g = def.supplier === 'EU' ? g7 : 0;
+      const g = def.supplier === 'target' ? g7 : 0;
       // Stocks empty; a serviced fleet already run down to what the restriction leaves.
       const floor = 1 - clamp01(def.formulas.cut(r, 0, def.shortRunAlternatives, g));
       return {
@@ -46,7 +46,7 @@ export function sweep(sc: Scenario, on: readonly number[], axis: Axis, xs: reado
         availability: def.mechanism === 'service' ? floor : 1,
       };
     });
-    advanceFlows(sc, deps, { EU: 0, CN: 0 }, learning, g7, flows);
+    advanceFlows(sc, deps, { target: 0, coercer: 0 }, learning, g7, flows);
     out.xs.push(x);
     out.harm.push(on.reduce((s, d) => s + flows.harm[d]!, 0));
     out.cost.push(on.reduce((s, d) => s + flows.cost[d]!, 0));
@@ -73,7 +73,7 @@ export interface LevelRun {
  */
 export function runAtLevels(sc: Scenario, m: number, rounds: number): LevelRun[] {
   const def = sc.measures[m]!;
-  const actor: BlocId = def.bloc;
+  const actor: Role = def.bloc;
   const target = other(actor);
   const out: LevelRun[] = [];
   def.levels.forEach((lv, level) => {

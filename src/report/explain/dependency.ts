@@ -2,7 +2,7 @@
 // measures that act on it.
 import type { Mechanism } from '../../engine/index.js';
 import type { LoadedScenario } from '../../io/load-scenario.js';
-import { num, paramLines, table, wrap } from './text.js';
+import { num, paramLines, sideNames, table, wrap } from './text.js';
 
 const FIELDS: Record<string, { unit: string; used: Mechanism[] }> = {
   value: { unit: 'EUR bn a year', used: ['supply', 'service', 'market'] },
@@ -19,11 +19,10 @@ const FIELDS: Record<string, { unit: string; used: Mechanism[] }> = {
   exporter_incidence: { unit: 'part of a tariff the exporter absorbs', used: ['market'] },
 };
 
-const SIDE = { EU: 'the EU', CN: 'China' } as const;
-
 /** Header line: mechanism, who supplies whom, sector. */
 export function dependencySummary(l: LoadedScenario, id: string): string {
   const d = l.def.dependencies[id]!;
+  const SIDE = sideNames(l);
   const flow =
     d.mechanism === 'market'
       ? `${SIDE[d.supplier]} sells into ${SIDE[d.dependent]}'s market`
@@ -44,7 +43,9 @@ export function parameterLines(l: LoadedScenario, id: string, width: number): st
   }
   if (d.exposure) {
     const parts = Object.entries(d.exposure).map(([s, w]) => `${s} ${num(w)}`);
-    out.push(...wrap(`exposure (who bears the EU side's pain): ${parts.join(', ')}`, width, '  ', '    '));
+    out.push(
+      ...wrap(`exposure (who bears the council side's pain): ${parts.join(', ')}`, width, '  ', '    '),
+    );
   } else
     out.push(
       ...wrap(
@@ -56,12 +57,14 @@ export function parameterLines(l: LoadedScenario, id: string, width: number): st
     );
   // The learner is the importer for markets, the dependent side otherwise: both are `dependent`.
   const b = d.dependent;
-  out.push(...wrap(`Substitution effort of ${SIDE[b]}, who learns to do without this flow:`, width, '  '));
+  out.push(
+    ...wrap(`Substitution effort of ${sideNames(l)[b]}, who learns to do without this flow:`, width, '  '),
+  );
   for (const field of ['base_effort', 'pain_tolerance'] as const)
     out.push(
       ...paramLines(
         `blocs.${b}.${field}`,
-        num(l.def.blocs[b][field]),
+        num(l.def.blocs[b]![field]),
         field === 'base_effort' ? 'effort with no pain' : '% of GDP a year',
         l.provenance.get(`blocs.${b}.${field}`),
         width,

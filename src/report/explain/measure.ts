@@ -2,9 +2,7 @@
 // procedurally in this scenario, its ACI Annex I category, and its ladder.
 import { RUNG_NAMES } from '../../engine/index.js';
 import type { LoadedScenario } from '../../io/load-scenario.js';
-import { num, provenanceText, table, wrap } from './text.js';
-
-const SIDE = { EU: 'the EU', CN: 'China' } as const;
+import { num, provenanceText, sideNames, table, wrap } from './text.js';
 
 /** Rounds from an ACI request to the measure applying, when every vote passes at once (aci.ts). */
 export function aciRounds(l: LoadedScenario, lead: number): number {
@@ -23,16 +21,16 @@ export function legalBasisLines(l: LoadedScenario, id: string, width: number): s
   let text: string;
   switch (m.legal_basis) {
     case 'aci':
-      text = `aci — an EU response measure under the Anti-Coercion Instrument (Reg. (EU) 2023/2675). The first request opens the procedure: the Commission examines the coercion (${rounds(p.examination)}), the Council determines it by qualified majority, 55% of states and 65% of population (${rounds(p.determination)}; a failed vote is retried next round, three failures end the ACI), then engagement with China (${rounds(p.engagement)}). Each level is then adopted by implementing act in the committee of member states (${rounds(p.committee)}): a qualified majority for adopts it, against blocks it, neither sends it to the appeal committee (${p.appeal[0]}-${p.appeal[1]} rounds), where no opinion lets the Commission adopt. It applies ${rounds(p.application)} after adoption plus its lead time of ${rounds(lead)}: at best ${rounds(aciRounds(l, lead))} after the first request in this scenario.`;
+      text = `aci — an EU response measure under the Anti-Coercion Instrument (Reg. (EU) 2023/2675). The first request opens the procedure: the Commission examines the coercion (${rounds(p.examination)}), the Council determines it by qualified majority, 55% of states and 65% of population (${rounds(p.determination)}; a failed vote is retried next round; after three failures ACI measures are off the table for three rounds, then a new request reopens the case), then engagement with the other side (${rounds(p.engagement)}). Each level is then adopted by implementing act in the committee of member states (${rounds(p.committee)}): a qualified majority for adopts it, against blocks it, neither sends it to the appeal committee (${p.appeal[0]}-${p.appeal[1]} rounds), where no opinion lets the Commission adopt. It applies ${rounds(p.application)} after adoption plus its lead time of ${rounds(lead)}: at best ${rounds(aciRounds(l, lead))} after the first request in this scenario.`;
       break;
     case 'national':
       text = `national — ${m.holder} decides alone under its own export-control law: no Council vote. It acts when its own support score is at least 0 (drawn from the seeded stream when voting is stochastic) and the level applies after ${rounds(lead)}. Its cost falls on the states in its lever table (models/member-states.yaml).`;
       break;
-    case 'cn_state':
-      text = `cn_state — China decides alone (MOFCOM and customs); a new level applies after ${rounds(lead)}.`;
+    case 'government':
+      text = `government — ${sideNames(l)[m.bloc]} decides alone; a new level applies after ${rounds(lead)}.`;
       break;
     case 'wider':
-      text = `wider — the financial-sector rung of seed 001's landing zone. Closed until China breaks a deal (the snapback then puts it at level 1); after that it goes through the ACI like any response measure and applies ${rounds(lead)} after adoption.`;
+      text = `wider — the rung a broken deal unlocks (for the EU, the financial sector). Closed until the other side breaks a deal (the snapback then puts it at level 1); after that ${l.def.blocs[m.bloc]?.decides === 'eu_council' ? 'it goes through the ACI like any response measure and applies' : 'it applies'} ${rounds(lead)} after ${l.def.blocs[m.bloc]?.decides === 'eu_council' ? 'adoption' : 'the decision'}.`;
       break;
   }
   return wrap(text, width, '  ');
@@ -77,13 +75,15 @@ export function ladderLines(l: LoadedScenario, id: string, width: number): strin
 export function measureHead(l: LoadedScenario, id: string, width: number): string[] {
   const m = l.def.measures[id]!;
   const out = wrap(`${id} — ${m.name}`, width, '', '  ');
-  out.push(`  taken by ${SIDE[m.bloc]}; acts on ${m.acts_on.length > 0 ? m.acts_on.join(', ') : 'no flow'}`);
+  out.push(
+    `  taken by ${sideNames(l)[m.bloc]}; acts on ${m.acts_on.length > 0 ? m.acts_on.join(', ') : 'no flow'}`,
+  );
   if (m.description) out.push('', ...wrap(m.description, width, '  '));
   out.push('', ...legalBasisLines(l, id, width));
   out.push(
     '',
     ...wrap(
-      `ACI Annex I category: ${m.category ?? (m.bloc === 'CN' ? 'none (a Chinese measure)' : 'not given')}`,
+      `ACI Annex I category: ${m.category ?? (l.def.blocs[m.bloc]?.decides === 'eu_council' ? 'not given' : `none (a measure of ${sideNames(l)[m.bloc]})`)}`,
       width,
       '  ',
       '    ',
@@ -95,7 +95,7 @@ export function measureHead(l: LoadedScenario, id: string, width: number): strin
   return out;
 }
 
-/** China's sticks and carrots: the fall in each state's support at full strength. */
+/** The other side's sticks and carrots: the fall in each state's support at full strength. */
 export function pressureLines(l: LoadedScenario, id: string, width: number): string[] {
   const m = l.def.measures[id]!;
   const out: string[] = [];

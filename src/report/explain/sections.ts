@@ -1,6 +1,6 @@
 // Assembles explain's text: the measure card or the dependency card, with
 // parameters, formulas and the engine-computed charts.
-import type { BlocId, Scenario } from '../../engine/index.js';
+import type { Role, Scenario } from '../../engine/index.js';
 import type { LoadedScenario } from '../../io/load-scenario.js';
 import { colourName, curveChart, plotPoints, roundsChart } from './charts.js';
 import { type Axis, axisOf, runAtLevels, spaced, sweep } from './curves.js';
@@ -15,15 +15,13 @@ export interface Look {
   rounds: number;
 }
 
-const SIDE: Record<BlocId, string> = { EU: 'the EU', CN: 'China' };
-
 const xText = (axis: Axis) => (x: number) => (axis === 'tariff' ? `${num(x * 100)}%` : num(x));
 
 /** Harm and cost of one round against intensity (or tariff) on the flows `on`. */
 function sweepCharts(
   sc: Scenario,
   on: number[],
-  sides: { actor: BlocId; target: BlocId },
+  sides: { actor: Role; target: Role },
   ax: { axis: Axis; max: number },
   marks: { x: number; label: string }[],
   look: Look,
@@ -50,10 +48,10 @@ function sweepCharts(
       look.width,
     ),
     '',
-    `  harm to ${SIDE[sides.target]}`,
+    `  harm to ${sc.blocs[sides.target].short}`,
     ...curveChart(s.harm, ax.max, xText(ax.axis), marks, o),
     '',
-    `  cost to ${SIDE[sides.actor]} (its own lost sales or consumers' burden)`,
+    `  cost to ${sc.blocs[sides.actor].short} (its own lost sales or consumers' burden)`,
     ...curveChart(s.cost, ax.max, xText(ax.axis), marks, o),
   ];
   if (marks.length > 0)
@@ -68,12 +66,7 @@ function sweepCharts(
 }
 
 /** Harm and cost over the rounds at each level that stops something. */
-function roundCharts(
-  sc: Scenario,
-  m: number,
-  sides: { actor: BlocId; target: BlocId },
-  look: Look,
-): string[] {
+function roundCharts(sc: Scenario, m: number, sides: { actor: Role; target: Role }, look: Look): string[] {
   const runs = runAtLevels(sc, m, look.rounds);
   if (runs.length === 0) return [];
   const o = { width: look.width, height: 8, colors: look.colors };
@@ -99,14 +92,14 @@ function roundCharts(
       look.width,
     ),
     '',
-    `  harm to ${SIDE[sides.target]}, EUR bn a round`,
+    `  harm to ${sc.blocs[sides.target].short}, EUR bn a round`,
     ...roundsChart(
       runs.map((r) => r.harm),
       o,
     ),
     '  round',
     '',
-    `  cost to ${SIDE[sides.actor]}, EUR bn a round`,
+    `  cost to ${sc.blocs[sides.actor].short}, EUR bn a round`,
     ...roundsChart(
       runs.map((r) => r.cost),
       o,
@@ -124,20 +117,23 @@ function roundCharts(
 }
 
 /** How substitution changes the picture over time, by who learns. */
-function erosion(sc: Scenario, m: number, sides: { actor: BlocId; target: BlocId }): string {
+function erosion(sc: Scenario, m: number, sides: { actor: Role; target: Role }): string {
   const kinds = new Set(sc.measures[m]!.actsOn.map((d) => sc.dependencies[d]!.mechanism));
   if (kinds.size === 1 && kinds.has('service'))
-    return `Harm builds up as the unserviced fleet runs down, month by month, and is held back as ${SIDE[sides.target]} substitutes: its effort rises with the pain it feels, and every share it replaces is leverage lost for good.`;
+    return `Harm builds up as the unserviced fleet runs down, month by month, and is held back as ${sc.blocs[sides.target].short} substitutes: its effort rises with the pain it feels, and every share it replaces is leverage lost for good.`;
   return kinds.size === 1 && kinds.has('market')
-    ? `On a market the importer learns: as ${SIDE[sides.actor]} replaces the goods, its own cost falls and ${SIDE[sides.target]} loses those sales for good, so the harm grows slowly.`
-    : `Harm falls as ${SIDE[sides.target]} substitutes: its effort rises with the pain it feels, and every share it replaces is leverage lost for good.`;
+    ? `On a market the importer learns: as ${sc.blocs[sides.actor].short} replaces the goods, its own cost falls and ${sc.blocs[sides.target].short} loses those sales for good, so the harm grows slowly.`
+    : `Harm falls as ${sc.blocs[sides.target].short} substitutes: its effort rises with the pain it feels, and every share it replaces is leverage lost for good.`;
 }
 
 export function explainMeasure(l: LoadedScenario, id: string, look: Look): string[] {
   const sc = l.scenario;
   const m = sc.measures.findIndex((x) => x.id === id);
   const def = sc.measures[m]!;
-  const sides = { actor: def.bloc, target: def.bloc === 'EU' ? ('CN' as const) : ('EU' as const) };
+  const sides = {
+    actor: def.bloc,
+    target: def.bloc === 'target' ? ('coercer' as const) : ('target' as const),
+  };
   const out = [
     ...wrap(`Scenario ${l.def.id}: ${l.def.title}`, look.width, '', '  '),
     '',
@@ -177,7 +173,7 @@ export function explainDependency(l: LoadedScenario, id: string, look: Look): st
   const d = sc.dependencies.findIndex((x) => x.id === id);
   const def = sc.dependencies[d]!;
   const actor = def.mechanism === 'market' ? def.dependent : def.supplier;
-  const target = actor === 'EU' ? 'CN' : 'EU';
+  const target = actor === 'target' ? 'coercer' : 'target';
   const ax =
     def.mechanism === 'market' ? { axis: 'tariff' as const, max: 1 } : { axis: 'intensity' as const, max: 1 };
   return [

@@ -72,3 +72,12 @@ export function paramLines(
   const head = `  ${name.padEnd(24)}${value.padStart(8)}  ${unit}`;
   return [head.trimEnd(), ...wrap(provenanceText(prov), width, '        ', '          ')];
 }
+
+/** How sentences name each side of a loaded scenario, by side id ("the EU", "China"). */
+export function sideNames(l: {
+  readonly def: {
+    readonly blocs: Readonly<Record<string, { readonly name: string; readonly short?: string }>>;
+  };
+}): Readonly<Record<string, string>> {
+  return Object.fromEntries(Object.entries(l.def.blocs).map(([id, b]) => [id, b.short ?? b.name]));
+}

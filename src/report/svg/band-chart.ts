@@ -1,5 +1,5 @@
-// The landing zone round by round: per round a column with the EU's
-// acceptable range [0, euMax] on the left, China's [cnMin, 1] on the right,
+// The landing zone round by round: per round a column with the target's
+// acceptable range [0, targetMax] on the left, the coercer's [coercerMin, 1] on the right,
 // their overlap across the column, and the deal's terms q marked.
 import { frame, type LegendItem, plotArea } from './frame.js';
 import { COLORS, hatchPattern, marker } from './marks.js';
@@ -8,9 +8,9 @@ import { el, text } from './xml.js';
 
 export interface ZoneColumn {
   round: number;
-  /** Highest q the EU accepts and lowest q China accepts; null before any projection. */
-  euMax: number | null;
-  cnMin: number | null;
+  /** Highest q the target accepts and lowest q the coercer accepts; null before any projection. */
+  targetMax: number | null;
+  coercerMin: number | null;
   /** Terms of a deal struck this round. */
   deal?: number | null;
   /** Terms of a deal standing through this round (drawn dotted; no ranges are drawn). */
@@ -22,6 +22,8 @@ export interface BandChartSpec {
   title: string;
   desc: string;
   columns: readonly ZoneColumn[];
+  /** How the legend names the two sides (default: target, coercer). */
+  names?: { target: string; coercer: string };
   xLabel: string;
   xTickLabel?: (round: number) => string;
   width?: number;
@@ -35,14 +37,19 @@ export function bandChart(spec: BandChartSpec): string {
   const width = spec.width ?? 720;
   const height = spec.height ?? 340;
   const p = (name: string) => `${spec.id}-${name}`;
+  const names = spec.names ?? { target: 'the target', coercer: 'the coercer' };
   const defs = [
-    hatchPattern(p('eu'), 'diagonal', COLORS.EU),
-    hatchPattern(p('cn'), 'back-diagonal', COLORS.CN),
+    hatchPattern(p('eu'), 'diagonal', COLORS.target),
+    hatchPattern(p('cn'), 'back-diagonal', COLORS.coercer),
     hatchPattern(p('zone'), 'cross', COLORS.overlap),
   ].join('');
   const legend: LegendItem[] = [
-    { label: 'EU accepts (0 to its maximum)', fill: `url(#${p('eu')})`, stroke: COLORS.EU },
-    { label: 'China accepts (its minimum to 1)', fill: `url(#${p('cn')})`, stroke: COLORS.CN },
+    { label: `${names.target} accepts (0 to its maximum)`, fill: `url(#${p('eu')})`, stroke: COLORS.target },
+    {
+      label: `${names.coercer} accepts (its minimum to 1)`,
+      fill: `url(#${p('cn')})`,
+      stroke: COLORS.coercer,
+    },
     { label: 'landing zone (both accept)', fill: `url(#${p('zone')})`, stroke: COLORS.overlap },
     { label: 'deal struck at q', line: { color: COLORS.deal, marker: 'diamond', width: 2.5 } },
   ];
@@ -66,17 +73,19 @@ export function bandChart(spec: BandChartSpec): string {
   for (const c of spec.columns) {
     const cx = x(c.round);
     const left = cx - half;
-    if (ok(c.euMax)) {
-      const top = y(clamp(c.euMax));
-      body.push(rect(left, top, half - 1, y(0) - top, `url(#${p('eu')})`, COLORS.EU, 'eu'));
+    if (ok(c.targetMax)) {
+      const top = y(clamp(c.targetMax));
+      body.push(rect(left, top, half - 1, y(0) - top, `url(#${p('eu')})`, COLORS.target, 'eu'));
     }
-    if (ok(c.cnMin)) {
+    if (ok(c.coercerMin)) {
       const top = y(1);
-      body.push(rect(cx + 1, top, half - 1, y(clamp(c.cnMin)) - top, `url(#${p('cn')})`, COLORS.CN, 'cn'));
+      body.push(
+        rect(cx + 1, top, half - 1, y(clamp(c.coercerMin)) - top, `url(#${p('cn')})`, COLORS.coercer, 'cn'),
+      );
     }
-    if (ok(c.euMax) && ok(c.cnMin) && c.cnMin <= c.euMax) {
-      const top = y(clamp(c.euMax));
-      const h = Math.max(1.5, y(clamp(c.cnMin)) - top);
+    if (ok(c.targetMax) && ok(c.coercerMin) && c.coercerMin <= c.targetMax) {
+      const top = y(clamp(c.targetMax));
+      const h = Math.max(1.5, y(clamp(c.coercerMin)) - top);
       body.push(rect(left, top, colW, h, `url(#${p('zone')})`, COLORS.overlap, 'zone', 2));
     }
     if (ok(c.holding)) {

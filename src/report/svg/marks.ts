@@ -3,8 +3,8 @@
 import { el } from './xml.js';
 
 export const COLORS = {
-  EU: '#0072B2',
-  CN: '#D55E00',
+  target: '#0072B2',
+  coercer: '#D55E00',
   overlap: '#009E73',
   for: '#009E73',
   against: '#CC79A7',

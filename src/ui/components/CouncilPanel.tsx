@@ -4,11 +4,11 @@ import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { CouncilView, SimState } from '../../engine/index.js';
 import { runs, stackBar } from '../draw.js';
-import { type Role, SYMBOL, useColor } from '../theme.js';
+import { type Hue, SYMBOL, useColor } from '../theme.js';
 import { aciText } from '../words.js';
 import { Title } from './Title.js';
 
-const CELL_ROLE: Record<string, Role> = { '█': 'for', '▒': 'abstain', '░': 'against', '┃': 'accent' };
+const CELL_ROLE: Record<string, Hue> = { '█': 'for', '▒': 'abstain', '░': 'against', '┃': 'accent' };
 
 function Bar({ text }: { text: string }) {
   const color = useColor();

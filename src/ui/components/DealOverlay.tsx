@@ -5,7 +5,7 @@ import type { Scenario, SimState } from '../../engine/index.js';
 import { markerAt } from '../draw.js';
 import type { DealForm } from '../overlay.js';
 import { dealRows } from '../state/form-keys.js';
-import { SYMBOL, TEAM_NAME, useColor } from '../theme.js';
+import { SYMBOL, useColor, useSides } from '../theme.js';
 import { levelName } from '../words.js';
 import { Card } from './Card.js';
 import { ZoneBarLine } from './ZonePanel.js';
@@ -27,6 +27,7 @@ export function DealOverlay({
   height: number;
   barWidth: number;
 }) {
+  const { team, short } = useSides();
   const color = useColor();
   const rows = dealRows(sc, st);
   const lens = facilitator ? 'truth' : form.bloc;
@@ -34,7 +35,7 @@ export function DealOverlay({
   const first = Math.max(0, Math.min(form.row - 1 - Math.floor(room / 2), rows.length - room));
   return (
     <Card
-      title={`${TEAM_NAME[form.bloc]}'s offer · ↑↓ row · ←→ change · space keep · Enter offer · ⌫ withdraw · Esc`}
+      title={`${team[form.bloc]}'s offer · ↑↓ row · ←→ change · space keep · Enter offer · ⌫ withdraw · Esc`}
       width={width}
       height={height}
     >
@@ -42,7 +43,7 @@ export function DealOverlay({
         {form.row === 0 ? SYMBOL.cursor : ' '} Terms q = {form.q.toFixed(2)}
         <Text color={color('muted')}>
           {' '}
-          (0: China restores licences, gets nothing · 1: the EU concedes all)
+          (0: {short.coercer} lifts its measures, gets nothing · 1: {short.target} concedes all)
         </Text>
       </Text>
       {st.zone ? (
@@ -52,7 +53,7 @@ export function DealOverlay({
             <ZoneBarLine z={st.zone} lens={lens} width={barWidth} />
             <Text color={color('muted')}>
               {' '}
-              {lens === 'truth' ? 'true bounds' : `as ${TEAM_NAME[lens]} sees it`}
+              {lens === 'truth' ? 'true bounds' : `as ${team[lens]} sees it`}
             </Text>
           </Box>
           <Text color={color('accent')}>
@@ -74,7 +75,7 @@ export function DealOverlay({
         return (
           <Text key={id} wrap="truncate-end" bold={form.row === row}>
             {form.row === row ? SYMBOL.cursor : ' '} {kept ? '[x] keep ' : '[ ] lift '}
-            <Text color={color(m.bloc)}>{TEAM_NAME[m.bloc]}</Text> {m.name} · level {st.measures[i]!.level}{' '}
+            <Text color={color(m.bloc)}>{team[m.bloc]}</Text> {m.name} · level {st.measures[i]!.level}{' '}
             {levelName(m, st.measures[i]!.level)}
           </Text>
         );

@@ -3,11 +3,11 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { SimEvent } from '../../engine/index.js';
-import { type Role, useColor } from '../theme.js';
+import { type Hue, useColor } from '../theme.js';
 import { Title } from './Title.js';
 
 /** A symbol and a colour for an event, from its code. */
-export function eventMark(code: string): [string, Role] {
+export function eventMark(code: string): [string, Hue] {
   if (/^council\/.*(adopted|engagement-over)$/.test(code)) return ['✓', 'good'];
   if (/^council\/.*(failed|rejected|blocked)$/.test(code)) return ['✗', 'bad'];
   if (code.startsWith('council/')) return ['§', 'accent'];

@@ -7,7 +7,7 @@ import { changedLevels, type Phase, roundOrders, viewerOf } from '../draft.js';
 import { usePreview } from '../hooks/use-preview.js';
 import { layoutFor } from '../layout.js';
 import { type AppState, phaseOfApp } from '../state/app-state.js';
-import { BLOC_NAME, TEAM_NAME } from '../theme.js';
+import { namesOf, type SideNames, useSides } from '../theme.js';
 import { outcomeText } from '../words.js';
 import { CouncilPanel } from './CouncilPanel.js';
 import { EventFeed } from './EventFeed.js';
@@ -24,14 +24,14 @@ import { RevealPanel } from './RevealPanel.js';
 import { StocksPanel } from './StocksPanel.js';
 import { type ZoneLens, ZonePanel } from './ZonePanel.js';
 
-const PHASE_LABEL = (p: Phase): string => {
+const PHASE_LABEL = (p: Phase, team: SideNames['team']): string => {
   switch (p.kind) {
     case 'orders':
-      return `${TEAM_NAME[p.bloc]}'s turn`;
+      return `${team[p.bloc]}'s turn`;
     case 'handover':
-      return `hand over to ${TEAM_NAME[p.to]}`;
+      return `hand over to ${team[p.to]}`;
     case 'respond':
-      return `${TEAM_NAME[p.bloc]} answers an offer`;
+      return `${team[p.bloc]} answers an offer`;
     case 'reveal':
       return 'reveal';
     case 'ready':
@@ -77,12 +77,13 @@ const OVERLAY_HINTS: Record<NonNullable<AppState['overlay']>['kind'], string[]> 
 };
 
 export function GameScreen({ s, columns, rows }: { s: AppState; columns: number; rows: number }) {
+  const { team } = useSides();
   const { session, draft } = s;
   const { sc } = session.setup;
   const st = stateOf(session);
   const phase = phaseOfApp(s);
   const maxOwn = Math.max(
-    ...(['EU', 'CN'] as const).map((b) => sc.measures.filter((m) => m.bloc === b).length),
+    ...(['target', 'coercer'] as const).map((b) => sc.measures.filter((m) => m.bloc === b).length),
   );
   const L = layoutFor(columns, rows, maxOwn, sc.dependencies.length);
   const council = useMemo(() => councilView(sc, st), [sc, st]);
@@ -92,21 +93,21 @@ export function GameScreen({ s, columns, rows }: { s: AppState; columns: number;
   const round = over ? st.round : st.round + 1;
   const bodyHeight = L.height - 2;
   const viewer = viewerOf(session.setup, phase);
-  const noHumans = !isHuman(session.setup, 'EU') && !isHuman(session.setup, 'CN');
+  const noHumans = !isHuman(session.setup, 'target') && !isHuman(session.setup, 'coercer');
   const lens: ZoneLens = s.facilitator || over || noHumans ? 'truth' : (viewer ?? 'hidden');
 
   let body: ReactNode;
   if (s.overlay) body = <Overlays s={s} width={columns} height={bodyHeight} barWidth={L.barWidth} />;
   else if (phase.kind === 'handover') {
-    const from = phase.to === 'EU' ? 'CN' : 'EU';
+    const from = phase.to === 'target' ? 'coercer' : 'target';
     body = (
       <Message
         title="Hand over"
-        strong={`${TEAM_NAME[phase.to]}'s turn, round ${round}.`}
+        strong={`${team[phase.to]}'s turn, round ${round}.`}
         lines={[
-          `${TEAM_NAME[from]} team: look away. ${TEAM_NAME[phase.to]} team: take the keyboard.`,
+          `${team[from]} team: look away. ${team[phase.to]} team: take the keyboard.`,
           draft.committed.includes(from)
-            ? `${TEAM_NAME[from]}'s choices stay hidden until both teams have committed.`
+            ? `${team[from]}'s choices stay hidden until both teams have committed.`
             : "Each team's choices stay hidden until both teams have committed.",
           '',
           'Press Enter when ready.',
@@ -197,7 +198,7 @@ export function GameScreen({ s, columns, rows }: { s: AppState; columns: number;
         round={round}
         rounds={sc.rounds}
         month={monthOf(sc, Math.max(1, round))}
-        phase={s.overlay?.kind === 'pause' ? 'PAUSED' : PHASE_LABEL(phase)}
+        phase={s.overlay?.kind === 'pause' ? 'PAUSED' : PHASE_LABEL(phase, team)}
         facilitator={s.facilitator}
         width={columns}
       />
@@ -215,11 +216,15 @@ export function GameScreen({ s, columns, rows }: { s: AppState; columns: number;
 
 function headLines(s: AppState, phase: Phase): string[] {
   const st = stateOf(s.session);
+  const { short } = namesOf(s.session.setup.sc);
   if (phase.kind === 'over') {
     const m = metricsOf(s.session.setup.sc, st);
-    return [`Outcome: ${outcomeText(m.outcome, m.round, m.q)}`, 'w: write the debrief report · q: quit'];
+    return [
+      `Outcome: ${outcomeText(s.session.setup.sc, m.outcome, m.round, m.q)}`,
+      'w: write the debrief report · q: quit',
+    ];
   }
   if (phase.kind === 'watch') return ['Computer players on both sides: Enter plays the next round.'];
-  if (st.deal) return [`Deal in force since round ${st.deal.round}: ${BLOC_NAME.CN} may still break it.`];
+  if (st.deal) return [`Deal in force since round ${st.deal.round}: ${short.coercer} may still break it.`];
   return [];
 }

@@ -1,9 +1,9 @@
 // One line: a side's measures in force (level > 0) or on their way.
 import { Text } from 'ink';
-import type { BlocId, Scenario, SimState } from '../../engine/index.js';
-import { TEAM_NAME, useColor } from '../theme.js';
+import type { Role, Scenario, SimState } from '../../engine/index.js';
+import { useColor, useSides } from '../theme.js';
 
-export function inForceText(sc: Scenario, st: SimState, bloc: BlocId): string {
+export function inForceText(sc: Scenario, st: SimState, bloc: Role): string {
   const parts = sc.measures
     .map((m, i) => ({ m, ms: st.measures[i]! }))
     .filter(({ m, ms }) => m.bloc === bloc && (ms.level > 0 || ms.pending))
@@ -11,22 +11,13 @@ export function inForceText(sc: Scenario, st: SimState, bloc: BlocId): string {
   return parts.length > 0 ? parts.join(' · ') : 'nothing';
 }
 
-export function InForce({
-  sc,
-  st,
-  bloc,
-  width,
-}: {
-  sc: Scenario;
-  st: SimState;
-  bloc: BlocId;
-  width: number;
-}) {
+export function InForce({ sc, st, bloc, width }: { sc: Scenario; st: SimState; bloc: Role; width: number }) {
+  const { team } = useSides();
   const color = useColor();
   return (
     <Text wrap="truncate-end">
       <Text color={color(bloc)} bold>
-        {TEAM_NAME[bloc]} in force:{' '}
+        {team[bloc]} in force:{' '}
       </Text>
       <Text>{inForceText(sc, st, bloc).slice(0, width * 2)}</Text>
     </Text>

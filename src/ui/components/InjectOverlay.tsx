@@ -4,7 +4,7 @@ import { Text } from 'ink';
 import type { Scenario } from '../../engine/index.js';
 import type { InjectForm } from '../overlay.js';
 import { effectRows } from '../state/form-keys.js';
-import { SYMBOL, TEAM_NAME, useColor } from '../theme.js';
+import { SYMBOL, useColor, useSides } from '../theme.js';
 import { levelName } from '../words.js';
 import { Card } from './Card.js';
 
@@ -22,6 +22,7 @@ export function InjectOverlay({
   width: number;
   height: number;
 }) {
+  const { team } = useSides();
   const color = useColor();
   const room = Math.max(1, height - 3);
   if (form.step === 'text')
@@ -81,7 +82,7 @@ export function InjectOverlay({
         const lv = form.levels[r.measure];
         return (
           <Text key={r.measure} bold={sel} wrap="truncate-end">
-            {mark} {TEAM_NAME[m.bloc]} {m.name}:{' '}
+            {mark} {team[m.bloc]} {m.name}:{' '}
             <Text color={lv === undefined ? undefined : color('warn')}>
               {lv === undefined ? 'unchanged' : `forced to ${lv} ${levelName(m, lv)}`}
             </Text>

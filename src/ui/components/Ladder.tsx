@@ -7,15 +7,15 @@ import { SYMBOL, useColor } from '../theme.js';
 import { Title } from './Title.js';
 
 /** The rung of one side's levels in force (the engine's rungOf on that side's measures only). */
-export function sideRung(sc: Scenario, st: SimState, bloc: 'EU' | 'CN'): number {
+export function sideRung(sc: Scenario, st: SimState, bloc: 'target' | 'coercer'): number {
   const levels = st.measures.map((m, i) => (sc.measures[i]!.bloc === bloc ? m.level : 0));
   return rungOf(sc, levels);
 }
 
 export const Ladder = memo(function Ladder({ sc, st, width }: { sc: Scenario; st: SimState; width: number }) {
   const color = useColor();
-  const eu = sideRung(sc, st, 'EU');
-  const cn = sideRung(sc, st, 'CN');
+  const eu = sideRung(sc, st, 'target');
+  const cn = sideRung(sc, st, 'coercer');
   const now = Math.max(eu, cn);
   const rungs = RUNG_NAMES.map((name, r) => ({ name, r })).reverse();
   return (
@@ -27,8 +27,8 @@ export const Ladder = memo(function Ladder({ sc, st, width }: { sc: Scenario; st
             {r === now ? SYMBOL.here : ' '}
             {padTo(`${r} ${name}`, width - 11)}
           </Text>
-          <Text color={color('EU')}>{r === eu ? ' ◀EU' : '    '}</Text>
-          <Text color={color('CN')}>{r === cn ? ' ◀CN' : '    '}</Text>
+          <Text color={color('target')}>{r === eu ? ' ◀EU' : '    '}</Text>
+          <Text color={color('coercer')}>{r === cn ? ' ◀CN' : '    '}</Text>
           <Text color={color('muted')}>{r === st.peakRung && r > now ? ' ^' : ''}</Text>
         </Text>
       ))}

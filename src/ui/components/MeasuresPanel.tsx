@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import type { Scenario, SimState } from '../../engine/index.js';
 import { padTo, truncate, wrapText } from '../draw.js';
-import { SYMBOL, TEAM_NAME, useColor } from '../theme.js';
+import { SYMBOL, useColor, useSides } from '../theme.js';
 import { levelName, pendingText } from '../words.js';
 import { Title } from './Title.js';
 
@@ -20,11 +20,12 @@ export function MeasuresPanel({
   /** Lines shown above the list (an outcome, a prompt). */
   head?: readonly string[];
 }) {
+  const { team } = useSides();
   const color = useColor();
   const active = sc.measures
     .map((m, i) => ({ m, ms: st.measures[i]! }))
     .filter(({ ms }) => ms.level > 0 || ms.pending)
-    .sort((a, b) => (a.m.bloc === b.m.bloc ? 0 : a.m.bloc === 'EU' ? -1 : 1));
+    .sort((a, b) => (a.m.bloc === b.m.bloc ? 0 : a.m.bloc === 'target' ? -1 : 1));
   const lines = (head ?? []).flatMap((l) => wrapText(l, width));
   const room = Math.max(0, rows - 1 - lines.length);
   const shown = active.slice(0, active.length <= room ? room : Math.max(0, room - 1));
@@ -39,7 +40,7 @@ export function MeasuresPanel({
       ))}
       {shown.map(({ m, ms }) => (
         <Text key={m.id} wrap="truncate-end">
-          <Text color={color(m.bloc)}>{padTo(TEAM_NAME[m.bloc], 6)}</Text>
+          <Text color={color(m.bloc)}>{padTo(team[m.bloc], 6)}</Text>
           {padTo(m.name, nameWidth)}{' '}
           {truncate(
             `${ms.level} ${levelName(m, ms.level)}${ms.pending ? ` ${SYMBOL.pending}${ms.pending.level} ${pendingText(ms.pending, st.aci.stage, m)}` : ''}`,

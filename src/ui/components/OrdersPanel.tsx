@@ -3,17 +3,17 @@
 // round; the other side's measures in force.
 import { Box, Text } from 'ink';
 import {
-  type BlocId,
   type Inject,
   type Measure,
   other,
   type Proposal,
+  type Role,
   type Scenario,
   type SimState,
 } from '../../engine/index.js';
 import { targetLevel } from '../draft.js';
 import { fmtBn, fmtDelta, padTo, truncate } from '../draw.js';
-import { SYMBOL, TEAM_NAME, useColor } from '../theme.js';
+import { SYMBOL, useColor, useSides } from '../theme.js';
 import { basisText, levelName, pendingText } from '../words.js';
 import { InForce } from './InForce.js';
 import { Title } from './Title.js';
@@ -28,7 +28,7 @@ export interface Preview {
 export interface OrdersPanelProps {
   sc: Scenario;
   st: SimState;
-  bloc: BlocId;
+  bloc: Role;
   levels: Record<string, number>;
   cursor: number;
   preview: Preview;
@@ -40,6 +40,7 @@ export interface OrdersPanelProps {
 }
 
 export function OrdersPanel(p: OrdersPanelProps) {
+  const { team } = useSides();
   const { sc, st, bloc, width } = p;
   const color = useColor();
   const mine = sc.measures.map((m, index) => ({ m, index })).filter(({ m }) => m.bloc === bloc);
@@ -57,7 +58,7 @@ export function OrdersPanel(p: OrdersPanelProps) {
   const range = mine.length > listRows ? ` (${start + 1}–${start + shown.length} of ${mine.length})` : '';
   return (
     <Box flexDirection="column" width={width} height={p.rows}>
-      <Title text={`${TEAM_NAME[bloc]} orders${range} · ↑↓ measure · ←→ level`} width={width} />
+      <Title text={`${team[bloc]} orders${range} · ↑↓ measure · ←→ level`} width={width} />
       {shown.map(({ m, index }, k) => {
         const ms = st.measures[index]!;
         const chosen = p.levels[m.id] ?? ms.level;
@@ -85,7 +86,7 @@ export function OrdersPanel(p: OrdersPanelProps) {
       <Text wrap="truncate-end">
         <Text>{twoLines ? 'next round: ' : 'preview, next round: '}</Text>
         <Text color={color('harm')}>
-          {other(bloc)} harm {fmtBn(p.preview.harm)} ({fmtDelta(p.preview.dHarm)})
+          {p.sc.blocs[other(bloc)].id} harm {fmtBn(p.preview.harm)} ({fmtDelta(p.preview.dHarm)})
         </Text>
         {twoLines ? null : <Text> · </Text>}
         {twoLines ? null : <CostText bloc={bloc} preview={p.preview} />}
@@ -124,11 +125,12 @@ function detailText(m: Measure, ms: SimState['measures'][number], st: SimState):
   return `${pending}${basisText(m)}${m.reversible ? '' : ' · irreversible'}`;
 }
 
-function CostText({ bloc, preview }: { bloc: BlocId; preview: Preview }) {
+function CostText({ bloc, preview }: { bloc: Role; preview: Preview }) {
   const color = useColor();
+  const { ids } = useSides();
   return (
     <Text color={color('cost')}>
-      {bloc} cost {fmtBn(preview.cost)} ({fmtDelta(preview.dCost)}) EUR bn
+      {ids[bloc]} cost {fmtBn(preview.cost)} ({fmtDelta(preview.dCost)}) EUR bn
     </Text>
   );
 }

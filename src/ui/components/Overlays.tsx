@@ -3,7 +3,7 @@
 import { stateOf } from '../../engine/index.js';
 import { viewerOf } from '../draft.js';
 import { type AppState, phaseOfApp } from '../state/app-state.js';
-import { TEAM_NAME } from '../theme.js';
+import { capital, namesOf, useSides } from '../theme.js';
 import { voteEvents, voteView } from '../votes.js';
 import { DealOverlay } from './DealOverlay.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -22,6 +22,7 @@ export function Overlays({
   height: number;
   barWidth: number;
 }) {
+  const { short } = useSides();
   const o = s.overlay;
   const { sc } = s.session.setup;
   const st = stateOf(s.session);
@@ -59,7 +60,7 @@ export function Overlays({
           strong={
             o.action === 'end'
               ? 'End the game here, with the deal in force? (y/n)'
-              : `${o.bloc === 'CN' ? 'China' : 'The EU'} backs down this round? (y/n)`
+              : `${capital(short[o.bloc ?? 'target'])} backs down this round? (y/n)`
           }
           lines={
             o.action === 'end'
@@ -110,5 +111,6 @@ function noteAbout(s: AppState): string {
   const n = s.session.log.length;
   if (phase.kind === 'over') return `round ${n}, after the game`;
   const who = viewerOf(s.session.setup, phase);
-  return `${who ? `${TEAM_NAME[who]}'s decision, ` : 'facilitator, '}round ${n + 1}`;
+  const { team } = namesOf(s.session.setup.sc);
+  return `${who ? `${team[who]}'s decision, ` : 'facilitator, '}round ${n + 1}`;
 }

@@ -1,16 +1,16 @@
 // Harm suffered and own cost per side: sparklines over rounds, last round, total.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import type { BlocId, SimState } from '../../engine/index.js';
+import type { Role, SimState } from '../../engine/index.js';
 import { fmtBn, sparkline } from '../draw.js';
-import { TEAM_NAME, useColor } from '../theme.js';
+import { useColor, useSides } from '../theme.js';
 import { Title } from './Title.js';
 
-const ROWS: { bloc: BlocId; kind: 'harm' | 'cost'; label: string }[] = [
-  { bloc: 'EU', kind: 'harm', label: 'harmed' },
-  { bloc: 'EU', kind: 'cost', label: 'cost' },
-  { bloc: 'CN', kind: 'harm', label: 'harmed' },
-  { bloc: 'CN', kind: 'cost', label: 'cost' },
+const ROWS: { bloc: Role; kind: 'harm' | 'cost'; label: string }[] = [
+  { bloc: 'target', kind: 'harm', label: 'harmed' },
+  { bloc: 'target', kind: 'cost', label: 'cost' },
+  { bloc: 'coercer', kind: 'harm', label: 'harmed' },
+  { bloc: 'coercer', kind: 'cost', label: 'cost' },
 ];
 
 export const PainPanel = memo(function PainPanel({
@@ -22,6 +22,7 @@ export const PainPanel = memo(function PainPanel({
   width: number;
   sparkWidth: number;
 }) {
+  const { team } = useSides();
   const color = useColor();
   const played = states.slice(1);
   const last = states[states.length - 1]!;
@@ -30,7 +31,7 @@ export const PainPanel = memo(function PainPanel({
       <Title text="Pain, EUR bn · per round · total" width={width} />
       {ROWS.map(({ bloc, kind, label }) => (
         <Text key={bloc + kind} wrap="truncate-end">
-          <Text color={color(bloc)}>{TEAM_NAME[bloc].padEnd(6)}</Text>
+          <Text color={color(bloc)}>{team[bloc].padEnd(6)}</Text>
           <Text color={color(kind)}>{label.padEnd(7)}</Text>
           <Text color={color(kind)}>
             {sparkline(

@@ -1,37 +1,35 @@
 // An offer to answer: the terms, what stays in force, the zone as this team sees it.
 import { Box, Text } from 'ink';
-import type { BlocId, Proposal, Scenario, SimState } from '../../engine/index.js';
+import type { Proposal, Role, Scenario, SimState } from '../../engine/index.js';
 import { markerAt } from '../draw.js';
-import { BLOC_NAME, TEAM_NAME, useColor } from '../theme.js';
+import { useColor, useSides } from '../theme.js';
 import { Title } from './Title.js';
 import { ZoneBarLine } from './ZonePanel.js';
 
 export function RespondPanel(props: {
   sc: Scenario;
   st: SimState;
-  bloc: BlocId;
-  from: BlocId;
+  bloc: Role;
+  from: Role;
   offer: Proposal;
   facilitator: boolean;
   width: number;
   rows: number;
   barWidth: number;
 }) {
+  const { team, short } = useSides();
   const { sc, st, bloc, from, offer, width, barWidth } = props;
   const color = useColor();
   const kept = (offer.keep ?? []).map((id) => sc.measures.find((m) => m.id === id)?.name ?? id);
   const lens = props.facilitator ? 'truth' : bloc;
   return (
     <Box flexDirection="column" width={width} height={props.rows}>
-      <Title
-        text={`${TEAM_NAME[bloc]} answers ${BLOC_NAME[from]}'s offer · a accept · r refuse`}
-        width={width}
-      />
+      <Title text={`${team[bloc]} answers ${short[from]}'s offer · a accept · r refuse`} width={width} />
       <Text bold color={color(from)} wrap="truncate-end">
-        {TEAM_NAME[from]} offers a deal at q = {offer.q.toFixed(2)}
+        {team[from]} offers a deal at q = {offer.q.toFixed(2)}
       </Text>
       <Text color={color('muted')} wrap="truncate-end">
-        0 = China restores licences, gets nothing · 1 = the EU concedes all
+        0 = {short.coercer} lifts its measures, gets nothing · 1 = {short.target} concedes all
       </Text>
       <Text wrap="truncate-end">
         Kept in force: {kept.length > 0 ? kept.join(', ') : 'nothing'}; everything else is lifted.
@@ -39,7 +37,7 @@ export function RespondPanel(props: {
       {st.zone ? (
         <>
           <Text color={color('muted')}>
-            zone {lens === 'truth' ? '(true bounds)' : `as ${TEAM_NAME[bloc]} sees it`}:
+            zone {lens === 'truth' ? '(true bounds)' : `as ${team[bloc]} sees it`}:
           </Text>
           <ZoneBarLine z={st.zone} lens={lens} width={barWidth} />
           <Text color={color('accent')}>

@@ -1,7 +1,7 @@
 // Hot-seat: both teams have committed; their orders are shown before the round is played.
 import { Box, Text } from 'ink';
 import type { Inject, Orders, Scenario } from '../../engine/index.js';
-import { TEAM_NAME, useColor } from '../theme.js';
+import { useColor, useSides } from '../theme.js';
 import { ordersText } from '../words.js';
 import { Title } from './Title.js';
 
@@ -18,14 +18,15 @@ export function RevealPanel({
   width: number;
   rows: number;
 }) {
+  const { team } = useSides();
   const color = useColor();
   return (
     <Box flexDirection="column" width={width} height={rows}>
       <Title text="Both teams have committed · Enter plays the round" width={width} />
-      {(['EU', 'CN'] as const).map((b) => (
+      {(['target', 'coercer'] as const).map((b) => (
         <Text key={b} wrap="wrap">
           <Text bold color={color(b)}>
-            {TEAM_NAME[b]}:{' '}
+            {team[b]}:{' '}
           </Text>
           {ordersText(sc.measures, orders[b])}
         </Text>

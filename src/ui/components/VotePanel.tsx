@@ -3,13 +3,13 @@
 import { Box, Text } from 'ink';
 import type { SimEvent } from '../../engine/index.js';
 import { padTo } from '../draw.js';
-import { type Role, SYMBOL, useColor } from '../theme.js';
+import { type Hue, SYMBOL, useColor } from '../theme.js';
 import type { VoteView } from '../votes.js';
 import { Card } from './Card.js';
 
 const states = (n: number) => `${n} state${n === 1 ? '' : 's'}`;
 const signed = (x: number, digits = 1) => `${x >= 0 ? '+' : ''}${x.toFixed(digits)}`;
-const ROLE: Record<string, Role> = { for: 'for', against: 'against', abstain: 'abstain', absent: 'muted' };
+const ROLE: Record<string, Hue> = { for: 'for', against: 'against', abstain: 'abstain', absent: 'muted' };
 
 export function VotePanel({
   round,

@@ -1,27 +1,31 @@
-// The landing zone on [0,1]: where the EU accepts (q ≤ euMax), where China
-// accepts (q ≥ cnMin), and their overlap — as a team sees it, or the truth.
+// The landing zone on [0,1]: where the target accepts (q ≤ targetMax), where the coercer
+// accepts (q ≥ coercerMin), and their overlap — as a team sees it, or the truth.
 import { Box, Text } from 'ink';
 import { memo } from 'react';
-import type { BlocId, Deal, ZoneView } from '../../engine/index.js';
+import type { Deal, Role, ZoneView } from '../../engine/index.js';
 import { fmtBn, runs, zoneBar } from '../draw.js';
-import { type Role, TEAM_NAME, useColor } from '../theme.js';
+import { type Hue, useColor, useSides } from '../theme.js';
 import { Title } from './Title.js';
 
 /** Whose estimate is drawn: the truth, a team's, or none (hot-seat between turns). */
-export type ZoneLens = 'truth' | BlocId | 'hidden';
+export type ZoneLens = 'truth' | Role | 'hidden';
 
-const CELL_ROLE: Record<string, Role> = { '═': 'EU', '─': 'CN', '█': 'zone', '·': 'muted' };
+const CELL_ROLE: Record<string, Hue> = { '═': 'target', '─': 'coercer', '█': 'zone', '·': 'muted' };
 
-export const boundsOf = (z: ZoneView, lens: 'truth' | BlocId) =>
-  lens === 'truth' ? { cnMin: z.cnMin, euMax: z.euMax } : lens === 'EU' ? z.euSees : z.cnSees;
+export const boundsOf = (z: ZoneView, lens: 'truth' | Role) =>
+  lens === 'truth'
+    ? { coercerMin: z.coercerMin, targetMax: z.targetMax }
+    : lens === 'target'
+      ? z.targetSees
+      : z.coercerSees;
 
-export function ZoneBarLine({ z, lens, width }: { z: ZoneView; lens: 'truth' | BlocId; width: number }) {
+export function ZoneBarLine({ z, lens, width }: { z: ZoneView; lens: 'truth' | Role; width: number }) {
   const color = useColor();
   const b = boundsOf(z, lens);
   return (
     <Text wrap="truncate-end">
       <Text>0 </Text>
-      {runs(zoneBar(width, b.euMax, b.cnMin)).map((r, i) => (
+      {runs(zoneBar(width, b.targetMax, b.coercerMin)).map((r, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: runs have no identity but their place
         <Text key={i} color={color(CELL_ROLE[r[0]!] ?? 'muted')}>
           {r}
@@ -40,10 +44,10 @@ export const ZonePanel = memo(function ZonePanel(props: {
   barWidth: number;
   facilitator: boolean;
 }) {
+  const { team } = useSides();
   const { zone, lens, deal, width, barWidth } = props;
   const color = useColor();
-  const whose =
-    lens === 'truth' ? 'true bounds' : lens === 'hidden' ? 'hidden' : `as ${TEAM_NAME[lens]} sees it`;
+  const whose = lens === 'truth' ? 'true bounds' : lens === 'hidden' ? 'hidden' : `as ${team[lens]} sees it`;
   const dealLine = deal ? `deal in force: q = ${deal.q.toFixed(2)} since round ${deal.round}` : null;
   if (!zone || lens === 'hidden')
     return (
@@ -62,24 +66,28 @@ export const ZonePanel = memo(function ZonePanel(props: {
     );
   const b = boundsOf(zone, lens);
   const verdict =
-    b.cnMin <= b.euMax
-      ? `█ zone ${b.cnMin.toFixed(2)}–${b.euMax.toFixed(2)}`
-      : `no zone: gap ${(b.cnMin - b.euMax).toFixed(2)}`;
+    b.coercerMin <= b.targetMax
+      ? `█ zone ${b.coercerMin.toFixed(2)}–${b.targetMax.toFixed(2)}`
+      : `no zone: gap ${(b.coercerMin - b.targetMax).toFixed(2)}`;
   return (
     <Box flexDirection="column" width={width}>
       <Title text={`Landing zone · ${whose}`} width={width} />
       <ZoneBarLine z={zone} lens={lens} width={barWidth} />
       <Text wrap="truncate-end">
-        <Text color={color('EU')}>═ EU ≤{b.euMax.toFixed(2)}</Text>
+        <Text color={color('target')}>
+          ═ {team.target} ≤{b.targetMax.toFixed(2)}
+        </Text>
         <Text> </Text>
-        <Text color={color('CN')}>─ China ≥{b.cnMin.toFixed(2)}</Text>
+        <Text color={color('coercer')}>
+          ─ {team.coercer} ≥{b.coercerMin.toFixed(2)}
+        </Text>
         <Text> </Text>
-        <Text color={b.cnMin <= b.euMax ? color('zone') : color('bad')}>{verdict}</Text>
+        <Text color={b.coercerMin <= b.targetMax ? color('zone') : color('bad')}>{verdict}</Text>
       </Text>
       <Text wrap="truncate-end" color={dealLine ? color('good') : color('muted')}>
         {dealLine ??
           (props.facilitator
-            ? `EU sees China ≥ ${zone.euSees.cnMin.toFixed(2)} · China sees EU ≤ ${zone.cnSees.euMax.toFixed(2)} · going on costs EU ${fmtBn(zone.costEU)}, China ${fmtBn(zone.costCN)} bn`
+            ? `${team.target} sees ${team.coercer} ≥ ${zone.targetSees.coercerMin.toFixed(2)} · ${team.coercer} sees ${team.target} ≤ ${zone.coercerSees.targetMax.toFixed(2)} · going on costs ${team.target} ${fmtBn(zone.costTarget)}, ${team.coercer} ${fmtBn(zone.costCoercer)} bn`
             : ' ')}
       </Text>
     </Box>

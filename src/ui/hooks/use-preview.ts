@@ -3,10 +3,10 @@
 // back and forth costs nothing.
 import { useMemo } from 'react';
 import {
-  type BlocId,
   levelsAfter,
   other,
   previewRound,
+  type Role,
   type Scenario,
   type SimState,
 } from '../../engine/index.js';
@@ -17,7 +17,7 @@ type RoundPain = ReturnType<typeof previewRound>;
 export function usePreview(
   sc: Scenario,
   st: SimState,
-  bloc: BlocId | null,
+  bloc: Role | null,
   set: Readonly<Record<string, number>>,
 ): Preview | null {
   const keep = useMemo(() => previewRound(sc, st, levelsAfter(sc, st, undefined)), [sc, st]);

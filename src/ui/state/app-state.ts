@@ -2,11 +2,11 @@
 // draft, the open overlay, cursors and the status line. Changed only by the
 // pure functions here and in the key handlers, so flows are testable.
 import {
-  type BlocId,
   type Inject,
   type Note,
   noteRound,
   playRound,
+  type Role,
   type Session,
   SimError,
   stateOf,
@@ -23,7 +23,7 @@ export interface AppState {
   ended: boolean;
   overlay: Overlay | null;
   /** Selected measure (index into the side's own measures), per side. */
-  cursor: Record<BlocId, number>;
+  cursor: Record<Role, number>;
   /** Feed lines scrolled back from the newest. */
   feedBack: number;
   facilitator: boolean;
@@ -38,7 +38,7 @@ export function initialAppState(session: Session): AppState {
     draft: newDraft(session),
     ended: false,
     overlay: null,
-    cursor: { EU: 0, CN: 0 },
+    cursor: { target: 0, coercer: 0 },
     feedBack: 0,
     facilitator: false,
     status: null,

@@ -36,8 +36,11 @@ export function overlayKey(s: AppState, o: Overlay, k: KeyPress): AppState {
       if (input !== 'y') return s;
       if (o.action === 'end') return { ...close(s, 'game ended by the facilitator'), ended: true };
       return {
-        ...close(s, `${o.bloc === 'CN' ? 'China' : 'the EU'} will back down when the round is played`),
-        draft: { ...s.draft, backDown: { ...s.draft.backDown, [o.bloc ?? 'EU']: true } },
+        ...close(
+          s,
+          `${s.session.setup.sc.blocs[o.bloc ?? 'target'].short} will back down when the round is played`,
+        ),
+        draft: { ...s.draft, backDown: { ...s.draft.backDown, [o.bloc ?? 'target']: true } },
       };
     case 'note': {
       const e = editText(o.text, k);

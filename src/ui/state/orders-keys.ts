@@ -1,17 +1,17 @@
 // Keys of a team's turn: choose measures and levels, commit, open the deal
 // form, back down.
-import { type BlocId, perceivedZone, stateOf } from '../../engine/index.js';
+import { perceivedZone, type Role, stateOf } from '../../engine/index.js';
 import { canNegotiate } from '../draft.js';
 import { Q_STEP } from '../overlay.js';
 import { type AppState, advance, withDraft } from './app-state.js';
 import { digitOf, type KeyPress } from './key-press.js';
 
 /** A side's own measures with their index in the scenario. */
-export function ownMeasures(s: AppState, bloc: BlocId) {
+export function ownMeasures(s: AppState, bloc: Role) {
   return s.session.setup.sc.measures.map((m, index) => ({ m, index })).filter(({ m }) => m.bloc === bloc);
 }
 
-export function ordersKey(s: AppState, bloc: BlocId, k: KeyPress): AppState {
+export function ordersKey(s: AppState, bloc: Role, k: KeyPress): AppState {
   const { input, key } = k;
   const mine = ownMeasures(s, bloc);
   const cursor = Math.min(Math.max(0, s.cursor[bloc]), Math.max(0, mine.length - 1));
