@@ -175,6 +175,12 @@ function sideRefs({ def, locate }: RefContext, unknown: Unknown): Diagnostic[] {
       'ref/two-councils',
       'only one side may decide as eu_council (the member states are its)',
     );
+  if (council.length === 1 && Object.keys(def.member_states).length === 0)
+    push(
+      locate(['models']),
+      'ref/no-states',
+      `${council[0]} decides as eu_council, so the scenario needs its member states: list a member_states model under models:`,
+    );
   if (council.length === 0 && Object.keys(def.member_states).length > 0)
     push(
       locate(['models']),

@@ -103,21 +103,27 @@ export function selectModels(index: ModelIndex, ids: readonly string[], locate: 
   return { files, diagnostics };
 }
 
-const SINGLE: readonly ModelKind[] = ['formulas', 'blocs', 'member_states'];
+/** How many files of a kind a scenario lists: [at least, at most]. */
+const COUNTS: readonly [ModelKind, number, number][] = [
+  ['formulas', 1, 1],
+  ['blocs', 1, Number.POSITIVE_INFINITY],
+  // Only a side that decides as eu_council needs member states (checked with the sides).
+  ['member_states', 0, 1],
+];
 
-/** Exactly one formulas, blocs and member_states file must be listed. */
+/** One formulas file, at least one blocs file and at most one member_states file. */
 export function checkKinds(files: readonly YamlSource[], index: ModelIndex, locate: Locator): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const kind of SINGLE) {
+  for (const [kind, least, most] of COUNTS) {
     const of = files.filter((f) => kindOf(f) === kind);
-    if (of.length === 1) continue;
+    if (of.length >= least && of.length <= most) continue;
     const ids = (list: readonly YamlSource[]) => list.map((f) => (f.data as { id?: unknown }).id).join(', ');
     const available = index.files.filter((f) => kindOf(f) === kind);
     out.push({
       ...locate(['models']),
       code: 'ref/model-kinds',
       message:
-        of.length === 0
+        of.length < least
           ? `no \`${kind}\` model listed${available.length > 0 ? ` — add one of: ${ids(available)}` : ''}`
           : `more than one \`${kind}\` model listed (${ids(of)}); list exactly one`,
     });
