@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import * as batch from './commands/batch.js';
 import * as explain from './commands/explain.js';
+import * as hindcast from './commands/hindcast.js';
 import * as merge from './commands/merge.js';
 import * as play from './commands/play.js';
 import * as report from './commands/report.js';
@@ -22,7 +23,20 @@ export { describeError } from './exit.js';
 export type { CliEvent, CliIo, CliOutput } from './io.js';
 export { processIo } from './process-io.js';
 
-const COMMANDS = [play, run, explain, vote, validate, schema, report, batch, merge, summarize, sensitivity];
+const COMMANDS = [
+  play,
+  run,
+  explain,
+  vote,
+  validate,
+  schema,
+  report,
+  batch,
+  merge,
+  summarize,
+  sensitivity,
+  hindcast,
+];
 
 const version = (): string =>
   (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string })

@@ -104,6 +104,33 @@ export function checkRefs(ctx: RefContext): Diagnostic[] {
       );
   });
   out.push(...sideRefs(ctx, unknown));
+  const ex = def.expect;
+  if (ex?.ballots) {
+    if (!def.measures[ex.ballots.measure]) {
+      const u = unknown('measure', ex.ballots.measure, measures);
+      push(locate(['expect', 'ballots', 'measure']), 'ref/unknown-measure', u.message, u.hint);
+    }
+    stateKeys(['expect', 'ballots', 'votes'], ex.ballots.votes);
+    const missing = states.filter((s) => !(s in ex.ballots!.votes));
+    if (states.length > 0 && missing.length > 0)
+      push(
+        locate(['expect', 'ballots', 'votes']),
+        'ref/ballots',
+        `no recorded ballot for ${missing.join(', ')}`,
+      );
+    if (ex.ballots.round > def.rounds)
+      push(
+        locate(['expect', 'ballots', 'round']),
+        'ref/round',
+        `round ${ex.ballots.round} is after the last round (${def.rounds})`,
+      );
+  }
+  if (ex?.series && !def.dependencies[ex.series.dependency]) {
+    const u = unknown('dependency', ex.series.dependency, deps);
+    push(locate(['expect', 'series', 'dependency']), 'ref/unknown-dependency', u.message, u.hint);
+  }
+  if (ex && ex.rounds[1] > def.rounds)
+    push(locate(['expect', 'rounds']), 'ref/round', `the band ends after the last round (${def.rounds})`);
   for (const [side, p] of Object.entries(def.players)) {
     if (p !== 'human' && !def.policies[p]) {
       const u = unknown('policy', p, ['human', ...Object.keys(def.policies)]);

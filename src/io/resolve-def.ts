@@ -9,6 +9,7 @@ import { formatPath, type PathSeg } from './paths.js';
 import { type Provenance, plainCopy, provenanceOf, type UncertainParam } from './provenance.js';
 import type { BlocDef } from './schemas/blocs.js';
 import type { DependencyDef } from './schemas/dependencies.js';
+import type { ExpectDef } from './schemas/expect.js';
 import type { MeasureDef } from './schemas/measures.js';
 import type { MemberStateDef } from './schemas/member-states.js';
 import { type ModelFileDef, ModelFileSchema } from './schemas/model.js';
@@ -50,6 +51,8 @@ export interface ResolvedDef {
   policies: Record<string, Plain<PolicyDef>>;
   formulas: Record<FormulaRole, { expr: string; about: string }>;
   events: Plain<EventDef>[];
+  /** What history recorded, for a hindcast (episodes only). */
+  expect: ExpectDef | null;
 }
 
 /** A validated model file with the locator for its (possibly overridden) data. */
@@ -127,6 +130,7 @@ export function resolveDef(scenario: CheckedScenario, models: readonly CheckedMo
     policies: {},
     formulas: {} as ResolvedDef['formulas'],
     events: sc.events,
+    expect: sc.expect ?? null,
   };
 
   for (const m of models) {

@@ -1,0 +1,82 @@
+// The scorecard of a hindcast: one row per episode and the total, as text
+// for the terminal and docs, and as the JSON `hindcast --json` prints.
+import { textTable } from '../text-table.js';
+import type { EpisodeScore } from './score.js';
+
+export interface Scorecard {
+  readonly episodes: readonly EpisodeScore[];
+  readonly passed: number;
+  readonly of: number;
+  readonly runs: number;
+  readonly seed: number;
+}
+
+export const scorecardOf = (episodes: readonly EpisodeScore[], runs: number, seed: number): Scorecard => ({
+  episodes,
+  passed: episodes.filter((e) => e.pass).length,
+  of: episodes.length,
+  runs,
+  seed,
+});
+
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/** The JSON form: the documented keys first, then the details. */
+export function scorecardJson(s: Scorecard) {
+  return {
+    episodes: s.episodes.map((e) => ({
+      id: e.id,
+      expected: { outcome: e.expected.outcome, rounds: e.expected.rounds },
+      shareOutcome: e.shareOutcome,
+      shareRounds: e.shareRounds,
+      medianRound: e.medianRound,
+      ballots: e.ballots ? { right: e.ballots.right, of: e.ballots.of } : null,
+      pass: e.pass,
+      title: e.title,
+      inSample: e.inSample,
+      runs: e.runs,
+      modalOutcome: e.modalOutcome,
+      outcomes: e.outcomes,
+      series: e.series,
+      reasons: e.reasons,
+    })),
+    passed: s.passed,
+    of: s.of,
+    outOfSample: {
+      passed: s.episodes.filter((e) => !e.inSample && e.pass).length,
+      of: s.episodes.filter((e) => !e.inSample).length,
+    },
+    runs: s.runs,
+    seed: s.seed,
+  };
+}
+
+/** The scorecard as a table, with why each failing episode fails. */
+export function formatScorecard(s: Scorecard): string {
+  const rows = s.episodes.map((e) => [
+    e.id,
+    e.inSample ? 'in' : 'out',
+    `${e.expected.outcome} [${e.expected.rounds[0]}, ${e.expected.rounds[1]}]`,
+    pct(e.shareOutcome),
+    pct(e.shareRounds),
+    Number.isFinite(e.medianRound) ? String(e.medianRound) : '—',
+    e.ballots ? `${e.ballots.right}/${e.ballots.of}` : '—',
+    e.series ? e.series.error.toFixed(1) : '—',
+    e.pass ? 'pass' : 'FAIL',
+  ]);
+  const table = textTable(
+    [
+      ['episode', 'sample', 'expected [rounds]', 'outcome', 'in band', 'median', 'ballots', 'series err', ''],
+      ...rows,
+    ],
+    ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
+  );
+  const out = [table, ''];
+  for (const e of s.episodes.filter((x) => !x.pass)) out.push(`${e.id}: ${e.reasons.join('; ')}`);
+  const oos = s.episodes.filter((e) => !e.inSample);
+  out.push(
+    '',
+    `Passed ${s.passed} of ${s.of} episodes (${oos.filter((e) => e.pass).length} of ${oos.length} out of sample); ${s.runs} runs each, seed ${s.seed}.`,
+  );
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,99 @@
+// `aci-sim hindcast [FILES…] [--runs N] [--seed S] [--json]`: plays each
+// episode (a scenario with an `expect:` block) N times with its uncertain
+// numbers sampled, and prints the scorecard against what history recorded.
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
+import { EXIT_OK, reportDiagnostics } from '../exit.js';
+import type { CliIo, CommandContext } from '../io.js';
+import { parseSeed } from '../options.js';
+
+interface HindcastOptions {
+  runs: string;
+  seed: string;
+  json?: boolean;
+}
+
+/** Runs per episode when --runs is not given. */
+export const DEFAULT_EPISODE_RUNS = 200;
+
+export function register(program: Command, { io, action }: CommandContext): void {
+  program
+    .command('hindcast')
+    .description('Score the model against historical episodes: outcome, timing, Council ballots, series')
+    .argument('[files...]', 'episode files or folders (default: history/ here, else the shipped episodes)')
+    .option('--runs <n>', 'runs per episode, uncertain numbers sampled', String(DEFAULT_EPISODE_RUNS))
+    .option('--seed <n>', 'master seed (integer)', '1')
+    .option('--json', 'print the scorecard as JSON')
+    .addHelpText(
+      'after',
+      '\nAn episode passes when most runs end in the recorded outcome, the median end round lies in the\nrecorded band, and (where given) 20 of 27 ballots and the series are right.\n\nExamples:\n  aci-sim hindcast\n  aci-sim hindcast history/japan-2010.yaml --runs 1000 --json',
+    )
+    .action(action((files: string[], opts: HindcastOptions) => hindcast(io, files, opts)));
+}
+
+/** The episode files named (folders: their .yaml files), or the default library. */
+function episodeFiles(io: CliIo, named: readonly string[], problems: Diagnostic[]): string[] {
+  const shipped = new URL('../../../history/', import.meta.url).pathname;
+  const list = named.length > 0 ? named : [existsSync(join(io.cwd, 'history')) ? 'history' : shipped];
+  const out: string[] = [];
+  for (const f of list) {
+    const at = resolve(io.cwd, f);
+    if (!existsSync(at)) problems.push(fileDiag(f, 'file/unreadable', 'cannot read file (no such file)'));
+    else if (/\.ya?ml$/.test(f)) out.push(at);
+    else {
+      const yaml = readdirSync(at)
+        .filter((n) => /\.ya?ml$/.test(n))
+        .sort()
+        .map((n) => join(at, n));
+      if (yaml.length === 0)
+        problems.push(fileDiag(f, 'hindcast/empty', 'this folder holds no .yaml episode'));
+      out.push(...yaml);
+    }
+  }
+  return out;
+}
+
+async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptions): Promise<number> {
+  const problems: Diagnostic[] = [];
+  const runs = Number(opts.runs);
+  if (!Number.isInteger(runs) || runs < 1 || runs > 1_000_000)
+    problems.push(
+      fileDiag('--runs', 'cli/runs', `expected a whole number of runs from 1 to 1000000, got "${opts.runs}"`),
+    );
+  const seed = parseSeed(opts.seed, problems);
+  const paths = episodeFiles(io, files, problems);
+  if (problems.length > 0) return reportDiagnostics(io, problems);
+  const { loadExperiment } = await import('../../io/load-experiment.js');
+  const { makePlan } = await import('../../batch/plan.js');
+  const { runEpisode } = await import('../../batch/hindcast/run-episode.js');
+  const { scoreEpisode } = await import('../../batch/hindcast/score.js');
+  const { formatScorecard, scorecardJson, scorecardOf } = await import('../../batch/hindcast/scorecard.js');
+  const scores = [];
+  for (const path of paths) {
+    const r = await loadExperiment(path, { cwd: io.cwd, runs, seed });
+    if (!r.ok) {
+      problems.push(...r.error);
+      continue;
+    }
+    const exp = r.value;
+    const expect = exp.loaded.def.expect;
+    if (!expect) {
+      problems.push(
+        fileDiag(
+          exp.loaded.files[0] ?? path,
+          'hindcast/no-expect',
+          'not an episode: the scenario has no expect: block',
+        ),
+      );
+      continue;
+    }
+    const plan = makePlan(exp);
+    scores.push(scoreEpisode(exp.loaded.def.id, exp.loaded.def.title, expect, runEpisode(exp, plan, expect)));
+  }
+  if (problems.length > 0) return reportDiagnostics(io, problems);
+  const card = scorecardOf(scores, runs, seed);
+  io.stdout.write(opts.json ? `${JSON.stringify(scorecardJson(card), null, 2)}\n` : formatScorecard(card));
+  return EXIT_OK;
+}

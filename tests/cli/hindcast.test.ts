@@ -1,0 +1,70 @@
+// aci-sim hindcast: the scorecard of episodes, its JSON keys, and bad
+// expect: blocks reported with file:line:col and exit 2.
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+
+const F = 'tests/fixtures/scenarios';
+
+describe('aci-sim hindcast', () => {
+  it('prints the documented JSON keys for each episode and the total', async () => {
+    const r = await cli(['hindcast', `${F}/episode-good.yaml`, '--runs', '5', '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(Object.keys(j)).toEqual(['episodes', 'passed', 'of', 'outOfSample', 'runs', 'seed']);
+    expect(Object.keys(j.episodes[0]).slice(0, 8)).toEqual([
+      'id',
+      'expected',
+      'shareOutcome',
+      'shareRounds',
+      'medianRound',
+      'ballots',
+      'pass',
+      'title',
+    ]);
+    expect(j.episodes[0]).toMatchObject({
+      id: 'good-episode',
+      expected: { outcome: 'stalemate', rounds: [12, 12] },
+      shareOutcome: 1,
+      shareRounds: 1,
+      medianRound: 12,
+      ballots: { of: 4 },
+      inSample: false,
+    });
+    expect(j).toMatchObject({ of: 1, runs: 5, seed: 1 });
+  });
+
+  it('prints a table with the reasons an episode fails', async () => {
+    const r = await cli(['hindcast', `${F}/episode-good.yaml`, '--runs', '5']);
+    expect(r.stdout).toMatch(
+      /^good-episode +out +stalemate \[12, 12\] +100% +100% +12 +\d\/4 +— +(pass|FAIL)$/m,
+    );
+    expect(r.stdout).toContain('5 runs each, seed 1.');
+  });
+
+  it('reports a bad expect: block at its place, exit 2', async () => {
+    const bad = await cli(['hindcast', `${F}/episode-bad.yaml`]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toBe(
+      [
+        `${F}/episode-bad.yaml:7:12: expect.outcome: expected one of landing_zone, target_backs_down, coercer_backs_down, stalemate, spiral, got "china_wins"`,
+        `${F}/episode-bad.yaml:8:11: expect.rounds: rounds must be [lo, hi] with lo ≤ hi`,
+        '',
+      ].join('\n'),
+    );
+    const state = await cli(['hindcast', `${F}/episode-bad-state.yaml`]);
+    expect(state.code).toBe(2);
+    expect(state.stderr).toMatch(
+      new RegExp(
+        `^${F}/episode-bad-state.yaml:13:\\d+: expect\\.ballots\\.votes\\.XX: unknown member state "XX"`,
+      ),
+    );
+  });
+
+  it('refuses a scenario without expect:, and a bad --runs', async () => {
+    const r = await cli(['hindcast', 'scenarios/tutorial.yaml', '--runs', '0']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('--runs: expected a whole number of runs from 1 to 1000000, got "0"\n');
+    const s = await cli(['hindcast', 'scenarios/tutorial.yaml', '--runs', '2']);
+    expect(s.stderr).toBe('scenarios/tutorial.yaml: not an episode: the scenario has no expect: block\n');
+  });
+});
