@@ -68,3 +68,42 @@ describe('aci-sim hindcast', () => {
     expect(s.stderr).toBe('scenarios/tutorial.yaml: not an episode: the scenario has no expect: block\n');
   });
 });
+
+describe('aci-sim vote --scenario', () => {
+  it('predicts every member state’s ballot and score for a proposal at a round', async () => {
+    const r = await cli([
+      'vote',
+      '--scenario',
+      'rare-earths-2025',
+      '--measure',
+      'duv_servicing_aci',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout);
+    expect(j).toMatchObject({
+      scenario: 'rare-earths-2025',
+      measure: 'duv_servicing_aci',
+      level: 1,
+      round: 0,
+    });
+    expect(j.ballots).toHaveLength(27);
+    for (const b of j.ballots) {
+      expect(['for', 'against', 'abstain']).toContain(b.vote);
+      expect(Number.isFinite(b.score)).toBe(true);
+    }
+    expect(j.result.for.states).toBe(j.ballots.filter((b: { vote: string }) => b.vote === 'for').length);
+  });
+
+  it('refuses a measure the Council does not vote on, or an unknown one', async () => {
+    const cn = await cli(['vote', '--scenario', 'rare-earths-2025', '--measure', 'ree_april_licensing']);
+    expect(cn.code).toBe(2);
+    expect(cn.stderr).toBe(
+      '--measure: "ree_april_licensing" is a measure of China, which has no Council to vote on it\n',
+    );
+    const typo = await cli(['vote', '--scenario', 'rare-earths-2025', '--measure', 'duv_servicing_ac']);
+    expect(typo.stderr).toContain(
+      '--measure: unknown measure "duv_servicing_ac" — did you mean "duv_servicing_aci"?',
+    );
+  });
+});

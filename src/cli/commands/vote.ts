@@ -276,6 +276,11 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--abstain <codes>', 'member states abstaining (states not named are absent)', collect, [])
     .option('--year <year>', 'use the Council population figures of this year', '2025')
     .option('--json', 'print the tallies and verdicts as JSON')
+    .option('--scenario <id>', "predict the ballots instead: the scenario's Council at --round")
+    .option('--measure <id>', 'with --scenario: the proposal voted on')
+    .option('--level <n>', 'with --scenario: the level proposed (default 1)')
+    .option('--round <n>', 'with --scenario: the round after which it is voted (default 0, the start)', '0')
+    .option('--seed <n>', 'with --scenario: master seed of the rounds played before the vote', '1')
     .addHelpText(
       'after',
       [
@@ -284,8 +289,9 @@ export function register(program: Command, { io, action }: CommandContext): void
         'states count as "not for". A qualified majority needs 55% of the states (15 of 27)',
         'and 65% of the population; fewer than 4 states not for cannot block.',
         '',
-        'Example:',
+        'Examples:',
         '  aci-sim vote --for IT,FR,PL,NL,IE,LV,LT,EE,BG,DK --against DE,HU,MT,SI,SK',
+        '  aci-sim vote --scenario rare-earths-2025 --measure duv_servicing_aci --round 3 --json',
       ].join('\n'),
     )
     .action(
@@ -296,7 +302,16 @@ export function register(program: Command, { io, action }: CommandContext): void
           abstain: string[];
           year: string;
           json?: boolean;
+          scenario?: string;
+          measure?: string;
+          level?: string;
+          round: string;
+          seed: string;
         }) => {
+          if (opts.scenario !== undefined) {
+            const { predictVote } = await import('./vote-predict.js');
+            return predictVote(io, { ...opts, scenario: opts.scenario });
+          }
           const out = await voteCommand(opts, io.cwd);
           if (out.stdout !== '') io.stdout.write(out.stdout);
           if (out.stderr !== '') io.stderr.write(out.stderr);
