@@ -9,8 +9,6 @@ import type { SimState } from './state.js';
 import { type Measure, other, type Procedure, type Rng, type Scenario } from './types.js';
 
 const MAX_DETERMINATION_ATTEMPTS = 3;
-/** Rounds after a rejected determination before the Commission may reopen the case. */
-export const REOPEN_AFTER = 3;
 
 /**
  * Stage lengths in rounds of one month, as the Regulation has them
@@ -96,14 +94,14 @@ export function advanceAci(sc: Scenario, st: SimState, round: number, rng: Rng, 
       );
     } else if (++aci.attempts >= MAX_DETERMINATION_ATTEMPTS) {
       aci.stage = 'rejected';
-      aci.roundsLeft = REOPEN_AFTER;
+      aci.roundsLeft = sc.params.reopenAfter;
       dropPending(sc, st);
       events.push(
         event(
           round,
           'council/determination-rejected',
-          { vote: rec(r), reopenIn: REOPEN_AFTER },
-          `Council fails a third time to determine coercion (${tally(r)}); ACI measures are off the table for ${REOPEN_AFTER} rounds`,
+          { vote: rec(r), reopenIn: sc.params.reopenAfter },
+          `Council fails a third time to determine coercion (${tally(r)}); ACI measures are off the table for ${sc.params.reopenAfter} rounds`,
         ),
       );
     } else {

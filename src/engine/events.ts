@@ -36,8 +36,12 @@ type Empty = Readonly<Record<never, never>>;
 /** Why an order to raise a measure was not carried out. */
 export type RefusalReason = 'deal-in-force' | 'needs-breach' | 'aci-paused';
 
-/** Why a side backed down: its own order, pain over tolerance, or the Council turning against it. */
-export type BackDownReason = 'order' | 'pain' | 'cohesion';
+/**
+ * Why a side backed down: its own order, pain over tolerance, the Council
+ * turning against it, a deal that gave the other side nearly all (terms), or
+ * coercion that did not bite for long (futility: the coercer lifts its measures).
+ */
+export type BackDownReason = 'order' | 'pain' | 'cohesion' | 'terms' | 'futility';
 
 export interface EventData {
   'scripted/event': Empty;

@@ -43,6 +43,7 @@ export function initialState(sc: Scenario, seed: string | number): SimState {
     outcomeRound: null,
     peakRung: rungOf(sc, levels),
     minQmMargin: null,
+    biteless: 0,
   };
 }
 

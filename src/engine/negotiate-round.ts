@@ -94,6 +94,24 @@ function strikeDeal(
       `deal struck at q = ${p.q.toFixed(2)} (${name(sc, proposer)}'s offer): ${name(sc, 'coercer')} lifts its measures, ${name(sc, 'target')} lifts its own, with a snapback if broken${keptText}`,
     ),
   );
+  capitulation(sc, st, p.q, round, events);
+}
+
+/** A deal at the ends of q is one side's capitulation: the other side backs down (the deal stands). */
+function capitulation(sc: Scenario, st: SimState, q: number, round: number, events: SimEvent[]) {
+  const c = sc.params.capitulation;
+  const loser: Role | null = q >= 1 - c ? 'target' : q <= c ? 'coercer' : null;
+  if (!loser) return;
+  st.outcome = loser === 'target' ? 'target_backs_down' : 'coercer_backs_down';
+  const share = loser === 'target' ? q : 1 - q;
+  events.push(
+    event(
+      round,
+      'outcome/backs-down',
+      { side: loser, reason: 'terms' },
+      `${name(sc, loser)} backs down: the deal gives ${name(sc, other(loser))} ${Math.round(share * 100)}% of what is at stake`,
+    ),
+  );
 }
 
 function checkBreach(sc: Scenario, st: SimState, round: number, rng: Rng, events: SimEvent[]) {

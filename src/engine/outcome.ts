@@ -7,11 +7,6 @@ import { castVotes } from './politics.js';
 import type { Outcome, SimState } from './state.js';
 import type { Role, Scenario } from './types.js';
 
-/** Consecutive rounds over tolerance after which a bloc gives in. */
-export const PATIENCE = 2;
-/** Rung from which mutual pain over tolerance counts as a spiral. */
-export const SPIRAL_RUNG = 5;
-
 export function decideOutcome(
   sc: Scenario,
   st: SimState,
@@ -24,6 +19,13 @@ export function decideOutcome(
     const pct = pctOfGdp(st.lastPain[b].harm + st.lastPain[b].cost, sc.blocs[b].gdp, yearFactor);
     st.overTolerance[b] = pct > sc.blocs[b].painTolerance ? st.overTolerance[b] + 1 : 0;
   }
+  const targetPct = pctOfGdp(
+    st.lastPain.target.harm + st.lastPain.target.cost,
+    sc.blocs.target.gdp,
+    yearFactor,
+  );
+  const biting = targetPct >= sc.params.futilityBite * sc.blocs.target.painTolerance;
+  st.biteless = !st.deal && coercing(sc, st) && !biting ? st.biteless + 1 : 0;
   // Decided already: a deal stands, or a side backed down by order this round
   // (also in the last round, where the checks below would override it).
   if (st.outcome) return;
@@ -41,11 +43,12 @@ export function decideOutcome(
         ),
       );
   };
-  const euOver = st.overTolerance.target >= PATIENCE;
-  const cnOver = st.overTolerance.coercer >= PATIENCE;
+  const { patience, spiralRung } = sc.params;
+  const euOver = st.overTolerance.target >= patience;
+  const cnOver = st.overTolerance.coercer >= patience;
   const tol = (b: 'target' | 'coercer') =>
-    `pain over ${sc.blocs[b].painTolerance}% of GDP for ${PATIENCE} rounds`;
-  if (euOver && cnOver && rung >= SPIRAL_RUNG)
+    `pain over ${sc.blocs[b].painTolerance}% of GDP for ${patience} rounds`;
+  if (euOver && cnOver && rung >= spiralRung)
     end('spiral', 'escalation spirals: both sides over their pain tolerance at the top of the ladder');
   else if (sc.council && cohesionLost(sc, sc.council, st))
     end(
@@ -57,7 +60,32 @@ export function decideOutcome(
     end('target_backs_down', `${sc.blocs.target.short} backs down: ${tol('target')}`);
   else if (cnOver && !euOver)
     end('coercer_backs_down', `${sc.blocs.coercer.short} backs down: ${tol('coercer')}`);
-  else if (round >= sc.rounds) end('stalemate', `no deal after ${sc.rounds} rounds`);
+  else if (st.biteless >= Math.ceil(sc.params.futilityMonths / sc.roundMonths)) {
+    liftAll(sc, st, 'coercer');
+    end(
+      'coercer_backs_down',
+      `${sc.blocs.coercer.short} lifts its measures without a concession: ${st.biteless * sc.roundMonths} months of coercion kept ${sc.blocs.target.short}'s pain under ${Math.round(sc.params.futilityBite * 100)}% of its tolerance`,
+      'futility',
+    );
+  } else if (round >= sc.rounds) end('stalemate', `no deal after ${sc.rounds} rounds`);
+}
+
+/** Whether any of the coercer's measures restricts a flow now (a bare threat does not). */
+function coercing(sc: Scenario, st: SimState): boolean {
+  return sc.measures.some((m, i) => {
+    if (m.bloc !== 'coercer') return false;
+    const lv = m.levels[st.measures[i]!.level]!;
+    return lv.intensity > 0 || lv.tariff > 0;
+  });
+}
+
+/** A side lifts every measure it has in force or under way. */
+function liftAll(sc: Scenario, st: SimState, side: Role): void {
+  sc.measures.forEach((m, i) => {
+    if (m.bloc !== side) return;
+    st.measures[i]!.level = 0;
+    st.measures[i]!.pending = null;
+  });
 }
 
 /** The Council would now reach a qualified majority against its side's measures in force or under way. */

@@ -93,4 +93,6 @@ export interface SimState {
   peakRung: number;
   /** Smallest population margin (points) by which a Council vote reached QM; null before any vote. */
   minQmMargin: number | null;
+  /** Consecutive rounds the coercer's measures restricted a flow without biting (see futility). */
+  biteless: number;
 }

@@ -152,6 +152,18 @@ export interface Params {
   /** Per-round probability of breach when the snapback has no credibility. */
   readonly breachBase: number;
   readonly snapbackCredibility: number;
+  /** Consecutive rounds over its pain tolerance after which a side gives in. */
+  readonly patience: number;
+  /** Rung from which both sides over tolerance counts as a spiral. */
+  readonly spiralRung: number;
+  /** Rounds after a rejected ACI determination before the case may be reopened. */
+  readonly reopenAfter: number;
+  /** A deal giving one side at least 1 − this of what is at stake is that side's win (the other backs down). */
+  readonly capitulation: number;
+  /** Months of coercion that does not bite after which the coercer lifts its measures. */
+  readonly futilityMonths: number;
+  /** Coercion "bites" while the target's pain is at least this share of its tolerance. */
+  readonly futilityBite: number;
 }
 
 export interface ScriptedEvent {

@@ -145,6 +145,12 @@ export function buildScenario(
       voteAgainst: p.vote_against,
       breachBase: p.breach_base,
       snapbackCredibility: p.snapback_credibility,
+      patience: p.patience,
+      spiralRung: p.spiral_rung,
+      reopenAfter: p.reopen_after,
+      capitulation: p.capitulation,
+      futilityMonths: p.futility_months,
+      futilityBite: p.futility_bite,
     },
     procedure: {
       examination: pr.examination,

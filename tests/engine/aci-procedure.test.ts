@@ -2,7 +2,10 @@
 // the pause after a rejected determination, and amending a proposal while it
 // waits in committee.
 import { describe, expect, it } from 'vitest';
-import { MAX_ATTEMPTS, REOPEN_AFTER } from '../../src/engine/aci.js';
+import { MAX_ATTEMPTS } from '../../src/engine/aci.js';
+
+const REOPEN_AFTER = 3; // the default of parameters.reopen_after
+
 import type { Orders } from '../../src/engine/orders.js';
 import { miniScenario, miniStates } from '../helpers/mini-scenario.js';
 import { idle, play } from '../helpers/play.js';
@@ -15,7 +18,7 @@ describe('reopening after a rejected determination', () => {
 
   it('three failed votes reject the determination and drop the pending proposals', () => {
     expect(MAX_ATTEMPTS).toBe(3);
-    expect(REOPEN_AFTER).toBe(3);
+    expect(miniScenario().params.reopenAfter).toBe(REOPEN_AFTER);
     const p = play(sc, [ask, ...idle(5)]);
     const failed = p.all('council/determination-failed');
     expect(failed.map((e) => [e.round, e.data.attempt])).toEqual([

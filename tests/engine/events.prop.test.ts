@@ -3,7 +3,9 @@
 // rebuilds its states and events exactly (src/engine/session.ts).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { REOPEN_AFTER } from '../../src/engine/aci.js';
+
+const REOPEN_AFTER = 3; // the default of parameters.reopen_after
+
 import { qualifiedMajority, type Vote } from '../../src/engine/council/qmv.js';
 import { EVENT_CODES, isVote, type SimEvent } from '../../src/engine/events.js';
 import {
@@ -51,7 +53,8 @@ function richScenario(support: number, voting: 'deterministic' | 'stochastic', b
   return miniScenario({
     states: miniStates(support),
     measures: [...miniMeasures(), ...extra],
-    params: { ...base.params, votingMode: voting, breachBase, snapbackCredibility: 0.2 },
+    // No capitulation: deals at the ends of q stay deals, so breaches can follow them.
+    params: { ...base.params, votingMode: voting, breachBase, snapbackCredibility: 0.2, capitulation: 0 },
   });
 }
 

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { isOver, SimError, step } from '../../src/engine/index.js';
 import type { Orders } from '../../src/engine/orders.js';
-import { PATIENCE, SPIRAL_RUNG } from '../../src/engine/outcome.js';
 import { pctOfGdp, projectCosts } from '../../src/engine/projection.js';
 import { rungOf } from '../../src/engine/rung.js';
 import type { Scenario } from '../../src/engine/types.js';
@@ -46,9 +45,9 @@ const painPct = (
 const outcomeEvents = (codes: string[]) => codes.filter((c) => c.includes('outcome/'));
 
 describe('the rules are what the docs say', () => {
-  it('PATIENCE is 2 rounds and SPIRAL_RUNG is 5', () => {
-    expect(PATIENCE).toBe(2);
-    expect(SPIRAL_RUNG).toBe(5);
+  it('patience is 2 rounds and the spiral rung 5 by default', () => {
+    expect(miniScenario().params.patience).toBe(2);
+    expect(miniScenario().params.spiralRung).toBe(5);
   });
 });
 
@@ -56,7 +55,7 @@ describe('spiral', () => {
   // China's licensing at its top level stands for rung 5 (sectoral embargo) here.
   const embargo = (sc: Scenario) =>
     withMeasure(sc, 'cn_magnets', {
-      levels: sc.measures[0]!.levels.map((l, i) => (i === 3 ? { ...l, rung: SPIRAL_RUNG } : l)),
+      levels: sc.measures[0]!.levels.map((l, i) => (i === 3 ? { ...l, rung: 5 } : l)),
     });
 
   it('ends the run when both sides are over their tolerance for PATIENCE rounds at rung ≥ 5', () => {
@@ -191,7 +190,7 @@ describe('cohesion lost', () => {
     const sc = painful(0.01, 1e6, { states });
     const p = play(sc, [{}, { target: { set: { duv: 1 } } }]);
     expect(p.states[1]!.outcome).toBeNull();
-    expect(p.st.overTolerance.target).toBe(PATIENCE);
+    expect(p.st.overTolerance.target).toBe(2);
     expect(p.all('outcome/backs-down').map((e) => [e.round, e.data])).toEqual([
       [2, { side: 'target', reason: 'cohesion' }],
     ]);
@@ -317,5 +316,77 @@ describe('the zone after a breach', () => {
     expect(now.target).toBeGreaterThan(0.5);
     expect(st.zone!.costTarget).toBeCloseTo(now.target, 9);
     expect(st.zone!.costCoercer).toBeCloseTo(now.coercer, 9);
+  });
+});
+
+describe('capitulation: a deal at the ends of q is one side backing down', () => {
+  const at = (q: number, capitulation = 0.1) => {
+    const base = miniScenario();
+    const sc = miniScenario({ rounds: 4, params: { ...base.params, capitulation, breachBase: 0 } });
+    const p = play(sc, [{ target: { propose: { q } }, coercer: { respond: 'accept' } }]);
+    return {
+      sc,
+      p: isOver(sc, p.st)
+        ? p
+        : play(sc, [{ target: { propose: { q } }, coercer: { respond: 'accept' } }, ...idle(3)]),
+    };
+  };
+
+  it('q ≥ 0.9: the target backs down (reason terms), the deal stands and the run ends', () => {
+    const { sc, p } = at(0.95);
+    expect(p.events[0]!.map((e) => [e.code, e.data])).toEqual([
+      ['deal/struck', { proposer: 'target', responder: 'coercer', q: 0.95, keep: [] }],
+      ['outcome/backs-down', { side: 'target', reason: 'terms' }],
+    ]);
+    expect(p.events[0]![1]!.text).toBe('the EU backs down: the deal gives China 95% of what is at stake');
+    expect(p.states[1]!.outcome).toBe('target_backs_down');
+    expect(p.states[1]!.deal).toMatchObject({ q: 0.95 });
+    expect(isOver(sc, p.states[1]!)).toBe(true);
+  });
+
+  it('q ≤ 0.1: the coercer backs down; in between, a landing zone; capitulation 0 keeps every deal a deal', () => {
+    expect(at(0.05).p.states[1]!.outcome).toBe('coercer_backs_down');
+    expect(at(0.5).p.states[1]!.outcome).toBe('landing_zone');
+    expect(at(0.89).p.states[1]!.outcome).toBe('landing_zone');
+    expect(at(1, 0).p.states[1]!.outcome).toBe('target_backs_down');
+    expect(at(0.99, 0).p.states[1]!.outcome).toBe('landing_zone');
+  });
+});
+
+describe('futility: coercion that does not bite ends with the coercer lifting its measures', () => {
+  // China's licensing restricts magnets but the EU has 6 months of stocks: no pain at first.
+  const idleCoercion = (futilityMonths: number, futilityBite = 0.5, over: Partial<Scenario> = {}) => {
+    const base = miniScenario();
+    return miniScenario({
+      rounds: 12,
+      dependencies: [magnets({ bufferMonths: 60 }), duvService(), evs()],
+      params: { ...base.params, futilityMonths, futilityBite },
+      ...over,
+    });
+  };
+
+  it('after futility_months of measures in force with the target under futility_bite of its tolerance', () => {
+    const sc = idleCoercion(3);
+    const p = play(sc, idle(3));
+    expect(p.all('outcome/backs-down').map((e) => [e.round, e.data])).toEqual([
+      [3, { side: 'coercer', reason: 'futility' }],
+    ]);
+    expect(p.all('outcome/backs-down')[0]!.text).toBe(
+      "China lifts its measures without a concession: 3 months of coercion kept the EU's pain under 50% of its tolerance",
+    );
+    expect(p.states[3]!.outcome).toBe('coercer_backs_down');
+    expect(
+      p.states[3]!.measures.filter((_, i) => sc.measures[i]!.bloc === 'coercer').map((m) => m.level),
+    ).toEqual(sc.measures.filter((m) => m.bloc === 'coercer').map(() => 0));
+    expect(p.states.length).toBe(4);
+  });
+
+  it('counts only rounds that restrict: a bare threat, or biting pain, resets the count', () => {
+    // Pain counts as biting at any level when futility_bite is 0.
+    expect(play(idleCoercion(3, 0), idle(12)).st.outcome).toBe('stalemate');
+    const threat = idleCoercion(3, 0.5, { startLevels: { cn_magnets: 1 } });
+    const intensity = threat.measures.find((m) => m.id === 'cn_magnets')!.levels[1]!.intensity;
+    if (intensity === 0) expect(play(threat, idle(12)).st.outcome).toBe('stalemate');
+    expect(play(idleCoercion(24), idle(12)).st.outcome).toBe('stalemate');
   });
 });

@@ -219,6 +219,12 @@ export function miniScenario(over: Partial<Scenario> = {}): Scenario {
       voteAgainst: -0.5,
       breachBase: 0.1,
       snapbackCredibility: 0.5,
+      patience: 2,
+      spiralRung: 5,
+      reopenAfter: 3,
+      capitulation: 0.1,
+      futilityMonths: 24,
+      futilityBite: 0.5,
     },
     procedure: {
       examination: 1,

@@ -35,6 +35,30 @@ export const ParametersSchema = z
     snapback_credibility: num({ min: 0, max: 1 })
       .default(0.5)
       .describe('Credibility of the snapback (0..1).'),
+    patience: num({ int: true, min: 1, max: 24 })
+      .default(2)
+      .describe('Consecutive rounds over its pain tolerance after which a side gives in (default 2).'),
+    spiral_rung: num({ int: true, min: 1, max: 6 })
+      .default(5)
+      .describe('Rung from which both sides over their tolerance counts as a spiral (default 5).'),
+    reopen_after: num({ int: true, min: 0, max: 60 })
+      .default(3)
+      .describe('Rounds after a rejected ACI determination before the case may be reopened (default 3).'),
+    capitulation: num({ min: 0, max: 0.5 })
+      .default(0.1)
+      .describe(
+        "A deal that gives one side at least 1 − this of what is at stake counts as the other side backing down (default 0.1: terms q ≥ 0.9 are the target's capitulation, q ≤ 0.1 the coercer's).",
+      ),
+    futility_months: num({ gt: 0, max: 240 })
+      .default(24)
+      .describe(
+        'Months of coercion that does not bite (the target under futility_bite of its tolerance) after which the coercer lifts its measures without a concession (default 24).',
+      ),
+    futility_bite: num({ min: 0, max: 1 })
+      .default(0.5)
+      .describe(
+        "Coercion bites while the target's pain is at least this share of its tolerance (default 0.5).",
+      ),
   })
   .superRefine((p, ctx) => {
     if (numValue(p.vote_against) > numValue(p.vote_for))
