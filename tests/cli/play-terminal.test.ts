@@ -136,8 +136,11 @@ describe.skipIf(!hasScript)('play in a terminal', { timeout: 120_000, concurrent
     await g.until('round 1 played');
     g.type('d');
     await g.until("EU's offer");
-    g.type('\u001B[C'.repeat(20));
-    await g.until('Terms q = 1.00');
+    // 0.85: inside the zone and short of a capitulation (q ≥ 0.9 would be the EU backing down).
+    g.type('\u001B[D'.repeat(20));
+    await g.until('Terms q = 0.00');
+    g.type('\u001B[C'.repeat(17));
+    await g.until('Terms q = 0.85');
     g.type('\r');
     await g.until('your offer');
     g.type('\r');

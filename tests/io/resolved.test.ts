@@ -71,6 +71,12 @@ describe('a loaded scenario', () => {
       voteAgainst: -0.5,
       breachBase: 0.1,
       snapbackCredibility: 0.5,
+      patience: 2,
+      spiralRung: 5,
+      reopenAfter: 3,
+      capitulation: 0.1,
+      futilityMonths: 24,
+      futilityBite: 0.5,
     });
     // The Regulation's own time limits (calibration.md §A.1), in 1-month rounds.
     expect(mini.scenario.procedure).toEqual({

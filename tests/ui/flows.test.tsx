@@ -33,21 +33,31 @@ describe('a game against the computer', () => {
     await g.press('d');
     expect(g.frame()).toContain("EU's offer");
     expect(g.frame()).toMatch(/Terms q = \d\.\d\d/);
-    await offer(g, 1);
-    expect(g.frame()).toContain('your offer: q = 1.00');
+    await offer(g, 0.85);
+    expect(g.frame()).toContain('your offer: q = 0.85');
     await g.press(KEY.enter);
-    expect(g.frame()).toContain("deal struck at q = 1.00 (the EU's offer)");
-    expect(g.frame()).toContain('deal in force: q = 1.00 since round 2');
+    expect(g.frame()).toContain("deal struck at q = 0.85 (the EU's offer)");
+    expect(g.frame()).toContain('deal in force: q = 0.85 since round 2');
     await g.press('e');
     expect(g.frame()).toContain('End the game here, with the deal in force? (y/n)');
     await g.press('y');
     expect(g.frame()).toContain('Outcome: landing zone — a negotiated deal, round 2,');
-    expect(g.frame()).toContain('terms q = 1.00');
+    expect(g.frame()).toContain('terms q = 0.85');
     expect(g.frame()).toContain('game over');
     await g.press('w');
     expect(g.exits).toEqual([{ report: true, session: g.last() }]);
     expect(g.last().log).toHaveLength(2);
-    expect(g.last().log[1]!.target).toEqual({ propose: { q: 1 } });
+    expect(g.last().log[1]!.target).toEqual({ propose: { q: 0.85 } });
+  });
+
+  it('an offer of everything accepted is the EU backing down: the game ends at once', async () => {
+    const g = await game({ target: 'human', coercer: 'hold' }, DEAL_SET);
+    await g.press(KEY.enter, 'd');
+    await offer(g, 1);
+    await g.press(KEY.enter);
+    expect(g.frame()).toContain('the EU backs down: the deal gives China 100% of what is at stake');
+    expect(g.frame()).toContain('Outcome: the EU backs down, round 2, terms q = 1.00');
+    expect(g.frame()).toContain('game over');
   });
 
   it('an offer refused, then a better one accepted', async () => {
