@@ -1,10 +1,19 @@
-// Options several commands share: the default scenario, seeds, --set, loading.
+// Options several commands share: the default scenario, seeds, --set, loading,
+// the formula cache folder.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
 import type { LoadedScenario } from '../io/load-scenario.js';
 import { reportDiagnostics } from './exit.js';
 
 /** The scenario used when a command names none. */
 export const DEFAULT_SCENARIO = 'rare-earths-2025';
+
+/** The formula cache folder: $ACI_SIM_CACHE, else $XDG_CACHE_HOME/aci-sim, else ~/.cache/aci-sim. */
+export function formulaCacheDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  if (env.ACI_SIM_CACHE) return env.ACI_SIM_CACHE;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'aci-sim');
+}
 
 /** A master seed: a whole number (as the batch manifest records it). */
 export function parseSeed(text: string, problems: Diagnostic[]): number {
@@ -39,7 +48,7 @@ export async function loadForCli(
   set: Record<string, string | number> = {},
 ): Promise<LoadedScenario | null> {
   const { loadScenario } = await import('../io/load-scenario.js');
-  const r = await loadScenario(ref, { cwd: process.cwd(), set });
+  const r = await loadScenario(ref, { cwd: process.cwd(), set, cacheDir: formulaCacheDir() });
   if (r.ok) return r.value;
   reportDiagnostics(r.error);
   return null;

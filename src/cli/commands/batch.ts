@@ -10,7 +10,7 @@ import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import type { ExperimentOptions, LoadedExperiment } from '../../io/load-experiment.js';
 import { type Format, formatOf } from '../../io/writers/columns.js';
 import { reportDiagnostics } from '../exit.js';
-import { parseSeed } from '../options.js';
+import { formulaCacheDir, parseSeed } from '../options.js';
 
 interface BatchFlags {
   runs?: string;
@@ -112,7 +112,10 @@ export function parseCommon(
   flags: { runs?: string; seed?: string; policy?: string },
   problems: Diagnostic[],
 ): ExperimentOptions {
-  const opts: { -readonly [K in keyof ExperimentOptions]: ExperimentOptions[K] } = { cwd: process.cwd() };
+  const opts: { -readonly [K in keyof ExperimentOptions]: ExperimentOptions[K] } = {
+    cwd: process.cwd(),
+    cacheDir: formulaCacheDir(),
+  };
   if (flags.runs !== undefined) {
     const n = Number(flags.runs);
     if (!Number.isSafeInteger(n) || n < 1)

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { type Diagnostic, fileDiag, formatDiagnostics } from '../../io/diagnostics.js';
 import { DEFAULT_RUNS, defaultReportDir } from '../../report/defaults.js';
 import { reportDiagnostics } from '../exit.js';
+import { formulaCacheDir } from '../options.js';
 
 interface ReportFlags {
   out?: string;
@@ -43,7 +44,11 @@ export function register(program: Command): void {
       if (problems.length > 0) return reportDiagnostics(problems);
       const out = flags.out ?? defaultReportDir(journal);
       const { writeReport } = await import('../../report/index.js');
-      const r = await writeReport(journal, out, { runs, force: flags.force === true });
+      const r = await writeReport(journal, out, {
+        runs,
+        force: flags.force === true,
+        cacheDir: formulaCacheDir(),
+      });
       if (!r.ok) return reportDiagnostics(r.error);
       if (r.value.warnings.length > 0)
         process.stderr.write(
