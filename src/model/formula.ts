@@ -39,7 +39,7 @@ const MAX_LENGTH = 2000;
 let parser: ((expr: string) => MathNode) | undefined;
 
 /** mathjs's parser, loaded on first use (synchronously: zod refinements compile formulas). */
-function parse(src: string): MathNode {
+function mathjsParser(): (expr: string) => MathNode {
   if (!parser) {
     const { all, create } = createRequire(import.meta.url)('mathjs') as typeof import('mathjs');
     // `predictable: true` keeps sqrt/log/pow of negatives real (NaN or real root) instead of Complex.
@@ -65,7 +65,7 @@ function parse(src: string): MathNode {
       { override: true },
     );
   }
-  return parser(src);
+  return parser;
 }
 
 /** Whether this process has loaded mathjs (for tests of the cache). */
@@ -90,6 +90,8 @@ export function compileFormulaSource(src: string, vars: readonly string[]): Sour
     return failure('formula/too-long', `formula is ${src.length} characters long (max ${MAX_LENGTH})`);
   }
   if (src.trim() === '') return failure('formula/syntax', 'formula is empty');
+  // Outside the try: failing to load mathjs is not a syntax error.
+  const parse = mathjsParser();
   let root: MathNode;
   try {
     root = parse(src);

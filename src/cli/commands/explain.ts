@@ -2,12 +2,9 @@
 // come from, the formulas it goes through, and charts of its harm and cost
 // computed by the engine.
 import type { Command } from 'commander';
-import { SimError } from '../../engine/index.js';
 import type { Diagnostic } from '../../io/diagnostics.js';
-import { findScenario } from '../../report/explain/find.js';
-import { explainDependency, explainMeasure } from '../../report/explain/sections.js';
 import { reportDiagnostics } from '../exit.js';
-import { DEFAULT_SCENARIO, parseSets } from '../options.js';
+import { DEFAULT_SCENARIO, formulaCacheDir, parseSets } from '../options.js';
 
 interface ExplainOptions {
   scenario?: string;
@@ -48,7 +45,17 @@ export function register(program: Command): void {
           message: `expected a whole number of rounds from 1 to 120, got "${opts.rounds}"`,
         });
       if (problems.length > 0) return reportDiagnostics(problems);
-      const found = await findScenario(id, opts.scenario, DEFAULT_SCENARIO, process.cwd(), set);
+      const { findScenario } = await import('../../report/explain/find.js');
+      const { explainDependency, explainMeasure } = await import('../../report/explain/sections.js');
+      const { SimError } = await import('../../engine/index.js');
+      const found = await findScenario(
+        id,
+        opts.scenario,
+        DEFAULT_SCENARIO,
+        process.cwd(),
+        set,
+        formulaCacheDir(),
+      );
       if (!found.ok) return reportDiagnostics(found.diagnostics);
       const { loaded, kind } = found;
       const look = { width: terminalWidth(), colors: colorsWanted(), rounds };

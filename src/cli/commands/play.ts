@@ -4,14 +4,13 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { type BlocId, type Scenario, SimError } from '../../engine/index.js';
+import type { BlocId, Scenario } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
-import { type Journal, readJournal, writeJournal } from '../../io/journal.js';
-import { runSeed } from '../../rng/streams.js';
-import { type JournalMeta, journalOf, sessionOf } from '../../ui/journal-of.js';
-import { type GameSetup, replaySession, type Session } from '../../ui/session.js';
+import type { Journal } from '../../io/journal.js';
+import type { JournalMeta } from '../../ui/journal-of.js';
+import type { GameSetup, Session } from '../../ui/session.js';
 import { EXIT_USAGE, reportDiagnostics } from '../exit.js';
-import { DEFAULT_SCENARIO, loadForCli, parseSeed, parseSets } from '../options.js';
+import { DEFAULT_SCENARIO, formulaCacheDir, loadForCli, parseSeed, parseSets } from '../options.js';
 import { choosePolicies } from './run.js';
 
 interface PlayOptions {
@@ -55,6 +54,12 @@ export function register(program: Command): void {
 const collect = (v: string, acc: string[]) => [...acc, v];
 
 async function play(refArg: string | undefined, opts: PlayOptions): Promise<void> {
+  // Imported here, not at the top: `aci-sim --help` and other commands need none of this.
+  const { SimError } = await import('../../engine/index.js');
+  const { readJournal, writeJournal } = await import('../../io/journal.js');
+  const { runSeed } = await import('../../rng/streams.js');
+  const { journalOf, sessionOf } = await import('../../ui/journal-of.js');
+  const { replaySession } = await import('../../ui/session.js');
   const problems: Diagnostic[] = [];
   if (opts.resume !== undefined && (opts.seed !== undefined || opts.set.length > 0 || refArg !== undefined))
     problems.push(
@@ -218,7 +223,7 @@ function journalRef(j: Journal, journalFile: string): string {
 async function writeDebrief(journal: string): Promise<void> {
   process.stdout.write('Writing the debrief report (with the computer-played comparison)…\n');
   const { writeReport } = await import('../../report/index.js');
-  const r = await writeReport(journal);
+  const r = await writeReport(journal, undefined, { cacheDir: formulaCacheDir() });
   if (!r.ok) {
     reportDiagnostics(r.error);
     process.stdout.write(`Write it later with: aci-sim report ${journal}\n`);

@@ -1,12 +1,10 @@
 // `aci-sim run [scenario]`: one whole run with computer players on both
 // sides, told round by round, or as one JSON object with --json.
 import type { Command } from 'commander';
-import { type Policy, runGame, SimError } from '../../engine/index.js';
+import type { Policy } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
-import { runSeed } from '../../rng/streams.js';
 import { reportDiagnostics } from '../exit.js';
-import { runJson, runText } from '../format-run.js';
 import { DEFAULT_SCENARIO, loadForCli, parseSeed, parseSets } from '../options.js';
 
 interface RunOptions {
@@ -49,6 +47,9 @@ export function register(program: Command): void {
       const sc = loaded.scenario;
       const policies = choosePolicies(sc.policies, sc.players, opts.policy, problems);
       if (!policies) return reportDiagnostics(problems);
+      const { runGame, SimError } = await import('../../engine/index.js');
+      const { runSeed } = await import('../../rng/streams.js');
+      const { runJson, runText } = await import('../format-run.js');
       try {
         const result = runGame(sc, runSeed(seed, 0, 0), policies);
         const shown = { ...result, seed: String(seed) };

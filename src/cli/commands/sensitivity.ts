@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
-import { METRICS } from '../../io/schemas/experiment.js';
+import { METRICS } from '../../io/metrics-list.js';
 import { formatOf } from '../../io/writers/columns.js';
 import { csvHeader, csvRow } from '../../io/writers/csv.js';
 import { reportDiagnostics } from '../exit.js';

@@ -10,7 +10,6 @@ import {
   type Vote,
 } from '../../engine/council/qmv.js';
 import { formatDiagnostic } from '../../io/diagnostics.js';
-import { loadCouncil } from '../../io/load-council.js';
 
 export interface VoteArgs {
   /** Comma- or space-separated codes; a flag given several times gives a list. */
@@ -295,6 +294,7 @@ export function register(program: Command): void {
           return;
         }
         const year = Number(opts.year.trim());
+        const { loadCouncil } = await import('../../io/load-council.js');
         const council = await loadCouncil(year);
         if (!council.ok) {
           const lines = council.error.map((d) =>

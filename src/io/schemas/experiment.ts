@@ -2,27 +2,13 @@
 // design that samples them and what each run records.
 import * as z from 'zod';
 import { didYouMean } from '../did-you-mean.js';
+import { METRICS } from '../metrics-list.js';
 import { normalizePath } from '../paths.js';
 import { id, text } from './common.js';
 import { DistributionSchema } from './distribution.js';
 import { plain } from './range.js';
 
-/** Scalar metrics a run can record, besides `state:<code>` (and `state:*`). */
-export const METRICS = [
-  'outcome',
-  'round',
-  'q',
-  'pain_eu',
-  'pain_cn',
-  'pain_eu_pct',
-  'pain_cn_pct',
-  'peak_rung',
-  'min_qm_margin',
-  'substitution_eu',
-  'substitution_cn',
-  'deals_broken',
-  'rounds_played',
-] as const;
+export { METRICS } from '../metrics-list.js';
 
 export const DESIGN_TYPES = ['mc', 'lhs', 'grid', 'sobol', 'morris'] as const;
 
