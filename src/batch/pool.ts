@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 import { setImmediate as tick } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { LoadedScenario } from '../io/load-scenario.js';
+import type { Scenario } from '../engine/index.js';
 import { type ChunkRequest, type ChunkResult, makeRunner, type RunnerConfig } from './runner.js';
 
 export interface Executor {
@@ -36,7 +36,7 @@ type WorkerMessage =
   | { type: 'fatal'; message: string };
 
 /** This thread as a runner, with the scenarios the caller has loaded. */
-function localSlot(cfg: RunnerConfig, scenarios: readonly LoadedScenario[]): Slot {
+function localSlot(cfg: RunnerConfig, scenarios: readonly Scenario[]): Slot {
   const run = makeRunner(cfg, scenarios);
   const queue: Pending[] = [];
   let busy = false;
@@ -129,7 +129,7 @@ function workerSlot(url: URL, cfg: RunnerConfig): Slot & { ready: Promise<void> 
 export async function startPool(
   size: number,
   cfg: RunnerConfig,
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly Scenario[],
 ): Promise<Executor> {
   const url = workerUrl();
   const workers = Array.from({ length: Math.max(0, size - 1) }, () => workerSlot(url, cfg));

@@ -4,13 +4,14 @@
 // the output is the same bytes for any number of workers.
 
 import { closeSync } from 'node:fs';
+import type { Scenario } from '../engine/index.js';
 import type { Diagnostic } from '../io/diagnostics.js';
 import type { LoadedExperiment } from '../io/load-experiment.js';
 import { err, ok, type Result } from '../io/result.js';
+import { scenarioToData } from '../io/scenario-data.js';
 import type { Cell, Column, Format } from '../io/writers/columns.js';
 import type { Manifest } from '../io/writers/manifest.js';
 import { baseManifest, parquetKv } from './batch-manifest.js';
-import { heapKeeper } from './heap.js';
 import { rowColumns, seriesColumns, slimColumns, slimmer } from './metrics.js';
 import {
   appendAll,
@@ -64,19 +65,18 @@ export interface BatchReport {
   readonly columns: readonly Column[];
 }
 
-export const scenariosOf = (exp: LoadedExperiment) =>
-  exp.packages.length > 0 ? exp.packages.map((p) => p.loaded) : [exp.loaded];
+/** The compiled scenario of each package (or of the experiment's scenario alone). */
+export const scenariosOf = (exp: LoadedExperiment): Scenario[] =>
+  (exp.packages.length > 0 ? exp.packages.map((p) => p.loaded) : [exp.loaded]).map((l) => l.scenario);
 
 export function runnerConfig(
   exp: LoadedExperiment,
   plan: Plan,
   format: RunnerConfig['format'],
-  cwd: string,
 ): RunnerConfig {
   return {
-    scenarioAbs: exp.scenarioAbs,
-    cwd,
-    packages: exp.packages.map((p) => ({ name: p.name, set: p.set })),
+    scenarios: scenariosOf(exp).map(scenarioToData),
+    packages: exp.packages.map((p) => p.name),
     paths: plan.paths,
     levers: exp.levers,
     metrics: exp.metrics,
@@ -89,7 +89,7 @@ export function runnerConfig(
 export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Diagnostic[]>> {
   const t0 = performance.now();
   const { experiment: exp, plan, shard } = o;
-  const cfg = runnerConfig(exp, plan, o.out?.format ?? 'none', o.cwd);
+  const cfg = runnerConfig(exp, plan, o.out?.format ?? 'none');
   const total = shardSize(plan.size, shard);
   const summary = new SummaryBuilder(slimColumns(exp));
   const slim = slimmer(exp);
@@ -130,7 +130,6 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
   try {
     exec = await startPool(Math.max(1, Math.min(o.workers, chunks)), cfg, scenariosOf(exp));
     tRun = performance.now();
-    const keepHeap = heapKeeper();
     const write = (r: ChunkResult) => {
       if (fds?.series) appendAll(fds.series, r.seriesText);
       if (fds) appendAll(fds.rows, r.text);
@@ -141,7 +140,6 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
       done += r.rows.length;
       failed += r.failed;
       progress.update(done, failed);
-      keepHeap();
     };
     await dispatch(exec, plan, shard, done, total, write, o.signal);
     tRun = performance.now() - tRun;

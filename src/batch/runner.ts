@@ -1,10 +1,12 @@
 // Runs chunks of run specs: the same code in a worker thread and in the
 // main thread (one worker). The scenario of each package is loaded and
-// compiled once; a run only swaps in its sampled numbers (apply-values.ts).
-// A run that throws becomes a row with `error` set; the chunk goes on.
-import { type Policy, runGame, SimError } from '../engine/index.js';
+// compiled once, in the main thread, and sent to workers as data
+// (io/scenario-data.ts); a run only swaps in its sampled numbers
+// (apply-values.ts). A run that throws becomes a row with `error` set; the
+// chunk goes on.
+import { type Policy, runGame, type Scenario, SimError } from '../engine/index.js';
 import type { Lever } from '../io/load-experiment.js';
-import type { LoadedScenario } from '../io/load-scenario.js';
+import type { ScenarioData } from '../io/scenario-data.js';
 import type { Cell, Column, Format } from '../io/writers/columns.js';
 import { oneLine } from '../io/writers/columns.js';
 import { csvRow } from '../io/writers/csv.js';
@@ -18,9 +20,10 @@ export type RowFormat = Format | 'none';
 
 /** Everything a worker needs, as plain data. */
 export interface RunnerConfig {
-  readonly scenarioAbs: string;
-  readonly cwd: string;
-  readonly packages: readonly { name: string; set: Readonly<Record<string, string | number>> }[];
+  /** The compiled scenario of each package, in order (or of the scenario alone). */
+  readonly scenarios: readonly ScenarioData[];
+  /** Package names, in the order of `scenarios`; empty when the experiment sweeps none. */
+  readonly packages: readonly string[];
   readonly paths: readonly string[];
   readonly levers: readonly Lever[];
   readonly metrics: readonly string[];
@@ -55,10 +58,10 @@ export function rowEncoder(format: RowFormat, columns: readonly Column[]): (row:
 const message = (e: unknown) =>
   oneLine(e instanceof SimError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e));
 
-/** A chunk runner over scenarios loaded once: one per package (or the scenario alone). */
+/** A chunk runner over scenarios compiled once: one per package (or the scenario alone). */
 export function makeRunner(
   cfg: RunnerConfig,
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly Scenario[],
 ): (req: ChunkRequest) => ChunkResult {
   const metrics = metricCells(cfg.metrics);
   const encode = rowEncoder(cfg.format, cfg.columns);
@@ -67,8 +70,8 @@ export function makeRunner(
   const blanks: Cell[] = cfg.metrics.map(() => null);
   const appliers = new Map(scenarios.map((s) => [s, parameterApplier(s, cfg.paths)]));
   const players = cfg.levers.map((l) => {
-    const loaded = scenarios[withPackage ? cfg.packages.findIndex((p) => p.name === l.package) : 0]!;
-    const policies = { EU: loaded.scenario.policies[l.EU], CN: loaded.scenario.policies[l.CN] };
+    const loaded = scenarios[withPackage ? cfg.packages.indexOf(l.package ?? '') : 0]!;
+    const policies = { EU: loaded.policies[l.EU], CN: loaded.policies[l.CN] };
     if (!policies.EU || !policies.CN) throw new Error(`unknown policy in lever ${l.EU}/${l.CN}`);
     return { apply: appliers.get(loaded)!, policies: policies as { EU: Policy; CN: Policy } };
   });
