@@ -7,8 +7,8 @@ import type { Scenario } from './types.js';
 
 export interface StatePain {
   /** Annualised % of each member state's GDP: harm suffered, own measures' cost. */
-  painPct: Float64Array;
-  costPct: Float64Array;
+  painPct: number[];
+  costPct: number[];
 }
 
 export function accountPain(
@@ -17,10 +17,10 @@ export function accountPain(
   levels: readonly number[],
   flows: RoundFlows,
 ): StatePain {
-  const { harmShare, costShare, measuresOn } = layoutOf(sc);
+  const { harmShare, costShare, measuresOn, scratch } = layoutOf(sc);
   const n = sc.states.length;
-  const harmEur = new Float64Array(n);
-  const costEur = new Float64Array(n);
+  const harmEur = scratch.harmEur.fill(0);
+  const costEur = scratch.costEur.fill(0);
   const last = { EU: { harm: 0, cost: 0 }, CN: { harm: 0, cost: 0 } };
   for (let d = 0; d < sc.dependencies.length; d++) {
     const def = sc.dependencies[d]!;
@@ -41,8 +41,8 @@ export function accountPain(
     st.pain[b] = { harm: st.pain[b].harm + last[b].harm, cost: st.pain[b].cost + last[b].cost };
   }
   const yearFactor = 12 / sc.roundMonths;
-  const painPct = new Float64Array(n);
-  const costPct = new Float64Array(n);
+  const painPct = new Array<number>(n).fill(0);
+  const costPct = new Array<number>(n).fill(0);
   for (let s = 0; s < n; s++) {
     st.statePain[s] = st.statePain[s]! + harmEur[s]! + costEur[s]!;
     const gdp = sc.states[s]!.gdp;

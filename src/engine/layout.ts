@@ -1,7 +1,26 @@
 // Index tables derived once per scenario (memoised by identity): which
-// measures act on which flow, and how pain is shared among member states.
-import { actorOf, targetOf } from './economics.js';
+// measures act on which flow, and how pain is shared among member states;
+// plus the scratch space the hot loops of that scenario reuse.
+import { actorOf, type FlowOut, newFlowOut, targetOf } from './economics.js';
+import type { DepState } from './state.js';
 import type { Scenario } from './types.js';
+
+/**
+ * Working space of one scenario's hot loops, so they allocate nothing per
+ * call. The engine is synchronous and its loops do not nest, so one set per
+ * scenario is enough; nothing here outlives a call.
+ */
+export interface Scratch {
+  readonly dep: DepState;
+  readonly flow: FlowOut;
+  /** A flow's discounted harm and cost over a projection. */
+  readonly result: { harm: number; cost: number };
+  /** Levels with one measure changed (projections of a candidate move). */
+  readonly levels: number[];
+  /** Per member state, EUR bn of the round (accounting). */
+  readonly harmEur: Float64Array;
+  readonly costEur: Float64Array;
+}
 
 export interface Layout {
   measureIndex: ReadonlyMap<string, number>;
@@ -23,23 +42,21 @@ export interface Layout {
   quietAtRest: readonly boolean[];
   /** Per flow, as 0 (EU) or 1 (CN): who needs it, who it harms, who acts on it. */
   side: readonly { dependent: 0 | 1; target: 0 | 1; actor: 0 | 1 }[];
+  /** Per flow: the per-round discount factor of its target and of its actor. */
+  discountTarget: Float64Array;
+  discountActor: Float64Array;
+  scratch: Scratch;
 }
 
 const cache = new WeakMap<Scenario, Layout>();
 
-let lastScenario: Scenario | null = null;
-let lastLayout: Layout | null = null;
-
+/** The scenario's layout, built on first use; hot loops fetch it once per call, not per flow. */
 export function layoutOf(sc: Scenario): Layout {
-  // Hot paths call this per flow per round: remember the last one.
-  if (sc === lastScenario) return lastLayout!;
   let l = cache.get(sc);
   if (!l) {
     l = build(sc);
     cache.set(sc, l);
   }
-  lastScenario = sc;
-  lastLayout = l;
   return l;
 }
 
@@ -107,6 +124,7 @@ function build(sc: Scenario): Layout {
     target: idx(targetOf(d.mechanism, d.supplier, d.dependent)),
     actor: idx(actorOf(d.mechanism, d.supplier, d.dependent)),
   }));
+  const discount = [sc.blocs.EU.discount, sc.blocs.CN.discount];
   return {
     measureIndex,
     stateIndex,
@@ -117,5 +135,15 @@ function build(sc: Scenario): Layout {
     pressure,
     quietAtRest,
     side,
+    discountTarget: Float64Array.from(side, (s) => discount[s.target]!),
+    discountActor: Float64Array.from(side, (s) => discount[s.actor]!),
+    scratch: {
+      dep: { restriction: 0, tariff: 0, substituted: 0, buffer: 0, availability: 1 },
+      flow: newFlowOut(sc.roundMonths, sc.params.g7Alignment),
+      result: { harm: 0, cost: 0 },
+      levels: sc.measures.map(() => 0),
+      harmEur: new Float64Array(n),
+      costEur: new Float64Array(n),
+    },
   };
 }
