@@ -9,8 +9,8 @@ import type { Bloc, BlocId, Dependency, Scenario } from './types.js';
 
 /** Per-dependency result of one round, EUR bn: harm to the target, cost to the side acting. */
 export interface RoundFlows {
-  harm: Float64Array;
-  cost: Float64Array;
+  harm: number[];
+  cost: number[];
 }
 
 /**
@@ -40,7 +40,11 @@ export const newFlowOut = (months: number, g7: number): FlowOut => ({
   cost: 0,
 });
 
-export const newFlows = (n: number): RoundFlows => ({ harm: new Float64Array(n), cost: new Float64Array(n) });
+// Plain arrays: a run makes two a round, and typed arrays cost several times more to allocate.
+export const newFlows = (n: number): RoundFlows => ({
+  harm: new Array<number>(n).fill(0),
+  cost: new Array<number>(n).fill(0),
+});
 
 /** Sets each dependency's restriction and tariff from the measure levels. */
 export function applyLevels(sc: Scenario, levels: ArrayLike<number>, deps: DepState[]): void {

@@ -11,7 +11,13 @@ import type { Scenario } from './types.js';
  * scenario is enough; nothing here outlives a call.
  */
 export interface Scratch {
+  /** Working copies of every flow (a base projection), and of one flow (a projected change). */
+  readonly deps: readonly DepState[];
   readonly dep: DepState;
+  /** A base projection's flows not at rest, whether each is learning, each market's trade drop. */
+  readonly active: number[];
+  readonly learning: boolean[];
+  readonly tauDrops: number[];
   readonly flow: FlowOut;
   /** A flow's discounted harm and cost over a projection. */
   readonly result: { harm: number; cost: number };
@@ -49,6 +55,14 @@ export interface Layout {
 }
 
 const cache = new WeakMap<Scenario, Layout>();
+
+const restingFlow = (): DepState => ({
+  restriction: 0,
+  tariff: 0,
+  substituted: 0,
+  buffer: 0,
+  availability: 1,
+});
 
 /** The scenario's layout, built on first use; hot loops fetch it once per call, not per flow. */
 export function layoutOf(sc: Scenario): Layout {
@@ -138,7 +152,11 @@ function build(sc: Scenario): Layout {
     discountTarget: Float64Array.from(side, (s) => discount[s.target]!),
     discountActor: Float64Array.from(side, (s) => discount[s.actor]!),
     scratch: {
-      dep: { restriction: 0, tariff: 0, substituted: 0, buffer: 0, availability: 1 },
+      deps: sc.dependencies.map(restingFlow),
+      active: sc.dependencies.map(() => 0),
+      learning: sc.dependencies.map(() => false),
+      tauDrops: sc.dependencies.map(() => Number.NaN),
+      dep: restingFlow(),
       flow: newFlowOut(sc.roundMonths, sc.params.g7Alignment),
       result: { harm: 0, cost: 0 },
       levels: sc.measures.map(() => 0),

@@ -11,7 +11,6 @@
 // market's tariff, a bloc's effort at a pain level shared by its flows).
 import {
   atRest,
-  copyDep,
   effortOf,
   learnRound,
   marketRound,
@@ -151,20 +150,19 @@ function computeBase(
   const { quietAtRest, side, measuresOn } = L;
   const harm = new Array<number>(n).fill(0);
   const cost = new Array<number>(n).fill(0);
-  // Flows at rest stay at rest and contribute nothing: project only the others.
-  const active: number[] = [];
-  const deps: DepState[] = [];
-  const learning: boolean[] = [];
+  // Working copies of the flows (from the scratch space: nothing here outlives this call).
+  const { deps, active, learning, tauDrops } = L.scratch;
+  let count = 0;
   for (let d = 0; d < n; d++) {
-    const copy = copyDep(input.deps[d]!);
+    const copy = copyInto(input.deps[d]!, deps[count]!);
     restrict(sc, measuresOn[d]!, levels, copy);
     const l = learns(measuresOn[d]!, levels);
+    // Flows at rest stay at rest and contribute nothing: project only the others.
     if (!l && quietAtRest[d] && atRest(sc.dependencies[d]!.bufferMonths, copy)) continue;
-    active.push(d);
-    deps.push(copy);
-    learning.push(l);
+    active[count] = d;
+    learning[count] = l;
+    count++;
   }
-  const tauDrops = new Array<number>(active.length).fill(0);
   const yearFactor = 12 / sc.roundMonths;
   const gdp = [sc.blocs.EU.gdp, sc.blocs.CN.gdp];
   const disc = [sc.blocs.EU.discount, sc.blocs.CN.discount];
@@ -191,7 +189,7 @@ function computeBase(
     round[1] = 0;
     effortFn[0] = null;
     effortFn[1] = null;
-    for (let i = 0; i < active.length; i++) {
+    for (let i = 0; i < count; i++) {
       const d = active[i]!;
       const def = sc.dependencies[d]!;
       const sd = side[d]!;
