@@ -1,6 +1,6 @@
 // Who bears the round's harm and cost: per bloc, and inside the EU per
 // member state (harm by sector exposure, cost of EU measures by lever holdings).
-import { actorOf, type RoundFlows, targetOf } from './economics.js';
+import type { RoundFlows } from './economics.js';
 import { layoutOf } from './layout.js';
 import type { SimState } from './state.js';
 import type { Scenario } from './types.js';
@@ -17,25 +17,30 @@ export function accountPain(
   levels: readonly number[],
   flows: RoundFlows,
 ): StatePain {
-  const { harmShare, costShare, measuresOn, scratch } = layoutOf(sc);
+  const { harmShare, costShare, measuresOn, scratch, side } = layoutOf(sc);
   const n = sc.states.length;
   const harmEur = scratch.harmEur.fill(0);
   const costEur = scratch.costEur.fill(0);
-  const last = { EU: { harm: 0, cost: 0 }, CN: { harm: 0, cost: 0 } };
+  // Per bloc ([EU, CN]) the round's harm suffered and own cost, summed in flow order.
+  let harmEU = 0;
+  let harmCN = 0;
+  let costEU = 0;
+  let costCN = 0;
   for (let d = 0; d < sc.dependencies.length; d++) {
-    const def = sc.dependencies[d]!;
     const harm = flows.harm[d]!;
     const cost = flows.cost[d]!;
-    const target = targetOf(def.mechanism, def.supplier, def.dependent);
-    const actor = actorOf(def.mechanism, def.supplier, def.dependent);
-    last[target].harm += harm;
-    last[actor].cost += cost;
-    if (target === 'EU' && harm > 0) {
+    const { target, actor } = side[d]!;
+    if (target === 0) harmEU += harm;
+    else harmCN += harm;
+    if (actor === 0) costEU += cost;
+    else costCN += cost;
+    if (target === 0 && harm > 0) {
       const w = harmShare[d]!;
       for (let s = 0; s < n; s++) harmEur[s]! += harm * w[s]!;
     }
-    if (actor === 'EU' && cost > 0) splitCost(sc, levels, measuresOn[d]!, costShare, cost, costEur);
+    if (actor === 0 && cost > 0) splitCost(sc, levels, measuresOn[d]!, costShare, cost, costEur);
   }
+  const last = { EU: { harm: harmEU, cost: costEU }, CN: { harm: harmCN, cost: costCN } };
   for (const b of ['EU', 'CN'] as const) {
     st.lastPain[b] = last[b];
     st.pain[b] = { harm: st.pain[b].harm + last[b].harm, cost: st.pain[b].cost + last[b].cost };

@@ -22,7 +22,7 @@ export interface Scratch {
   /** A flow's discounted harm and cost over a projection. */
   readonly result: { harm: number; cost: number };
   /** Levels with one measure changed (projections of a candidate move). */
-  readonly levels: number[];
+  readonly levels: Int32Array;
   /** Per member state, EUR bn of the round (accounting). */
   readonly harmEur: Float64Array;
   readonly costEur: Float64Array;
@@ -159,7 +159,7 @@ function build(sc: Scenario): Layout {
       dep: restingFlow(),
       flow: newFlowOut(sc.roundMonths, sc.params.g7Alignment),
       result: { harm: 0, cost: 0 },
-      levels: sc.measures.map(() => 0),
+      levels: new Int32Array(sc.measures.length),
       harmEur: new Float64Array(n),
       costEur: new Float64Array(n),
     },

@@ -281,7 +281,7 @@ export function projectChange(
   const base = baseFor(sc, L, input, levels, horizon);
   const total = { EU: base.total.EU, CN: base.total.CN };
   const trial = L.scratch.levels;
-  for (let i = 0; i < levels.length; i++) trial[i] = levels[i]!;
+  trial.set(levels, 0);
   trial[m] = level;
   const out = L.scratch.result;
   for (const d of sc.measures[m]!.actsOn) {
