@@ -62,7 +62,7 @@ function splitCost(
   sc: Scenario,
   levels: readonly number[],
   on: readonly number[],
-  costShare: readonly Float64Array[],
+  costShare: readonly (readonly number[])[],
   cost: number,
   out: Float64Array,
 ): void {

@@ -3,7 +3,7 @@
 // plus the scratch space the hot loops of that scenario reuse.
 import { actorOf, type FlowOut, newFlowOut, targetOf } from './economics.js';
 import type { DepState } from './state.js';
-import type { Scenario } from './types.js';
+import type { Dependency, MemberState, Scenario } from './types.js';
 
 /**
  * Working space of one scenario's hot loops, so they allocate nothing per
@@ -33,14 +33,15 @@ export interface Layout {
   stateIndex: ReadonlyMap<string, number>;
   /** measuresOn[d]: indices of the measures acting on dependency d. */
   measuresOn: readonly (readonly number[])[];
+  // Rows are plain arrays: a batch derives a layout per sampled run, and typed arrays are slow to make.
   /** harmShare[d][s]: share of EU-side pain from dependency d borne by state s (rows sum to 1 or are empty). */
-  harmShare: readonly Float64Array[];
+  harmShare: readonly (readonly number[])[];
   /** costShare[m][s]: share of an EU measure's own cost borne by state s. */
-  costShare: readonly Float64Array[];
+  costShare: readonly (readonly number[])[];
   /** gdpShare[s]: fallback weights. */
-  gdpShare: Float64Array;
+  gdpShare: readonly number[];
   /** pressure[m][s]: fall in support of state s per unit intensity of China's measure m. */
-  pressure: readonly Float64Array[];
+  pressure: readonly (readonly number[])[];
   /**
    * Per flow: its formulas give no harm, no cost and no change at rest, so a
    * flow at rest can be skipped (checked once, since formulas may be overridden).
@@ -49,8 +50,8 @@ export interface Layout {
   /** Per flow, as 0 (EU) or 1 (CN): who needs it, who it harms, who acts on it. */
   side: readonly { dependent: 0 | 1; target: 0 | 1; actor: 0 | 1 }[];
   /** Per flow: the per-round discount factor of its target and of its actor. */
-  discountTarget: Float64Array;
-  discountActor: Float64Array;
+  discountTarget: readonly number[];
+  discountActor: readonly number[];
   scratch: Scratch;
 }
 
@@ -68,76 +69,132 @@ const restingFlow = (): DepState => ({
 export function layoutOf(sc: Scenario): Layout {
   let l = cache.get(sc);
   if (!l) {
-    l = build(sc);
+    l = build(sc, null);
     cache.set(sc, l);
   }
   return l;
 }
 
-function normalised(w: Float64Array, fallback: Float64Array): Float64Array {
-  let sum = 0;
-  for (const x of w) sum += x;
-  if (sum <= 0) return fallback;
-  return w.map((x) => x / sum);
+/**
+ * The layout of `sc`, a copy of `base` in which only numbers differ (a sampled
+ * run of a batch): it shares base's index tables and scratch space, and each
+ * weight row whose inputs are the very objects base has.
+ */
+export function layoutLike(sc: Scenario, base: Scenario): Layout {
+  let l = cache.get(sc);
+  if (!l) {
+    const like = layoutOf(base);
+    const same =
+      sc.dependencies.length === base.dependencies.length &&
+      sc.measures.length === base.measures.length &&
+      sc.states.length === base.states.length;
+    l = build(sc, same ? { sc: base, layout: like } : null);
+    cache.set(sc, l);
+  }
+  return l;
 }
 
-function build(sc: Scenario): Layout {
-  const n = sc.states.length;
-  const measureIndex = new Map(sc.measures.map((m, i) => [m.id, i]));
-  const stateIndex = new Map(sc.states.map((s, i) => [s.id, i]));
-  const gdpShare = normalised(
-    Float64Array.from(sc.states, (s) => s.gdp),
-    new Float64Array(n).fill(1 / Math.max(1, n)),
-  );
-  const measuresOn = sc.dependencies.map((_, d) =>
-    sc.measures.flatMap((m, i) => (m.actsOn.includes(d) ? [i] : [])),
-  );
-  const harmShare = sc.dependencies.map((dep) => {
-    const w = new Float64Array(n);
-    if (targetOf(dep.mechanism, dep.supplier, dep.dependent) !== 'EU') return w;
-    sc.states.forEach((s, i) => {
-      w[i] = dep.exposure ? (dep.exposure[s.id] ?? 0) : (s.exposure[dep.sector] ?? 0);
-    });
-    return normalised(w, gdpShare);
-  });
-  const costShare = sc.measures.map((m) => {
-    const w = new Float64Array(n);
-    sc.states.forEach((s, i) => {
-      w[i] = s.levers[m.id] ?? 0;
-    });
-    if (m.holder && w.every((x) => x === 0)) w[stateIndex.get(m.holder) ?? 0] = 1;
-    return normalised(w, gdpShare);
-  });
-  const pressure = sc.measures.map((m) => Float64Array.from(sc.states, (s) => m.pressure[s.id] ?? 0));
-  const quietAtRest = sc.dependencies.map((dep) => {
-    const f = dep.formulas;
-    const g = dep.supplier === 'EU' ? sc.params.g7Alignment : 0;
-    const cut = f.cut(0, 0, dep.shortRunAlternatives, g);
-    if (cut !== 0) return false;
-    if (dep.mechanism === 'supply')
-      return (
-        f.supply_harm(dep.value, 1, 0, dep.criticality) === 0 &&
-        f.supply_cost(dep.value, 1, 0, 0, dep.divertible) === 0
-      );
-    if (dep.mechanism === 'service')
-      return (
-        f.availability(1, 0, dep.decayPerMonth, dep.recoveryPerMonth, sc.roundMonths) === 1 &&
-        f.service_harm(dep.value, 1, 0, dep.criticality) === 0 &&
-        f.supply_cost(dep.value, 1, 0, 0, dep.divertible) === 0
-      );
-    const drop = f.trade_drop(0, dep.elasticity);
+/**
+ * Whether a flow's formulas give no harm, no cost and no change at rest, so a
+ * flow at rest can be skipped (checked per scenario, since formulas may be overridden).
+ */
+function quiet(sc: Scenario, dep: Dependency): boolean {
+  const f = dep.formulas;
+  const g = dep.supplier === 'EU' ? sc.params.g7Alignment : 0;
+  const cut = f.cut(0, 0, dep.shortRunAlternatives, g);
+  if (cut !== 0) return false;
+  if (dep.mechanism === 'supply')
     return (
-      drop === 0 &&
-      f.market_harm(dep.value, 1, 0, dep.margin, 0, dep.exporterIncidence) === 0 &&
-      f.market_cost(dep.value, 1, 0, 0, dep.exporterIncidence) === 0
+      f.supply_harm(dep.value, 1, 0, dep.criticality) === 0 &&
+      f.supply_cost(dep.value, 1, 0, 0, dep.divertible) === 0
     );
+  if (dep.mechanism === 'service')
+    return (
+      f.availability(1, 0, dep.decayPerMonth, dep.recoveryPerMonth, sc.roundMonths) === 1 &&
+      f.service_harm(dep.value, 1, 0, dep.criticality) === 0 &&
+      f.supply_cost(dep.value, 1, 0, 0, dep.divertible) === 0
+    );
+  const drop = f.trade_drop(0, dep.elasticity);
+  return (
+    drop === 0 &&
+    f.market_harm(dep.value, 1, 0, dep.margin, 0, dep.exporterIncidence) === 0 &&
+    f.market_cost(dep.value, 1, 0, 0, dep.exporterIncidence) === 0
+  );
+}
+
+function normalised(w: number[], fallback: readonly number[]): readonly number[] {
+  let sum = 0;
+  for (let i = 0; i < w.length; i++) sum += w[i]!;
+  if (sum <= 0) return fallback;
+  for (let i = 0; i < w.length; i++) w[i] = w[i]! / sum;
+  return w;
+}
+
+/** Per member state, `weight(state)`. */
+function perState(sc: Scenario, weight: (s: MemberState) => number): number[] {
+  const w = new Array<number>(sc.states.length);
+  for (let i = 0; i < w.length; i++) w[i] = weight(sc.states[i]!);
+  return w;
+}
+
+const idx = (b: string): 0 | 1 => (b === 'EU' ? 0 : 1);
+
+/** The layout; with `like`, the parts that depend on nothing `sc` changed are taken from it. */
+function build(sc: Scenario, like: { sc: Scenario; layout: Layout } | null): Layout {
+  const n = sc.states.length;
+  const L = like?.layout;
+  const B = like?.sc;
+  // Ids, which measure acts on which flow and the flows' sides are never sampled.
+  const measureIndex = L?.measureIndex ?? new Map(sc.measures.map((m, i) => [m.id, i]));
+  const stateIndex = L?.stateIndex ?? new Map(sc.states.map((s, i) => [s.id, i]));
+  const measuresOn =
+    L?.measuresOn ??
+    sc.dependencies.map((_, d) => sc.measures.flatMap((m, i) => (m.actsOn.includes(d) ? [i] : [])));
+  const side =
+    L?.side ??
+    sc.dependencies.map((d) => ({
+      dependent: idx(d.dependent),
+      target: idx(targetOf(d.mechanism, d.supplier, d.dependent)),
+      actor: idx(actorOf(d.mechanism, d.supplier, d.dependent)),
+    }));
+  const sameStates = B !== undefined && B.states === sc.states;
+  const gdpShare =
+    sameStates && L
+      ? L.gdpShare
+      : normalised(
+          perState(sc, (s) => s.gdp),
+          new Array<number>(n).fill(1 / Math.max(1, n)),
+        );
+  const harmShare = sc.dependencies.map((dep, d) => {
+    const was = B?.dependencies[d];
+    if (L && sameStates && was && was.exposure === dep.exposure && was.sector === dep.sector)
+      return L.harmShare[d]!;
+    if (targetOf(dep.mechanism, dep.supplier, dep.dependent) !== 'EU') return new Array<number>(n).fill(0);
+    const { exposure, sector } = dep;
+    const w = perState(sc, exposure ? (s) => exposure[s.id] ?? 0 : (s) => s.exposure[sector] ?? 0);
+    return normalised(w, gdpShare);
   });
-  const idx = (b: string): 0 | 1 => (b === 'EU' ? 0 : 1);
-  const side = sc.dependencies.map((d) => ({
-    dependent: idx(d.dependent),
-    target: idx(targetOf(d.mechanism, d.supplier, d.dependent)),
-    actor: idx(actorOf(d.mechanism, d.supplier, d.dependent)),
-  }));
+  const costShare =
+    L && sameStates
+      ? L.costShare
+      : sc.measures.map((m) => {
+          const w = perState(sc, (s) => s.levers[m.id] ?? 0);
+          if (m.holder && !w.some((x) => x !== 0)) w[stateIndex.get(m.holder) ?? 0] = 1;
+          return normalised(w, gdpShare);
+        });
+  const pressure = sc.measures.map((m, i) =>
+    L && sameStates && B?.measures[i]?.pressure === m.pressure
+      ? L.pressure[i]!
+      : perState(sc, (s) => m.pressure[s.id] ?? 0),
+  );
+  const quietAtRest = sc.dependencies.map((dep, d) =>
+    L &&
+    B?.dependencies[d] === dep &&
+    B.params.g7Alignment === sc.params.g7Alignment &&
+    B.roundMonths === sc.roundMonths
+      ? L.quietAtRest[d]!
+      : quiet(sc, dep),
+  );
   const discount = [sc.blocs.EU.discount, sc.blocs.CN.discount];
   return {
     measureIndex,
@@ -149,9 +206,10 @@ function build(sc: Scenario): Layout {
     pressure,
     quietAtRest,
     side,
-    discountTarget: Float64Array.from(side, (s) => discount[s.target]!),
-    discountActor: Float64Array.from(side, (s) => discount[s.actor]!),
-    scratch: {
+    discountTarget: side.map((s) => discount[s.target]!),
+    discountActor: side.map((s) => discount[s.actor]!),
+    // Working space is only used inside one call, so a sampled copy can share base's.
+    scratch: L?.scratch ?? {
       deps: sc.dependencies.map(restingFlow),
       active: sc.dependencies.map(() => 0),
       learning: sc.dependencies.map(() => false),
