@@ -1,8 +1,9 @@
-// Executes chunks on W runners: this thread and W − 1 worker threads. The
-// main thread only coordinates and writes, so it runs chunks too: that saves
-// a whole JavaScript heap (mathjs and the compiled scenario, ~120 MB) at no
-// cost in speed. Each worker loads and compiles the scenario once. Workers run
-// the built JavaScript; from TypeScript sources (tests) they load through tsx.
+// Executes chunks on W runners: with one, this thread; with more, W worker
+// threads, while this thread hands out chunks, writes and summarises (little
+// work, so the W runners get the W cores). Workers receive the compiled
+// scenarios and the plan as data (they load no YAML, schema or compiler) and
+// compute their runs themselves from plan positions. Workers run the built
+// JavaScript; from TypeScript sources (tests) they load through tsx.
 import { createRequire } from 'node:module';
 import { setImmediate as tick } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
@@ -29,6 +30,10 @@ interface Slot {
   push(p: Pending): void;
   stop(): Promise<unknown>;
 }
+
+/** Young generation of a worker thread, and the old generation's base cap, MB. */
+const YOUNG_MB = 8;
+const OLD_MB = 48;
 
 type WorkerMessage =
   | { type: 'ready' }
@@ -78,13 +83,23 @@ function workerUrl(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
-// A roomy young generation: most of a run's garbage then dies young instead of being promoted
-// to the old generation, whose growth heap.ts curbs with (costly) full collections.
-const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 32 };
+/**
+ * A worker's heap limits. A run's garbage dies young, and what a worker keeps
+ * (its scenarios and plan, a chunk's rows) is small, so a small young
+ * generation and an old generation capped well above that keep each worker
+ * at a few tens of MB; uncapped, V8 lets garbage pile up to hundreds of MB
+ * before it collects. The cap grows with the scenarios sent (`dataBytes`).
+ */
+function resourceLimits(dataBytes: number) {
+  return {
+    maxYoungGenerationSizeMb: YOUNG_MB,
+    maxOldGenerationSizeMb: OLD_MB + Math.ceil((8 * dataBytes) / 2 ** 20),
+  };
+}
 
 /** A worker thread as a runner; `ready` settles once it has compiled its scenarios. */
-function workerSlot(url: URL, cfg: RunnerConfig): Slot & { ready: Promise<void> } {
-  const worker = new Worker(url, { workerData: cfg, resourceLimits: RESOURCE_LIMITS });
+function workerSlot(url: URL, cfg: RunnerConfig, dataBytes: number): Slot & { ready: Promise<void> } {
+  const worker = new Worker(url, { workerData: cfg, resourceLimits: resourceLimits(dataBytes) });
   const queue: Pending[] = [];
   let failure: Error | null = null;
   let stopping = false;
@@ -123,8 +138,8 @@ function workerSlot(url: URL, cfg: RunnerConfig): Slot & { ready: Promise<void> 
 }
 
 /**
- * `size` runners: this thread (with the scenarios already loaded here) and
- * size − 1 worker threads, once every worker has compiled its scenarios.
+ * `size` runners: this thread alone (with the scenarios already compiled
+ * here), or `size` worker threads once every worker is ready.
  */
 export async function startPool(
   size: number,
@@ -132,17 +147,18 @@ export async function startPool(
   scenarios: readonly Scenario[],
 ): Promise<Executor> {
   const url = workerUrl();
-  const workers = Array.from({ length: Math.max(0, size - 1) }, () => workerSlot(url, cfg));
+  const dataBytes = size > 1 ? JSON.stringify(cfg.scenarios).length : 0;
+  const workers = size > 1 ? Array.from({ length: size }, () => workerSlot(url, cfg, dataBytes)) : [];
   try {
     await Promise.all(workers.map((w) => w.ready));
   } catch (e) {
     await Promise.all(workers.map((w) => w.stop()));
     throw e;
   }
-  const slots: Slot[] = [...workers, localSlot(cfg, scenarios)];
+  const slots: Slot[] = workers.length > 0 ? workers : [localSlot(cfg, scenarios)];
   return {
     size: slots.length,
-    // The least busy runner; on a tie a worker, so that this thread stays free to write.
+    // The least busy runner (on a tie the first).
     run: (req) =>
       new Promise<ChunkResult>((resolve, reject) => {
         const slot = slots.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));

@@ -22,7 +22,7 @@ import {
   prepareOutput,
   writeJsonAtomic,
 } from './output.js';
-import { type Plan, type Shard, shardPosition, shardSize } from './plan.js';
+import { type Plan, planData, type Shard, shardPosition, shardSize } from './plan.js';
 import { type Executor, startPool } from './pool.js';
 import { makeProgress, type ProgressMode } from './progress.js';
 import type { ChunkResult, RunnerConfig } from './runner.js';
@@ -72,11 +72,14 @@ export const scenariosOf = (exp: LoadedExperiment): Scenario[] =>
 export function runnerConfig(
   exp: LoadedExperiment,
   plan: Plan,
+  shard: Shard,
   format: RunnerConfig['format'],
 ): RunnerConfig {
   return {
     scenarios: scenariosOf(exp).map(scenarioToData),
     packages: exp.packages.map((p) => p.name),
+    plan: planData(plan),
+    shard,
     paths: plan.paths,
     levers: exp.levers,
     metrics: exp.metrics,
@@ -89,7 +92,7 @@ export function runnerConfig(
 export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Diagnostic[]>> {
   const t0 = performance.now();
   const { experiment: exp, plan, shard } = o;
-  const cfg = runnerConfig(exp, plan, o.out?.format ?? 'none');
+  const cfg = runnerConfig(exp, plan, shard, o.out?.format ?? 'none');
   const total = shardSize(plan.size, shard);
   const summary = new SummaryBuilder(slimColumns(exp));
   const slim = slimmer(exp);
@@ -141,7 +144,7 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
       failed += r.failed;
       progress.update(done, failed);
     };
-    await dispatch(exec, plan, shard, done, total, write, o.signal);
+    await dispatch(exec, done, total, write, o.signal);
     tRun = performance.now() - tRun;
   } finally {
     await exec?.close();
@@ -197,11 +200,9 @@ function report(
   };
 }
 
-/** Hands out chunks in order, keeps at most two per worker in flight, writes results in order. */
+/** Hands out chunks in order, keeps at most two per runner in flight, writes results in order. */
 function dispatch(
   exec: Executor,
-  plan: Plan,
-  shard: Shard,
   from: number,
   total: number,
   write: (r: ChunkResult) => void,
@@ -217,11 +218,10 @@ function dispatch(
     const pump = () => {
       while (!failed && !signal?.aborted && active < exec.size * 2 && next < total) {
         const end = Math.min(total, next + CHUNK);
-        const specs = [];
-        for (let j = next; j < end; j++) specs.push(plan.spec(shardPosition(shard, j)));
+        const req = { id: sent++, from: next, to: end };
         next = end;
         active++;
-        exec.run({ id: sent++, specs }).then(
+        exec.run(req).then(
           (r) => {
             active--;
             waiting.set(r.id, r);

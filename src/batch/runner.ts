@@ -13,7 +13,7 @@ import { csvRow } from '../io/writers/csv.js';
 import { jsonlRowWriter } from '../io/writers/jsonl.js';
 import { parameterApplier } from './apply-values.js';
 import { metricCells, seriesRows } from './metrics.js';
-import type { RunSpec } from './plan.js';
+import { type PlanData, planFromData, type Shard, shardPosition } from './plan.js';
 
 /** Where rows go: a file format, or nowhere (summaries only). */
 export type RowFormat = Format | 'none';
@@ -24,6 +24,9 @@ export interface RunnerConfig {
   readonly scenarios: readonly ScenarioData[];
   /** Package names, in the order of `scenarios`; empty when the experiment sweeps none. */
   readonly packages: readonly string[];
+  /** The plan (runners compute each run's seed and numbers themselves) and the shard run. */
+  readonly plan: PlanData;
+  readonly shard: Shard;
   readonly paths: readonly string[];
   readonly levers: readonly Lever[];
   readonly metrics: readonly string[];
@@ -32,9 +35,11 @@ export interface RunnerConfig {
   readonly format: RowFormat;
 }
 
+/** Runs `from` ≤ j < `to` of the shard. */
 export interface ChunkRequest {
   readonly id: number;
-  readonly specs: readonly RunSpec[];
+  readonly from: number;
+  readonly to: number;
 }
 
 export interface ChunkResult {
@@ -67,6 +72,7 @@ export function makeRunner(
   const encode = rowEncoder(cfg.format, cfg.columns);
   const encodeSeries = rowEncoder(cfg.format, cfg.seriesColumns ?? []);
   const withPackage = cfg.packages.length > 0;
+  const plan = planFromData(cfg.plan);
   const blanks: Cell[] = cfg.metrics.map(() => null);
   const appliers = new Map(scenarios.map((s) => [s, parameterApplier(s, cfg.paths)]));
   const players = cfg.levers.map((l) => {
@@ -80,7 +86,8 @@ export function makeRunner(
     let seriesText = '';
     let failed = 0;
     const rows: Cell[][] = [];
-    for (const s of req.specs) {
+    for (let j = req.from; j < req.to; j++) {
+      const s = plan.spec(shardPosition(cfg.shard, j));
       const lever = cfg.levers[s.lever]!;
       const { apply, policies } = players[s.lever]!;
       const head: Cell[] = [s.runId, s.point, s.replication, s.seed];
