@@ -32,7 +32,7 @@ interface Slot {
 }
 
 /** Young generation of a worker thread, and the old generation's base cap, MB. */
-const YOUNG_MB = 8;
+const YOUNG_MB = 16;
 const OLD_MB = 48;
 
 type WorkerMessage =
