@@ -9,15 +9,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { makePlan, WHOLE } from '../batch/plan.js';
-import { runBatch } from '../batch/run-batch.js';
 import { textTable } from '../batch/text-table.js';
 import { DEFAULT_SCENARIO } from '../cli/options.js';
 import { FORMULA_ROLES, type FormulaRole } from '../engine/formula-roles.js';
 import { HAND_FORMULAS } from '../engine/hand-formulas.js';
 import { type Policy, runGame, type Scenario } from '../engine/index.js';
 import { formatDiagnostics } from '../io/diagnostics.js';
-import { type ExperimentOptions, loadExperiment } from '../io/load-experiment.js';
 import { loadScenario } from '../io/load-scenario.js';
 import { runSeed } from '../rng/streams.js';
 import { benchFormulas } from './formulas.js';
@@ -48,30 +45,21 @@ async function step(what: string, f: () => unknown): Promise<void> {
 const cacheDir = mkdtempSync(join(tmpdir(), 'aci-sim-bench-'));
 const cwd = process.cwd();
 
-/** Runs/s of a summary-only (or CSV) batch of the default scenario, after the workers are ready. */
-async function batchRate(
-  opts: ExperimentOptions,
+/**
+ * Runs/s of a summary-only (or CSV) batch of the default scenario while running, in a fresh
+ * process (one thread and several then start equally cold).
+ */
+function batchRate(
+  runs: number,
   workers: number,
   csv = false,
-): Promise<{ rate: number; seconds: number; runs: number; startup: number }> {
-  const e = await loadExperiment(DEFAULT_SCENARIO, { cwd, cacheDir, ...opts });
-  if (!e.ok) throw new Error(formatDiagnostics(e.error));
-  const plan = makePlan(e.value);
-  const file = join(cacheDir, `bench-${workers}.csv`);
-  const r = await runBatch({
-    ...{ experiment: e.value, plan, shard: WHOLE, workers, resume: false, force: true },
-    ...{ out: csv ? { file, format: 'csv' as const } : null, progress: 'quiet', version: 'bench', cwd },
-  });
-  if (!r.ok) throw new Error(formatDiagnostics(r.error));
-  rmSync(file, { force: true });
-  rmSync(`${file}.manifest.json`, { force: true });
-  const v = r.value;
-  return {
-    rate: plan.size / v.runSeconds,
-    seconds: v.seconds,
-    runs: plan.size,
-    startup: v.seconds - v.runSeconds,
-  };
+  players = '',
+): { rate: number; seconds: number; runs: number; startup: number } {
+  const script = fileURLToPath(new URL('./batch-rate.js', import.meta.url));
+  const args = [script, String(runs), String(workers), csv ? 'csv' : 'none', cacheDir, players];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`batch child failed: ${child.stderr.trim()}`);
+  return JSON.parse(child.stdout) as { rate: number; seconds: number; runs: number; startup: number };
 }
 
 /** Milliseconds per whole run in this thread, best of three rounds. */
@@ -167,9 +155,8 @@ for (const csv of [false, true]) {
   const what = csv ? 'writing CSV' : 'summary only';
   await step(`batch ${what}`, async () => {
     const runs = scale(4000);
-    await batchRate({ runs: 200 }, 1, csv); // warm-up
-    const one = await batchRate({ runs }, 1, csv);
-    const all = await batchRate({ runs: runs * W }, W, csv);
+    const one = batchRate(runs, 1, csv);
+    const all = batchRate(runs * W, W, csv);
     add(`batch, ${what}, 1 thread, runs/s`, n0(one.rate));
     add(`batch, ${what}, ${W} threads, runs/s (${all.startup.toFixed(1)} s to start)`, n0(all.rate));
     const up = all.rate / one.rate;
@@ -184,7 +171,7 @@ for (const csv of [false, true]) {
 
 say('100,000 runs graduated vs graduated on 2 threads…');
 await step('100,000 runs', async () => {
-  const g = await batchRate({ runs: scale(100_000), players: { EU: 'graduated', CN: 'graduated' } }, 2);
+  const g = batchRate(scale(100_000), 2, false, 'EU=graduated,CN=graduated');
   const secs = (g.seconds * 100_000) / g.runs;
   const label = quick ? `${n0(g.runs)} runs, ×10` : '100,000 runs';
   add(
@@ -193,10 +180,7 @@ await step('100,000 runs', async () => {
     '< 40 s',
     secs < 40,
   );
-  const br = await batchRate(
-    { runs: scale(20_000), players: { EU: 'best_response', CN: 'best_response' } },
-    2,
-  );
+  const br = batchRate(scale(20_000), 2, false, 'EU=best_response,CN=best_response');
   add(
     'best_response both sides, 2 threads',
     `${n0(br.rate)} runs/s (100,000 in ${(100_000 / br.rate).toFixed(0)} s)`,
