@@ -28,6 +28,15 @@ export class QuantileSketch {
     }
   }
 
+  /** An independent sketch in the same state (it answers as this one would after the same values). */
+  clone(): QuantileSketch {
+    const c = new QuantileSketch();
+    c.levels.splice(0, c.levels.length, ...this.levels.map((lv) => lv.slice()));
+    c.flip = this.flip;
+    c.count = this.count;
+    return c;
+  }
+
   /** Quantile p in [0, 1]; NaN when empty. */
   quantile(p: number): number {
     if (this.count === 0) return Number.NaN;

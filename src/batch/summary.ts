@@ -41,9 +41,8 @@ interface Group {
   runs: number;
   failed: number;
   landing: number;
-  painEU: QuantileSketch;
-  painCN: QuantileSketch;
-  rounds: QuantileSketch;
+  /** Its own sketches; null while it is the only group, whose sketches would equal the totals'. */
+  own: { painEU: QuantileSketch; painCN: QuantileSketch; rounds: QuantileSketch } | null;
 }
 
 const cellNum = (c: Cell | undefined) => (typeof c === 'number' ? c : Number.NaN);
@@ -89,7 +88,7 @@ export class SummaryBuilder {
     const round = cellNum(get('round'));
     if (outcome === 'landing_zone') {
       g.landing++;
-      g.rounds.add(round);
+      g.own?.rounds.add(round);
       this.sketches.rounds.add(round);
       this.sketches.q.add(cellNum(get('q')));
     }
@@ -97,8 +96,8 @@ export class SummaryBuilder {
     const cn = cellNum(get('pain_cn'));
     this.sketches.painEU.add(eu);
     this.sketches.painCN.add(cn);
-    g.painEU.add(eu);
-    g.painCN.add(cn);
+    g.own?.painEU.add(eu);
+    g.own?.painCN.add(cn);
     for (const s of this.states) s.sum += cellNum(row[s.i]) || 0;
   }
 
@@ -106,17 +105,17 @@ export class SummaryBuilder {
     const key = `${pkg}\u0000${EU}\u0000${CN}`;
     let g = this.groups.get(key);
     if (!g) {
-      g = {
-        package: pkg,
-        EU,
-        CN,
-        runs: 0,
-        failed: 0,
-        landing: 0,
-        painEU: new QuantileSketch(),
-        painCN: new QuantileSketch(),
-        rounds: new QuantileSketch(),
-      };
+      // A sketch holds up to a few MB: the only group shares the totals' until a second one comes.
+      const first = this.groups.size === 1 ? [...this.groups.values()][0]! : null;
+      if (first && !first.own) {
+        const { painEU, painCN, rounds } = this.sketches;
+        first.own = { painEU: painEU.clone(), painCN: painCN.clone(), rounds: rounds.clone() };
+      }
+      const own =
+        this.groups.size === 0
+          ? null
+          : { painEU: new QuantileSketch(), painCN: new QuantileSketch(), rounds: new QuantileSketch() };
+      g = { package: pkg, EU, CN, runs: 0, failed: 0, landing: 0, own };
       this.groups.set(key, g);
     }
     return g;
@@ -155,9 +154,9 @@ export class SummaryBuilder {
             runs: g.runs,
             failed: g.failed,
             landing: hasOutcome ? wilson(g.landing, g.runs - g.failed) : null,
-            medianPainEU: g.painEU.quantile(0.5),
-            medianPainCN: g.painCN.quantile(0.5),
-            medianRounds: g.rounds.quantile(0.5),
+            medianPainEU: (g.own?.painEU ?? this.sketches.painEU).quantile(0.5),
+            medianPainCN: (g.own?.painCN ?? this.sketches.painCN).quantile(0.5),
+            medianRounds: (g.own?.rounds ?? this.sketches.rounds).quantile(0.5),
           }))
         : null;
     return { runs: this.runs, failed: this.failed, outcomes, quantiles, states, levers };
