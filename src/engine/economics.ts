@@ -52,17 +52,23 @@ export function applyLevels(sc: Scenario, levels: ArrayLike<number>, deps: DepSt
   for (let d = 0; d < deps.length; d++) restrict(sc, measuresOn[d]!, levels, deps[d]!);
 }
 
-/** Sets one dependency's restriction and tariff from the levels of the measures `on` it. */
+/**
+ * Sets one dependency's restriction and tariff from the levels of the measures
+ * `on` it; with `m`, as if measure m were at `level` (a candidate move).
+ */
 export function restrict(
   sc: Scenario,
   on: readonly number[],
   levels: ArrayLike<number>,
   dep: DepState,
+  m = -1,
+  level = 0,
 ): void {
   let keep = 1;
   let tariff = 0;
   for (let k = 0; k < on.length; k++) {
-    const lv = sc.measures[on[k]!]!.levels[levels[on[k]!]!]!;
+    const j = on[k]!;
+    const lv = sc.measures[j]!.levels[j === m ? level : levels[j]!]!;
     keep *= 1 - lv.intensity;
     tariff += lv.tariff;
   }

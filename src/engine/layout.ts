@@ -21,8 +21,6 @@ export interface Scratch {
   readonly flow: FlowOut;
   /** A flow's discounted harm and cost over a projection. */
   readonly result: { harm: number; cost: number };
-  /** Levels with one measure changed (projections of a candidate move). */
-  readonly levels: Int32Array;
   /** Per member state, EUR bn of the round (accounting). */
   readonly harmEur: Float64Array;
   readonly costEur: Float64Array;
@@ -217,7 +215,6 @@ function build(sc: Scenario, like: { sc: Scenario; layout: Layout } | null): Lay
       dep: restingFlow(),
       flow: newFlowOut(sc.roundMonths, sc.params.g7Alignment),
       result: { harm: 0, cost: 0 },
-      levels: new Int32Array(sc.measures.length),
       harmEur: new Float64Array(n),
       costEur: new Float64Array(n),
     },

@@ -63,9 +63,12 @@ const same = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   return true;
 };
 
-/** Whether the flow is being de-risked: a measure on it is at level ≥ 1. */
-function learns(on: readonly number[], levels: ArrayLike<number>): boolean {
-  for (let k = 0; k < on.length; k++) if (levels[on[k]!]! > 0) return true;
+/** Whether the flow is being de-risked: a measure on it is at level ≥ 1 (measure m at `level`). */
+function learns(on: readonly number[], levels: ArrayLike<number>, m = -1, level = 0): boolean {
+  for (let k = 0; k < on.length; k++) {
+    const j = on[k]!;
+    if ((j === m ? level : levels[j]!) > 0) return true;
+  }
   return false;
 }
 
@@ -82,21 +85,26 @@ const copyInto = (from: DepState, to: DepState): DepState => {
 const roundOf = (mechanism: string) =>
   mechanism === 'supply' ? supplyRound : mechanism === 'service' ? serviceRound : marketRound;
 
-/** Projects one flow over the horizon along the base's pain path; returns its discounted harm and cost. */
+/**
+ * Projects one flow over the horizon along the base's pain path, with measure
+ * `m` at `level`; returns its discounted harm and cost.
+ */
 function projectDep(
   sc: Scenario,
   L: Layout,
   input: ProjectionInput,
   d: number,
   levels: ArrayLike<number>,
+  m: number,
+  level: number,
   base: Base,
   out: { harm: number; cost: number },
 ): void {
   const def = sc.dependencies[d]!;
   const st = copyInto(input.deps[d]!, L.scratch.dep);
   const on = L.measuresOn[d]!;
-  restrict(sc, on, levels, st);
-  const learning = learns(on, levels);
+  restrict(sc, on, levels, st, m, level);
+  const learning = learns(on, levels, m, level);
   const slot = L.side[d]!.dependent;
   const bloc = sc.blocs[def.dependent];
   const dT = L.discountTarget[d]!;
@@ -280,13 +288,12 @@ export function projectChange(
   const L = layoutOf(sc);
   const base = baseFor(sc, L, input, levels, horizon);
   const total = { EU: base.total.EU, CN: base.total.CN };
-  const trial = L.scratch.levels;
-  trial.set(levels, 0);
-  trial[m] = level;
   const out = L.scratch.result;
-  for (const d of sc.measures[m]!.actsOn) {
+  const actsOn = sc.measures[m]!.actsOn;
+  for (let k = 0; k < actsOn.length; k++) {
+    const d = actsOn[k]!;
     const sd = L.side[d]!;
-    projectDep(sc, L, input, d, trial, base, out);
+    projectDep(sc, L, input, d, levels, m, level, base, out);
     if (sd.target === 0) total.EU += out.harm - base.harm[d]!;
     else total.CN += out.harm - base.harm[d]!;
     if (sd.actor === 0) total.EU += out.cost - base.cost[d]!;
