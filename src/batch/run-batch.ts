@@ -62,6 +62,8 @@ export interface BatchReport {
   readonly seconds: number;
   /** Seconds spent running, after the workers had loaded their scenarios. */
   readonly runSeconds: number;
+  /** CPU seconds of the whole process (every thread) over those seconds: what the runs cost. */
+  readonly cpuSeconds: number;
   readonly columns: readonly Column[];
 }
 
@@ -130,9 +132,11 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
   const chunks = Math.ceil((total - done) / CHUNK);
   let exec: Executor | null = null;
   let tRun = 0;
+  let cpu = { user: 0, system: 0 };
   try {
     exec = await startPool(Math.max(1, Math.min(o.workers, chunks)), cfg, scenariosOf(exp));
     tRun = performance.now();
+    cpu = process.cpuUsage();
     const write = (r: ChunkResult) => {
       if (fds?.series) appendAll(fds.series, r.seriesText);
       if (fds) appendAll(fds.rows, r.text);
@@ -146,6 +150,7 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
     };
     await dispatch(exec, done, total, write, o.signal);
     tRun = performance.now() - tRun;
+    cpu = process.cpuUsage(cpu);
   } finally {
     await exec?.close();
     if (fds) {
@@ -156,7 +161,7 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
   progress.finish(done, failed);
   if (done < total)
     return ok(
-      report('interrupted', summary, total, done - failed, failed, files, t0, cfg.columns, tRun / 1000),
+      report('interrupted', summary, total, done - failed, failed, files, t0, cfg.columns, tRun / 1000, cpu),
     );
   if (files) {
     const final: Manifest = {
@@ -173,7 +178,7 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
       `aci-sim ${o.version}`,
     );
   }
-  return ok(report('done', summary, total, done - failed, failed, files, t0, cfg.columns, tRun / 1000));
+  return ok(report('done', summary, total, done - failed, failed, files, t0, cfg.columns, tRun / 1000, cpu));
 }
 
 function report(
@@ -186,6 +191,7 @@ function report(
   t0: number,
   columns: readonly Column[],
   runSeconds = 0,
+  cpu = { user: 0, system: 0 },
 ): BatchReport {
   return {
     state,
@@ -196,6 +202,7 @@ function report(
     files,
     seconds: (performance.now() - t0) / 1000,
     runSeconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     columns,
   };
 }

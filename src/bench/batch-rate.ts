@@ -1,6 +1,6 @@
 // Child process of the benchmark: one batch of the default scenario in a
 // fresh process (so that one thread and several start equally cold), printed
-// as JSON: runs/s while running, and seconds to start.
+// as JSON: runs/s while running, CPU ms per run (all threads), seconds to start.
 // Usage: node dist/bench/batch-rate.js <runs> <workers> <csv|none> <cacheDir> [EU=policy,CN=policy]
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +35,13 @@ try {
   if (!r.ok) throw new Error(formatDiagnostics(r.error));
   const v = r.value;
   process.stdout.write(
-    `${JSON.stringify({ runs: plan.size, rate: plan.size / v.runSeconds, seconds: v.seconds, startup: v.seconds - v.runSeconds })}\n`,
+    `${JSON.stringify({
+      runs: plan.size,
+      rate: plan.size / v.runSeconds,
+      cpuMsPerRun: (1000 * v.cpuSeconds) / plan.size,
+      seconds: v.seconds,
+      startup: v.seconds - v.runSeconds,
+    })}\n`,
   );
 } finally {
   rmSync(dir, { recursive: true, force: true });
