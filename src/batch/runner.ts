@@ -44,9 +44,13 @@ export interface ChunkRequest {
 
 export interface ChunkResult {
   readonly id: number;
-  /** The rows, formatted for the output (empty for 'none'). */
-  readonly text: string;
-  readonly seriesText: string;
+  /**
+   * The rows formatted for the output (empty for 'none'), as UTF-8: encoded
+   * where they are made, so that a worker hands the main thread bytes to
+   * write (transferred, not copied).
+   */
+  readonly text: Uint8Array<ArrayBuffer>;
+  readonly seriesText: Uint8Array<ArrayBuffer>;
   /** The rows without their sampled parameters (see slimColumns), for summaries and sensitivity. */
   readonly rows: Cell[][];
   readonly failed: number;
@@ -59,6 +63,8 @@ export function rowEncoder(format: RowFormat, columns: readonly Column[]): (row:
   if (format === 'parquet') return (row) => `${JSON.stringify(row)}\n`;
   return () => '';
 }
+
+const utf8 = new TextEncoder();
 
 const message = (e: unknown) =>
   oneLine(e instanceof SimError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e));
@@ -106,6 +112,6 @@ export function makeRunner(
       rows.push([...head, ...tail]);
       if (cfg.format !== 'none') text += encode([...head, ...s.values, ...tail]);
     }
-    return { id: req.id, text, seriesText, rows, failed };
+    return { id: req.id, text: utf8.encode(text), seriesText: utf8.encode(seriesText), rows, failed };
   };
 }

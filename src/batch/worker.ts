@@ -12,7 +12,8 @@ try {
   const run = makeRunner(cfg, cfg.scenarios.map(scenarioFromData));
   port.on('message', (req: ChunkRequest) => {
     try {
-      port.postMessage({ type: 'result', result: run(req) });
+      const result = run(req);
+      port.postMessage({ type: 'result', result }, [result.text.buffer, result.seriesText.buffer]);
     } catch (e) {
       port.postMessage({ type: 'fatal', message: e instanceof Error ? e.message : String(e) });
     }
