@@ -21,6 +21,8 @@ export interface Scratch {
   readonly flow: FlowOut;
   /** A flow's discounted harm and cost over a projection. */
   readonly result: { harm: number; cost: number };
+  /** Per measure, the strength of its pressure on member states (politics). */
+  readonly pressure: number[];
   /** Per member state, EUR bn of the round (accounting). */
   readonly harmEur: Float64Array;
   readonly costEur: Float64Array;
@@ -40,6 +42,9 @@ export interface Layout {
   gdpShare: readonly number[];
   /** pressure[m][s]: fall in support of state s per unit intensity of China's measure m. */
   pressure: readonly (readonly number[])[];
+  /** pressedBy[s]: the measures m with pressure[m][s] ≠ 0, in order; pressing: those of any state. */
+  pressedBy: readonly (readonly number[])[];
+  pressing: readonly number[];
   /**
    * Per flow: its formulas give no harm, no cost and no change at rest, so a
    * flow at rest can be skipped (checked once, since formulas may be overridden).
@@ -185,6 +190,10 @@ function build(sc: Scenario, like: { sc: Scenario; layout: Layout } | null): Lay
       ? L.pressure[i]!
       : perState(sc, (s) => m.pressure[s.id] ?? 0),
   );
+  const pressedBy = sc.states.map((_, s) =>
+    sc.measures.flatMap((_m, m) => (pressure[m]![s] !== 0 ? [m] : [])),
+  );
+  const pressing = sc.measures.flatMap((_m, m) => (pressure[m]!.some((w) => w !== 0) ? [m] : []));
   const quietAtRest = sc.dependencies.map((dep, d) =>
     L &&
     B?.dependencies[d] === dep &&
@@ -202,6 +211,8 @@ function build(sc: Scenario, like: { sc: Scenario; layout: Layout } | null): Lay
     costShare,
     gdpShare,
     pressure,
+    pressedBy,
+    pressing,
     quietAtRest,
     side,
     discountTarget: side.map((s) => discount[s.target]!),
@@ -215,6 +226,7 @@ function build(sc: Scenario, like: { sc: Scenario; layout: Layout } | null): Lay
       dep: restingFlow(),
       flow: newFlowOut(sc.roundMonths, sc.params.g7Alignment),
       result: { harm: 0, cost: 0 },
+      pressure: sc.measures.map(() => 0),
       harmEur: new Float64Array(n),
       costEur: new Float64Array(n),
     },
