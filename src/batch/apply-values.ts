@@ -3,7 +3,8 @@
 // are resolved once into a tree, and each run copies every container on the
 // way to a changed number once — not once per number — and freezes nothing
 // (the engine never mutates its scenario). It copies unfrozen templates of
-// those containers, made once: V8 copies a frozen object ten times slower.
+// those containers, made once (V8 copies a frozen object ten times slower),
+// with an object literal per shape.
 import { layoutLike, type Scenario } from '../engine/index.js';
 import { enginePath } from '../io/apply-parameters.js';
 import type { PathSeg } from '../io/paths.js';
@@ -14,25 +15,50 @@ interface Node {
   list: [PathSeg, Node][];
   /** Index into the values when this is a number. */
   leaf: number | null;
-  /** An unfrozen shallow copy of the container here, which each run copies. */
+  /** The container here (unfrozen), and a function that copies it. */
   template: unknown;
+  copy: (template: unknown) => Record<PathSeg, unknown>;
 }
 
-const node = (): Node => ({ children: new Map(), list: [], leaf: null, template: null });
+type Copier = Node['copy'];
 
-const shallow = (v: unknown): unknown => (Array.isArray(v) ? v.slice() : { ...(v as object) });
+const node = (): Node => ({
+  children: new Map(),
+  list: [],
+  leaf: null,
+  template: null,
+  copy: (t) => t as never,
+});
 
-/** Completes the tree: child lists and templates. */
-function seal(n: Node, orig: unknown): void {
+const copyArray: Copier = (t) => (t as unknown[]).slice() as never;
+
+/**
+ * A copier of objects with these keys: an object literal, which V8 makes
+ * far faster than a spread called with many shapes. One per key list.
+ */
+function objectCopier(keys: readonly string[], copiers: Map<string, Copier>): Copier {
+  const id = keys.join('\u0000');
+  let f = copiers.get(id);
+  if (!f) {
+    const props = keys.map((k) => `${JSON.stringify(k)}: t[${JSON.stringify(k)}]`).join(', ');
+    f = new Function('t', `'use strict'; return { ${props} };`) as Copier;
+    copiers.set(id, f);
+  }
+  return f;
+}
+
+/** Completes the tree: child lists, templates and copiers. */
+function seal(n: Node, orig: unknown, copiers: Map<string, Copier>): void {
   n.list = [...n.children];
   if (n.leaf !== null) return;
-  n.template = shallow(orig);
-  for (const [key, child] of n.list) seal(child, (orig as Record<PathSeg, unknown>)[key]);
+  n.template = Array.isArray(orig) ? orig.slice() : { ...(orig as object) };
+  n.copy = Array.isArray(orig) ? copyArray : objectCopier(Object.keys(orig as object), copiers);
+  for (const [key, child] of n.list) seal(child, (orig as Record<PathSeg, unknown>)[key], copiers);
 }
 
 function rebuild(n: Node, values: readonly number[]): unknown {
   if (n.leaf !== null) return values[n.leaf];
-  const copy = shallow(n.template) as Record<PathSeg, unknown>;
+  const copy = n.copy(n.template);
   const list = n.list;
   for (let i = 0; i < list.length; i++) {
     const [key, child] = list[i]!;
@@ -57,7 +83,7 @@ export function parameterApplier(
     }
     n.leaf = i;
   });
-  seal(root, base);
+  seal(root, base, new Map());
   return (values) => {
     const sc = rebuild(root, values) as Scenario;
     // Derived tables that no sampled number touches are shared with the base scenario.

@@ -125,6 +125,33 @@ function quiet(sc: Scenario, dep: Dependency): boolean {
   );
 }
 
+/** Whether two pressure tables have their zeros in the same places. */
+function sameZeros(a: readonly (readonly number[])[], b: readonly (readonly number[])[]): boolean {
+  for (let m = 0; m < a.length; m++) {
+    const x = a[m]!;
+    const y = b[m]!;
+    if (x !== y) for (let s = 0; s < x.length; s++) if ((x[s] !== 0) !== (y[s] !== 0)) return false;
+  }
+  return true;
+}
+
+/** For each state the measures that press it, and the measures that press any state. */
+function whoPresses(pressure: readonly (readonly number[])[], states: number) {
+  const pressedBy: number[][] = Array.from({ length: states }, () => []);
+  const pressing: number[] = [];
+  for (let m = 0; m < pressure.length; m++) {
+    const row = pressure[m]!;
+    let any = false;
+    for (let s = 0; s < states; s++)
+      if (row[s] !== 0) {
+        pressedBy[s]!.push(m);
+        any = true;
+      }
+    if (any) pressing.push(m);
+  }
+  return { pressedBy, pressing };
+}
+
 function normalised(w: number[], fallback: readonly number[]): readonly number[] {
   let sum = 0;
   for (let i = 0; i < w.length; i++) sum += w[i]!;
@@ -190,10 +217,8 @@ function build(sc: Scenario, like: { sc: Scenario; layout: Layout } | null): Lay
       ? L.pressure[i]!
       : perState(sc, (s) => m.pressure[s.id] ?? 0),
   );
-  const pressedBy = sc.states.map((_, s) =>
-    sc.measures.flatMap((_m, m) => (pressure[m]![s] !== 0 ? [m] : [])),
-  );
-  const pressing = sc.measures.flatMap((_m, m) => (pressure[m]!.some((w) => w !== 0) ? [m] : []));
+  const { pressedBy, pressing } =
+    L && sameZeros(pressure, L.pressure) ? L : whoPresses(pressure, sc.states.length);
   const quietAtRest = sc.dependencies.map((dep, d) =>
     L &&
     B?.dependencies[d] === dep &&
