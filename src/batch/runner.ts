@@ -12,6 +12,7 @@ import { oneLine } from '../io/writers/columns.js';
 import { csvRow } from '../io/writers/csv.js';
 import { jsonlRowWriter } from '../io/writers/jsonl.js';
 import { parameterApplier } from './apply-values.js';
+import { ByteSink } from './byte-sink.js';
 import { metricCells, seriesRows } from './metrics.js';
 import { type PlanData, planFromData, type Shard, shardPosition } from './plan.js';
 
@@ -64,8 +65,6 @@ export function rowEncoder(format: RowFormat, columns: readonly Column[]): (row:
   return () => '';
 }
 
-const utf8 = new TextEncoder();
-
 const message = (e: unknown) =>
   oneLine(e instanceof SimError ? `${e.code}: ${e.message}` : e instanceof Error ? e.message : String(e));
 
@@ -87,9 +86,9 @@ export function makeRunner(
     if (!policies.EU || !policies.CN) throw new Error(`unknown policy in lever ${l.EU}/${l.CN}`);
     return { apply: appliers.get(loaded)!, policies: policies as { EU: Policy; CN: Policy } };
   });
+  const text = new ByteSink();
+  const seriesText = new ByteSink();
   return (req) => {
-    let text = '';
-    let seriesText = '';
     let failed = 0;
     const rows: Cell[][] = [];
     for (let j = req.from; j < req.to; j++) {
@@ -104,14 +103,15 @@ export function makeRunner(
         const sc = apply(s.values);
         const r = runGame(sc, s.seed, policies, cfg.seriesColumns !== null);
         tail = [...metrics(r), null];
-        if (cfg.seriesColumns) for (const sr of seriesRows(sc, s.runId, r)) seriesText += encodeSeries(sr);
+        if (cfg.seriesColumns)
+          for (const sr of seriesRows(sc, s.runId, r)) seriesText.append(encodeSeries(sr));
       } catch (e) {
         failed++;
         tail = [...blanks, message(e)];
       }
       rows.push([...head, ...tail]);
-      if (cfg.format !== 'none') text += encode([...head, ...s.values, ...tail]);
+      if (cfg.format !== 'none') text.append(encode([...head, ...s.values, ...tail]));
     }
-    return { id: req.id, text: utf8.encode(text), seriesText: utf8.encode(seriesText), rows, failed };
+    return { id: req.id, text: text.take(), seriesText: seriesText.take(), rows, failed };
   };
 }
