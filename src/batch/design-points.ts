@@ -1,6 +1,7 @@
 // The design's points on the unit cube. Monte Carlo points are drawn from a
 // stream per point (so a point never depends on n and nothing is stored);
-// the other designs are built whole by designs/ and kept as one Float64Array.
+// the other designs are built whole by designs/ and kept as one Float64Array
+// on shared memory, which worker threads read without a copy.
 import type { LoadedExperiment } from '../io/load-experiment.js';
 import { normalizePath } from '../io/paths.js';
 import { deriveKey, makeRng } from '../rng/streams.js';
@@ -14,11 +15,12 @@ import {
   saltelli,
 } from './designs/index.js';
 
-export interface DesignPoints {
+/** A design as plain data: what a worker thread rebuilds it from. */
+export interface DesignData {
   readonly points: number;
   readonly k: number;
-  /** The unit-cube coordinates of a point. */
-  unit(point: number): number[];
+  /** The points, point-major (k numbers each), on shared memory; null for Monte Carlo. */
+  readonly units: Float64Array | null;
   readonly saltelli: SaltelliMeta | null;
   readonly morris: MorrisMeta | null;
   readonly warnings: readonly string[];
@@ -26,33 +28,57 @@ export interface DesignPoints {
   readonly describe: Readonly<Record<string, unknown>>;
 }
 
+export interface DesignPoints extends DesignData {
+  /** The unit-cube coordinates of a point. */
+  unit(point: number): number[];
+}
+
+/** What a design is built from. */
+export type DesignSource = Pick<LoadedExperiment, 'design' | 'uncertain' | 'seed'>;
+
 export const GRID_LEVELS = 3;
 export const MORRIS_LEVELS = 4;
 
-function packed(rows: readonly (readonly number[])[], k: number): (point: number) => number[] {
-  const flat = new Float64Array(rows.length * k);
+function packed(rows: readonly (readonly number[])[], k: number): Float64Array {
+  const flat = new Float64Array(new SharedArrayBuffer(Math.max(1, rows.length * k) * 8), 0, rows.length * k);
   rows.forEach((r, i) => {
     flat.set(r, i * k);
   });
-  return (point) => Array.from(flat.subarray(point * k, point * k + k));
+  return flat;
 }
 
+/** The design's unit function over its data (Monte Carlo: a stream per point, seeded from `seed`). */
+export function designFromData(d: DesignData, seed: number): DesignPoints {
+  const { k, units } = d;
+  const unit = units
+    ? (point: number) => Array.from(units.subarray(point * k, point * k + k))
+    : (point: number) =>
+        k === 0 ? [] : monteCarlo(k, 1, makeRng(deriveKey(seed, 'design', 'mc', point)))[0]!;
+  return { ...d, unit };
+}
+
+/** The design's data alone (its unit function dropped), to send to a worker. */
+export const designData = ({ unit: _, ...d }: DesignPoints): DesignData => d;
+
 /** Builds the design; throws RangeError with a readable message on an impossible one. */
-export function designPoints(exp: LoadedExperiment): DesignPoints {
+export function designPoints(exp: DesignSource): DesignPoints {
   const d = exp.design;
   const k = exp.uncertain.length;
   const rng = makeRng(deriveKey(exp.seed, 'design', d.type));
   const base = { saltelli: null, morris: null, warnings: [] as string[] };
+  const made = (data: DesignData) => designFromData(data, exp.seed);
   switch (d.type) {
-    case 'mc': {
-      const n = d.n!;
-      const unit = (p: number) =>
-        k === 0 ? [] : monteCarlo(k, 1, makeRng(deriveKey(exp.seed, 'design', 'mc', p)))[0]!;
-      return { ...base, points: n, k, unit, describe: { type: 'mc', n } };
-    }
+    case 'mc':
+      return made({ ...base, points: d.n!, k, units: null, describe: { type: 'mc', n: d.n } });
     case 'lhs': {
       const rows = latinHypercube(k, d.n!, rng);
-      return { ...base, points: rows.length, k, unit: packed(rows, k), describe: { type: 'lhs', n: d.n } };
+      return made({
+        ...base,
+        points: rows.length,
+        k,
+        units: packed(rows, k),
+        describe: { type: 'lhs', n: d.n },
+      });
     }
     case 'grid': {
       const per = exp.uncertain.map((u) => {
@@ -61,37 +87,37 @@ export function designPoints(exp: LoadedExperiment): DesignPoints {
         return entry?.[1] ?? (u.dist.type === 'discrete' ? u.dist.values.length : GRID_LEVELS);
       });
       const rows = grid(per);
-      return {
+      return made({
         ...base,
         points: rows.length,
         k,
-        unit: packed(rows, k),
+        units: packed(rows, k),
         describe: { type: 'grid', levels: per },
-      };
+      });
     }
     case 'sobol': {
       const s = saltelli(k, d.n!, rng);
-      return {
+      return made({
         ...base,
         points: s.rows.length,
         k,
-        unit: packed(s.rows, k),
+        units: packed(s.rows, k),
         saltelli: s.meta,
         warnings: s.warnings,
         describe: { type: 'sobol', n: d.n, layout: s.meta.layout },
-      };
+      });
     }
     case 'morris': {
       const p = typeof d.levels === 'number' ? d.levels : MORRIS_LEVELS;
       const m = morris(k, d.n!, p, rng);
-      return {
+      return made({
         ...base,
         points: m.rows.length,
         k,
-        unit: packed(m.rows, k),
+        units: packed(m.rows, k),
         morris: m.meta,
         describe: { type: 'morris', r: d.n, p, layout: m.meta.layout },
-      };
+      });
     }
   }
 }

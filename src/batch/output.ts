@@ -178,9 +178,9 @@ function truncate(file: string, size: number): void {
 }
 
 /** Appends text to a file descriptor, all of it. */
-export function appendAll(fd: number, text: string): void {
-  if (text === '') return;
-  const buf = Buffer.from(text, 'utf8');
+export function appendAll(fd: number, text: string | Uint8Array): void {
+  if (text.length === 0) return;
+  const buf = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   let off = 0;
   while (off < buf.length) off += writeSync(fd, buf, off);
 }

@@ -8,7 +8,13 @@
 import { canonicalJson, sha256 } from '../io/hash.js';
 import type { LoadedExperiment } from '../io/load-experiment.js';
 import { runSeed } from '../rng/streams.js';
-import { type DesignPoints, designPoints } from './design-points.js';
+import {
+  type DesignData,
+  type DesignPoints,
+  designData,
+  designFromData,
+  designPoints,
+} from './design-points.js';
 import { quantileFunction } from './designs/index.js';
 import { formatRunId, type IdWidths, idWidths, splitPosition } from './run-id.js';
 
@@ -36,14 +42,34 @@ export interface Plan {
   readonly paths: readonly string[];
   readonly design: DesignPoints;
   readonly hash: string;
+  readonly data: PlanData;
   spec(k: number): RunSpec;
   runId(k: number): string;
 }
 
+/** What a plan is made of, as plain data (a worker thread rebuilds the plan from it). */
+export interface PlanData {
+  readonly experiment: Pick<LoadedExperiment, 'design' | 'uncertain' | 'seed' | 'hash'> & {
+    readonly levers: number;
+  };
+  readonly design: DesignData;
+}
+
 export function makePlan(exp: LoadedExperiment): Plan {
-  const design = designPoints(exp);
+  const { design, uncertain, seed, hash } = exp;
+  return planOf({ design, uncertain, seed, hash, levers: exp.levers.length }, designPoints(exp));
+}
+
+/** The plan as data, to send to a worker thread (the design's points stay on shared memory). */
+export const planData = (plan: Plan): PlanData => plan.data;
+
+/** The plan again, from planData. */
+export const planFromData = (d: PlanData): Plan =>
+  planOf(d.experiment, designFromData(d.design, d.experiment.seed));
+
+function planOf(exp: PlanData['experiment'], design: DesignPoints): Plan {
   const q = exp.uncertain.map((u) => quantileFunction(u.dist));
-  const levers = exp.levers.length;
+  const levers = exp.levers;
   const reps = exp.design.replications;
   const size = design.points * levers * reps;
   if (!Number.isSafeInteger(size) || size > 2 ** 40)
@@ -67,6 +93,7 @@ export function makePlan(exp: LoadedExperiment): Plan {
     paths: exp.uncertain.map((u) => u.path),
     design,
     hash,
+    data: { experiment: exp, design: designData(design) },
     runId: (k) => {
       const s = split(k);
       return formatRunId(widths, s.point, s.lever, s.replication);

@@ -1,13 +1,14 @@
-// Executes chunks on W runners: this thread and W − 1 worker threads. The
-// main thread only coordinates and writes, so it runs chunks too: that saves
-// a whole JavaScript heap (mathjs and the compiled scenario, ~120 MB) at no
-// cost in speed. Each worker loads and compiles the scenario once. Workers run
-// the built JavaScript; from TypeScript sources (tests) they load through tsx.
+// Executes chunks on W runners: with one, this thread; with more, W worker
+// threads, while this thread hands out chunks, writes and summarises (little
+// work, so the W runners get the W cores). Workers receive the compiled
+// scenarios and the plan as data (they load no YAML, schema or compiler) and
+// compute their runs themselves from plan positions. Workers run the built
+// JavaScript; from TypeScript sources (tests) they load through tsx.
 import { createRequire } from 'node:module';
 import { setImmediate as tick } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { LoadedScenario } from '../io/load-scenario.js';
+import type { Scenario } from '../engine/index.js';
 import { type ChunkRequest, type ChunkResult, makeRunner, type RunnerConfig } from './runner.js';
 
 export interface Executor {
@@ -30,13 +31,17 @@ interface Slot {
   stop(): Promise<unknown>;
 }
 
+/** Young generation of a worker thread, and the old generation's base cap, MB. */
+const YOUNG_MB = 16;
+const OLD_MB = 48;
+
 type WorkerMessage =
   | { type: 'ready' }
   | { type: 'result'; result: ChunkResult }
   | { type: 'fatal'; message: string };
 
 /** This thread as a runner, with the scenarios the caller has loaded. */
-function localSlot(cfg: RunnerConfig, scenarios: readonly LoadedScenario[]): Slot {
+function localSlot(cfg: RunnerConfig, scenarios: readonly Scenario[]): Slot {
   const run = makeRunner(cfg, scenarios);
   const queue: Pending[] = [];
   let busy = false;
@@ -78,13 +83,25 @@ function workerUrl(): URL {
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
 
-// A roomy young generation: most of a run's garbage then dies young instead of being promoted
-// to the old generation, whose growth heap.ts curbs with (costly) full collections.
-const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 32 };
+/**
+ * A worker's heap limits. What a worker keeps (its scenarios and plan, a
+ * chunk's rows) is small, so an old generation capped well above that keeps
+ * it at a few tens of MB; uncapped, V8 lets promoted garbage pile up to
+ * ~100 MB per worker before it collects. The cap grows with the scenarios
+ * sent (`dataBytes`). The young generation trades memory for time: at 8 MB a
+ * worker takes ~10 MB less but scavenges twice as often (a run of the default
+ * scenario allocates ~0.5 MB, and each scavenge copies the run in progress).
+ */
+function resourceLimits(dataBytes: number) {
+  return {
+    maxYoungGenerationSizeMb: YOUNG_MB,
+    maxOldGenerationSizeMb: OLD_MB + Math.ceil((8 * dataBytes) / 2 ** 20),
+  };
+}
 
-/** A worker thread as a runner; `ready` settles once it has compiled its scenarios. */
-function workerSlot(url: URL, cfg: RunnerConfig): Slot & { ready: Promise<void> } {
-  const worker = new Worker(url, { workerData: cfg, resourceLimits: RESOURCE_LIMITS });
+/** A worker thread as a runner; `ready` settles once it has rebuilt its scenarios. */
+function workerSlot(url: URL, cfg: RunnerConfig, dataBytes: number): Slot & { ready: Promise<void> } {
+  const worker = new Worker(url, { workerData: cfg, resourceLimits: resourceLimits(dataBytes) });
   const queue: Pending[] = [];
   let failure: Error | null = null;
   let stopping = false;
@@ -123,26 +140,27 @@ function workerSlot(url: URL, cfg: RunnerConfig): Slot & { ready: Promise<void> 
 }
 
 /**
- * `size` runners: this thread (with the scenarios already loaded here) and
- * size − 1 worker threads, once every worker has compiled its scenarios.
+ * `size` runners: this thread alone (with the scenarios already compiled
+ * here), or `size` worker threads once every worker is ready.
  */
 export async function startPool(
   size: number,
   cfg: RunnerConfig,
-  scenarios: readonly LoadedScenario[],
+  scenarios: readonly Scenario[],
 ): Promise<Executor> {
   const url = workerUrl();
-  const workers = Array.from({ length: Math.max(0, size - 1) }, () => workerSlot(url, cfg));
+  const dataBytes = size > 1 ? JSON.stringify(cfg.scenarios).length : 0;
+  const workers = size > 1 ? Array.from({ length: size }, () => workerSlot(url, cfg, dataBytes)) : [];
   try {
     await Promise.all(workers.map((w) => w.ready));
   } catch (e) {
     await Promise.all(workers.map((w) => w.stop()));
     throw e;
   }
-  const slots: Slot[] = [...workers, localSlot(cfg, scenarios)];
+  const slots: Slot[] = workers.length > 0 ? workers : [localSlot(cfg, scenarios)];
   return {
     size: slots.length,
-    // The least busy runner; on a tie a worker, so that this thread stays free to write.
+    // The least busy runner (on a tie the first).
     run: (req) =>
       new Promise<ChunkResult>((resolve, reject) => {
         const slot = slots.reduce((a, b) => (b.queue.length < a.queue.length ? b : a));

@@ -15,6 +15,7 @@ export class QuantileSketch {
 
   add(x: number): void {
     if (!Number.isFinite(x)) return;
+    this.sorted = null;
     this.count++;
     this.levels[0]!.push(x);
     for (let h = 0; this.levels[h]!.length >= CAPACITY; h++) {
@@ -28,22 +29,63 @@ export class QuantileSketch {
     }
   }
 
+  /** An independent sketch in the same state (it answers as this one would after the same values). */
+  clone(): QuantileSketch {
+    const c = new QuantileSketch();
+    c.levels.splice(0, c.levels.length, ...this.levels.map((lv) => lv.slice()));
+    c.flip = this.flip;
+    c.count = this.count;
+    return c;
+  }
+
   /** Quantile p in [0, 1]; NaN when empty. */
   quantile(p: number): number {
     if (this.count === 0) return Number.NaN;
-    if (this.levels.length === 1) return sortedQuantile(Float64Array.from(this.levels[0]!).sort(), p);
-    const pairs: [number, number][] = [];
-    this.levels.forEach((lv, h) => {
-      for (const v of lv) pairs.push([v, 2 ** h]);
-    });
-    pairs.sort((a, b) => a[0] - b[0]);
-    const total = pairs.reduce((s, [, w]) => s + w, 0);
-    const target = p * total;
+    const sorted = this.sortedView();
+    if (!sorted.weights) return sortedQuantile(sorted.values, p);
+    const { values, weights } = sorted;
+    const target = p * sorted.total;
     let acc = 0;
-    for (const [v, w] of pairs) {
-      acc += w;
-      if (acc >= target) return v;
+    for (let i = 0; i < values.length; i++) {
+      acc += weights[i]!;
+      if (acc >= target) return values[i]!;
     }
-    return pairs[pairs.length - 1]![0];
+    return values[values.length - 1]!;
+  }
+
+  // The values sorted once for all the quantiles asked (until the next add), in typed arrays: pairs
+  // of [value, weight] would take several times the memory of the sketch itself.
+  private sorted: { values: Float64Array; weights: Float64Array | null; total: number } | null = null;
+
+  private sortedView(): { values: Float64Array; weights: Float64Array | null; total: number } {
+    if (this.sorted) return this.sorted;
+    if (this.levels.length === 1) {
+      this.sorted = { values: Float64Array.from(this.levels[0]!).sort(), weights: null, total: this.count };
+      return this.sorted;
+    }
+    const n = this.levels.reduce((s, lv) => s + lv.length, 0);
+    const raw = new Float64Array(n);
+    const rawWeight = new Float64Array(n);
+    let i = 0;
+    this.levels.forEach((lv, h) => {
+      for (const v of lv) {
+        raw[i] = v;
+        rawWeight[i++] = 2 ** h;
+      }
+    });
+    // By value, ties in level order (as a stable sort of the [value, weight] pairs would leave them).
+    const order = new Uint32Array(n);
+    for (let j = 0; j < n; j++) order[j] = j;
+    order.sort((a, b) => raw[a]! - raw[b]! || a - b);
+    const values = new Float64Array(n);
+    const weights = new Float64Array(n);
+    let total = 0;
+    for (let j = 0; j < n; j++) {
+      values[j] = raw[order[j]!]!;
+      weights[j] = rawWeight[order[j]!]!;
+      total += rawWeight[j]!;
+    }
+    this.sorted = { values, weights, total };
+    return this.sorted;
   }
 }

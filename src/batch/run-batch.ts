@@ -4,13 +4,14 @@
 // the output is the same bytes for any number of workers.
 
 import { closeSync } from 'node:fs';
+import type { Scenario } from '../engine/index.js';
 import type { Diagnostic } from '../io/diagnostics.js';
 import type { LoadedExperiment } from '../io/load-experiment.js';
 import { err, ok, type Result } from '../io/result.js';
+import { scenarioToData } from '../io/scenario-data.js';
 import type { Cell, Column, Format } from '../io/writers/columns.js';
 import type { Manifest } from '../io/writers/manifest.js';
 import { baseManifest, parquetKv } from './batch-manifest.js';
-import { heapKeeper } from './heap.js';
 import { rowColumns, seriesColumns, slimColumns, slimmer } from './metrics.js';
 import {
   appendAll,
@@ -21,7 +22,7 @@ import {
   prepareOutput,
   writeJsonAtomic,
 } from './output.js';
-import { type Plan, type Shard, shardPosition, shardSize } from './plan.js';
+import { type Plan, planData, type Shard, shardPosition, shardSize } from './plan.js';
 import { type Executor, startPool } from './pool.js';
 import { makeProgress, type ProgressMode } from './progress.js';
 import type { ChunkResult, RunnerConfig } from './runner.js';
@@ -63,22 +64,26 @@ export interface BatchReport {
   readonly seconds: number;
   /** Seconds spent running, after the workers had loaded their scenarios. */
   readonly runSeconds: number;
+  /** CPU seconds of the whole process (every thread) over those seconds: what the runs cost. */
+  readonly cpuSeconds: number;
   readonly columns: readonly Column[];
 }
 
-export const scenariosOf = (exp: LoadedExperiment) =>
-  exp.packages.length > 0 ? exp.packages.map((p) => p.loaded) : [exp.loaded];
+/** The compiled scenario of each package (or of the experiment's scenario alone). */
+export const scenariosOf = (exp: LoadedExperiment): Scenario[] =>
+  (exp.packages.length > 0 ? exp.packages.map((p) => p.loaded) : [exp.loaded]).map((l) => l.scenario);
 
 export function runnerConfig(
   exp: LoadedExperiment,
   plan: Plan,
+  shard: Shard,
   format: RunnerConfig['format'],
-  cwd: string,
 ): RunnerConfig {
   return {
-    scenarioAbs: exp.scenarioAbs,
-    cwd,
-    packages: exp.packages.map((p) => ({ name: p.name, set: p.set })),
+    scenarios: scenariosOf(exp).map(scenarioToData),
+    packages: exp.packages.map((p) => p.name),
+    plan: planData(plan),
+    shard,
     paths: plan.paths,
     levers: exp.levers,
     metrics: exp.metrics,
@@ -91,7 +96,7 @@ export function runnerConfig(
 export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Diagnostic[]>> {
   const t0 = performance.now();
   const { experiment: exp, plan, shard } = o;
-  const cfg = runnerConfig(exp, plan, o.out?.format ?? 'none', o.cwd);
+  const cfg = runnerConfig(exp, plan, shard, o.out?.format ?? 'none');
   const total = shardSize(plan.size, shard);
   const summary = new SummaryBuilder(slimColumns(exp));
   const slim = slimmer(exp);
@@ -129,10 +134,11 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
   const chunks = Math.ceil((total - done) / CHUNK);
   let exec: Executor | null = null;
   let tRun = 0;
+  let cpu = { user: 0, system: 0 };
   try {
     exec = await startPool(Math.max(1, Math.min(o.workers, chunks)), cfg, scenariosOf(exp));
     tRun = performance.now();
-    const keepHeap = heapKeeper();
+    cpu = process.cpuUsage();
     const write = (r: ChunkResult) => {
       if (fds?.series) appendAll(fds.series, r.seriesText);
       if (fds) appendAll(fds.rows, r.text);
@@ -143,10 +149,10 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
       done += r.rows.length;
       failed += r.failed;
       progress.update(done, failed);
-      keepHeap();
     };
-    await dispatch(exec, plan, shard, done, total, write, o.signal);
+    await dispatch(exec, done, total, write, o.signal);
     tRun = performance.now() - tRun;
+    cpu = process.cpuUsage(cpu);
   } finally {
     await exec?.close();
     if (fds) {
@@ -157,7 +163,7 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
   progress.finish(done, failed);
   if (done < total)
     return ok(
-      report('interrupted', summary, total, done - failed, failed, files, t0, cfg.columns, tRun / 1000),
+      report('interrupted', summary, total, done - failed, failed, files, t0, cfg.columns, tRun / 1000, cpu),
     );
   if (files) {
     const final: Manifest = {
@@ -174,7 +180,7 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
       `aci-sim ${o.version}`,
     );
   }
-  return ok(report('done', summary, total, done - failed, failed, files, t0, cfg.columns, tRun / 1000));
+  return ok(report('done', summary, total, done - failed, failed, files, t0, cfg.columns, tRun / 1000, cpu));
 }
 
 function report(
@@ -187,6 +193,7 @@ function report(
   t0: number,
   columns: readonly Column[],
   runSeconds = 0,
+  cpu = { user: 0, system: 0 },
 ): BatchReport {
   return {
     state,
@@ -197,15 +204,14 @@ function report(
     files,
     seconds: (performance.now() - t0) / 1000,
     runSeconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     columns,
   };
 }
 
-/** Hands out chunks in order, keeps at most two per worker in flight, writes results in order. */
+/** Hands out chunks in order, keeps at most two per runner in flight, writes results in order. */
 function dispatch(
   exec: Executor,
-  plan: Plan,
-  shard: Shard,
   from: number,
   total: number,
   write: (r: ChunkResult) => void,
@@ -221,11 +227,10 @@ function dispatch(
     const pump = () => {
       while (!failed && !signal?.aborted && active < exec.size * 2 && next < total) {
         const end = Math.min(total, next + CHUNK);
-        const specs = [];
-        for (let j = next; j < end; j++) specs.push(plan.spec(shardPosition(shard, j)));
+        const req = { id: sent++, from: next, to: end };
         next = end;
         active++;
-        exec.run({ id: sent++, specs }).then(
+        exec.run(req).then(
           (r) => {
             active--;
             waiting.set(r.id, r);

@@ -49,9 +49,8 @@ interface Group {
   runs: number;
   failed: number;
   landing: number;
-  painTarget: QuantileSketch;
-  painCoercer: QuantileSketch;
-  rounds: QuantileSketch;
+  /** Its own sketches; null while it is the only group, whose sketches would equal the totals'. */
+  own: { painTarget: QuantileSketch; painCoercer: QuantileSketch; rounds: QuantileSketch } | null;
 }
 
 const cellNum = (c: Cell | undefined) => (typeof c === 'number' ? c : Number.NaN);
@@ -102,7 +101,7 @@ export class SummaryBuilder {
     const round = cellNum(get('round'));
     if (outcome === 'landing_zone') {
       g.landing++;
-      g.rounds.add(round);
+      g.own?.rounds.add(round);
       this.sketches.rounds.add(round);
       this.sketches.q.add(cellNum(get('q')));
     }
@@ -110,8 +109,8 @@ export class SummaryBuilder {
     const pc = cellNum(get(`pain_${c}`));
     this.sketches.painTarget.add(pt);
     this.sketches.painCoercer.add(pc);
-    g.painTarget.add(pt);
-    g.painCoercer.add(pc);
+    g.own?.painTarget.add(pt);
+    g.own?.painCoercer.add(pc);
     for (const s of this.states) s.sum += cellNum(row[s.i]) || 0;
   }
 
@@ -119,17 +118,25 @@ export class SummaryBuilder {
     const key = `${pkg}\u0000${target}\u0000${coercer}`;
     let g = this.groups.get(key);
     if (!g) {
-      g = {
-        package: pkg,
-        target,
-        coercer,
-        runs: 0,
-        failed: 0,
-        landing: 0,
-        painTarget: new QuantileSketch(),
-        painCoercer: new QuantileSketch(),
-        rounds: new QuantileSketch(),
-      };
+      // A sketch holds up to a few MB: the only group shares the totals' until a second one comes.
+      const first = this.groups.size === 1 ? [...this.groups.values()][0]! : null;
+      if (first && !first.own) {
+        const { painTarget, painCoercer, rounds } = this.sketches;
+        first.own = {
+          painTarget: painTarget.clone(),
+          painCoercer: painCoercer.clone(),
+          rounds: rounds.clone(),
+        };
+      }
+      const own =
+        this.groups.size === 0
+          ? null
+          : {
+              painTarget: new QuantileSketch(),
+              painCoercer: new QuantileSketch(),
+              rounds: new QuantileSketch(),
+            };
+      g = { package: pkg, target, coercer, runs: 0, failed: 0, landing: 0, own };
       this.groups.set(key, g);
     }
     return g;
@@ -170,9 +177,9 @@ export class SummaryBuilder {
             runs: g.runs,
             failed: g.failed,
             landing: hasOutcome ? wilson(g.landing, g.runs - g.failed) : null,
-            medianPainTarget: g.painTarget.quantile(0.5),
-            medianPainCoercer: g.painCoercer.quantile(0.5),
-            medianRounds: g.rounds.quantile(0.5),
+            medianPainTarget: (g.own?.painTarget ?? this.sketches.painTarget).quantile(0.5),
+            medianPainCoercer: (g.own?.painCoercer ?? this.sketches.painCoercer).quantile(0.5),
+            medianRounds: (g.own?.rounds ?? this.sketches.rounds).quantile(0.5),
           }))
         : null;
     return { sides: [T, C], runs: this.runs, failed: this.failed, outcomes, quantiles, states, levers };

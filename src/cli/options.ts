@@ -1,10 +1,19 @@
-// Options several commands share: the default scenario, seeds, --set, loading.
+// Options several commands share: the default scenario, seeds, --set, loading,
+// the formula cache folder.
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
 import type { LoadedScenario } from '../io/load-scenario.js';
 import { reportDiagnostics } from './exit.js';
 import type { CliIo } from './io.js';
 
 export { DEFAULT_SCENARIO } from '../io/scenario-ref.js';
+
+/** The formula cache folder: $ACI_SIM_CACHE, else $XDG_CACHE_HOME/aci-sim, else ~/.cache/aci-sim. */
+export function formulaCacheDir(env: Readonly<Record<string, string | undefined>> = process.env): string {
+  if (env.ACI_SIM_CACHE) return env.ACI_SIM_CACHE;
+  return join(env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'aci-sim');
+}
 
 /** A master seed: a whole number (as the batch manifest records it). */
 export function parseSeed(text: string, problems: Diagnostic[]): number {
@@ -40,7 +49,7 @@ export async function loadForCli(
   set: Record<string, string | number> = {},
 ): Promise<LoadedScenario | null> {
   const { loadScenario } = await import('../io/load-scenario.js');
-  const r = await loadScenario(ref, { cwd: io.cwd, set });
+  const r = await loadScenario(ref, { cwd: io.cwd, set, cacheDir: formulaCacheDir(io.env) });
   if (r.ok) return r.value;
   reportDiagnostics(io, r.error);
   return null;

@@ -1,14 +1,14 @@
 // Who bears the round's harm and cost: per bloc, and inside the EU per
 // member state (harm by sector exposure, cost of EU measures by lever holdings).
-import { actorOf, type RoundFlows, targetOf } from './economics.js';
+import type { RoundFlows } from './economics.js';
 import { layoutOf } from './layout.js';
 import type { SimState } from './state.js';
 import type { Scenario } from './types.js';
 
 export interface StatePain {
   /** Annualised % of each member state's GDP: harm suffered, own measures' cost. */
-  painPct: Float64Array;
-  costPct: Float64Array;
+  painPct: number[];
+  costPct: number[];
 }
 
 export function accountPain(
@@ -17,32 +17,42 @@ export function accountPain(
   levels: readonly number[],
   flows: RoundFlows,
 ): StatePain {
-  const { harmShare, costShare, measuresOn } = layoutOf(sc);
+  const { harmShare, costShare, measuresOn, scratch, side } = layoutOf(sc);
   const n = sc.states.length;
-  const harmEur = new Float64Array(n);
-  const costEur = new Float64Array(n);
-  const last = { target: { harm: 0, cost: 0 }, coercer: { harm: 0, cost: 0 } };
+  const harmEur = scratch.harmEur.fill(0);
+  const costEur = scratch.costEur.fill(0);
+  // Per bloc ([EU, CN]) the round's harm suffered and own cost, summed in flow order.
+  let harmTarget = 0;
+  let harmCoercer = 0;
+  // The council side's members bear its pain (layout.side: 0 target, 1 coercer).
+  const council = sc.council === null ? -1 : sc.council === 'target' ? 0 : 1;
+  let costTarget = 0;
+  let costCoercer = 0;
   for (let d = 0; d < sc.dependencies.length; d++) {
-    const def = sc.dependencies[d]!;
     const harm = flows.harm[d]!;
     const cost = flows.cost[d]!;
-    const target = targetOf(def.mechanism, def.supplier, def.dependent);
-    const actor = actorOf(def.mechanism, def.supplier, def.dependent);
-    last[target].harm += harm;
-    last[actor].cost += cost;
-    if (target === sc.council && harm > 0) {
+    const { target, actor } = side[d]!;
+    if (target === 0) harmTarget += harm;
+    else harmCoercer += harm;
+    if (actor === 0) costTarget += cost;
+    else costCoercer += cost;
+    if (target === council && harm > 0) {
       const w = harmShare[d]!;
       for (let s = 0; s < n; s++) harmEur[s]! += harm * w[s]!;
     }
-    if (actor === sc.council && cost > 0) splitCost(sc, levels, measuresOn[d]!, costShare, cost, costEur);
+    if (actor === council && cost > 0) splitCost(sc, levels, measuresOn[d]!, costShare, cost, costEur);
   }
+  const last = {
+    target: { harm: harmTarget, cost: costTarget },
+    coercer: { harm: harmCoercer, cost: costCoercer },
+  };
   for (const b of ['target', 'coercer'] as const) {
     st.lastPain[b] = last[b];
     st.pain[b] = { harm: st.pain[b].harm + last[b].harm, cost: st.pain[b].cost + last[b].cost };
   }
   const yearFactor = 12 / sc.roundMonths;
-  const painPct = new Float64Array(n);
-  const costPct = new Float64Array(n);
+  const painPct = new Array<number>(n).fill(0);
+  const costPct = new Array<number>(n).fill(0);
   for (let s = 0; s < n; s++) {
     st.statePain[s] = st.statePain[s]! + harmEur[s]! + costEur[s]!;
     const gdp = sc.states[s]!.gdp;
@@ -52,12 +62,12 @@ export function accountPain(
   return { painPct, costPct };
 }
 
-/** Shares a flow's cost among the council side's measures acting on it (by strength), then by lever holdings. */
+/** Shares a flow's cost among the EU measures acting on it (by strength), then by lever holdings. */
 function splitCost(
   sc: Scenario,
   levels: readonly number[],
   on: readonly number[],
-  costShare: readonly Float64Array[],
+  costShare: readonly (readonly number[])[],
   cost: number,
   out: Float64Array,
 ): void {

@@ -5,28 +5,70 @@
 import { finite } from './errors.js';
 import { layoutOf } from './layout.js';
 import type { DepState } from './state.js';
-import type { Role, Scenario } from './types.js';
+import type { Bloc, Dependency, Role, Scenario } from './types.js';
 
 /** Per-dependency result of one round, EUR bn: harm to the target, cost to the side acting. */
 export interface RoundFlows {
-  harm: Float64Array;
-  cost: Float64Array;
+  harm: number[];
+  cost: number[];
 }
 
-export const newFlows = (n: number): RoundFlows => ({ harm: new Float64Array(n), cost: new Float64Array(n) });
+/**
+ * One flow's round: the inputs the mechanism functions take besides the flow
+ * (in an object, so that calls pass no bare numbers, which V8 would box), and
+ * the result, EUR bn. The caller owns it and reuses it.
+ */
+export interface FlowOut {
+  /** Months per round. */
+  months: number;
+  /** G7 alignment: how far allies close off alternatives when the EU cuts. */
+  g7: number;
+  /** Markets: the share of trade the tariff stops, when already known; NaN: evaluate it. */
+  tauDrop: number;
+  /** The dependent bloc's substitution effort this round (for learnRound). */
+  effort: number;
+  harm: number;
+  cost: number;
+}
+
+export const newFlowOut = (months: number, g7: number): FlowOut => ({
+  months,
+  g7,
+  tauDrop: Number.NaN,
+  effort: 0,
+  harm: 0,
+  cost: 0,
+});
+
+// Plain arrays: a run makes two a round, and typed arrays cost several times more to allocate.
+export const newFlows = (n: number): RoundFlows => ({
+  harm: new Array<number>(n).fill(0),
+  cost: new Array<number>(n).fill(0),
+});
 
 /** Sets each dependency's restriction and tariff from the measure levels. */
 export function applyLevels(sc: Scenario, levels: ArrayLike<number>, deps: DepState[]): void {
-  for (let d = 0; d < deps.length; d++) levelsToRestriction(sc, d, levels, deps[d]!);
+  const { measuresOn } = layoutOf(sc);
+  for (let d = 0; d < deps.length; d++) restrict(sc, measuresOn[d]!, levels, deps[d]!);
 }
 
-/** Sets one dependency's restriction and tariff from the measure levels. */
-export function levelsToRestriction(sc: Scenario, d: number, levels: ArrayLike<number>, dep: DepState): void {
-  const on = layoutOf(sc).measuresOn[d]!;
+/**
+ * Sets one dependency's restriction and tariff from the levels of the measures
+ * `on` it; with `m`, as if measure m were at `level` (a candidate move).
+ */
+export function restrict(
+  sc: Scenario,
+  on: readonly number[],
+  levels: ArrayLike<number>,
+  dep: DepState,
+  m = -1,
+  level = 0,
+): void {
   let keep = 1;
   let tariff = 0;
   for (let k = 0; k < on.length; k++) {
-    const lv = sc.measures[on[k]!]!.levels[levels[on[k]!]!]!;
+    const j = on[k]!;
+    const lv = sc.measures[j]!.levels[j === m ? level : levels[j]!]!;
     keep *= 1 - lv.intensity;
     tariff += lv.tariff;
   }
@@ -34,14 +76,11 @@ export function levelsToRestriction(sc: Scenario, d: number, levels: ArrayLike<n
   dep.tariff = tariff;
 }
 
-/** Harm and cost of the last `advanceDep` call (module scratch: no allocation per call). */
-export const lastFlow = { harm: 0, cost: 0 };
-
 /**
  * Advances one dependency one round, in place. `pain` is the dependent bloc's
  * pain last round (annualised % of GDP), which drives its substitution effort;
- * `learning` says whether it is de-risking this flow at all. Leaves the
- * round's harm (to the target) and cost (to the side acting) in `lastFlow`.
+ * `learning` says whether it is de-risking this flow at all. Writes the
+ * round's harm (to the target) and cost (to the side acting) into `out`.
  */
 export function advanceDep(
   sc: Scenario,
@@ -50,62 +89,106 @@ export function advanceDep(
   pain: number,
   learning: boolean,
   g7: number,
+  out: FlowOut,
 ): void {
   const def = sc.dependencies[d]!;
+  out.months = sc.roundMonths;
+  out.g7 = g7;
+  out.tauDrop = Number.NaN;
+  if (def.mechanism === 'supply') supplyRound(def, st, out);
+  else if (def.mechanism === 'service') serviceRound(def, st, out);
+  else marketRound(def, st, out);
+  if (learning) {
+    out.effort = effortOf(def, sc.blocs[def.dependent], pain);
+    learnRound(def, st, out);
+  }
+}
+
+/**
+ * The side that needs the flow learns to do without it (for markets: the
+ * importer), at `out.effort`; after the mechanism's round, which leaves the
+ * substituted share as it was.
+ */
+export function learnRound(def: Dependency, st: DepState, out: FlowOut): void {
+  const s = def.formulas.substitution(st.substituted, out.months / 12, def.substitutionYears, out.effort);
+  st.substituted = clamp01(finite(s, 'substitution', def.id));
+}
+
+// Allies close off alternatives only when the side cutting is one whose allies align (the EU's, not China's).
+const allies = (def: Dependency, out: FlowOut): number => (def.alliesAlign ? out.g7 : 0);
+
+/** Supply: buffers cover a cut until they are empty. */
+export function supplyRound(def: Dependency, st: DepState, out: FlowOut): void {
   const f = def.formulas;
-  const months = sc.roundMonths;
+  const months = out.months;
   const dt = months / 12;
   const r = st.restriction;
   const phi = st.substituted;
-  // Allies only close off alternatives when the EU is the one cutting.
-  const g = sc.blocs[def.supplier].alliesAlign ? g7 : 0;
-  let harm = 0;
-  let cost = 0;
-  if (def.mechanism === 'supply') {
-    const cut = clamp01(finite(f.cut(r, phi, def.shortRunAlternatives, g), 'cut', def.id));
-    const need = cut * months;
-    let uncovered = 0;
-    if (need > 0) {
-      if (st.buffer >= need) st.buffer -= need;
-      else {
-        uncovered = (need - st.buffer) / months;
-        st.buffer = 0;
-      }
-    } else st.buffer = Math.min(def.bufferMonths, st.buffer + RESTOCK_PER_MONTH * months);
-    harm = finite(f.supply_harm(def.value, dt, uncovered, def.criticality), 'supply_harm', def.id);
-    cost = finite(f.supply_cost(def.value, dt, r, phi, def.divertible), 'supply_cost', def.id);
-  } else if (def.mechanism === 'service') {
-    const cut = clamp01(finite(f.cut(r, phi, def.shortRunAlternatives, g), 'cut', def.id));
-    const avail = f.availability(st.availability, cut, def.decayPerMonth, def.recoveryPerMonth, months);
-    st.availability = clamp01(finite(avail, 'availability', def.id));
-    harm = finite(
-      f.service_harm(def.value, dt, 1 - st.availability, def.criticality),
-      'service_harm',
-      def.id,
-    );
-    cost = finite(f.supply_cost(def.value, dt, r, phi, def.divertible), 'supply_cost', def.id);
-  } else {
-    const tauDrop = clamp01(finite(f.trade_drop(st.tariff, def.elasticity), 'trade_drop', def.id));
-    const drop = 1 - (1 - tauDrop) * (1 - r);
-    // Sales the importer has replaced elsewhere are lost to the exporter for good.
-    const kept = def.value * (1 - phi);
-    const lost = f.market_harm(kept, dt, drop, def.margin, st.tariff, def.exporterIncidence);
-    harm = finite(lost, 'market_harm', def.id) + def.value * dt * phi * def.margin;
-    cost = finite(f.market_cost(kept, dt, drop, st.tariff, def.exporterIncidence), 'market_cost', def.id);
-  }
-  lastFlow.harm = harm;
-  lastFlow.cost = cost;
-  if (learning) {
-    // The side that needs the flow learns to do without it (for markets: the importer).
-    const bloc = sc.blocs[def.dependent];
-    const effort = clamp01(
-      finite(f.effort(bloc.baseEffort, Math.max(0, pain), bloc.painTolerance), 'effort', def.id),
-    );
-    st.substituted = clamp01(
-      finite(f.substitution(phi, dt, def.substitutionYears, effort), 'substitution', def.id),
-    );
-  }
+  const cut = clamp01(finite(f.cut(r, phi, def.shortRunAlternatives, allies(def, out)), 'cut', def.id));
+  const need = cut * months;
+  let uncovered = 0;
+  if (need > 0) {
+    if (st.buffer >= need) st.buffer -= need;
+    else {
+      uncovered = (need - st.buffer) / months;
+      st.buffer = 0;
+    }
+  } else st.buffer = Math.min(def.bufferMonths, st.buffer + RESTOCK_PER_MONTH * months);
+  out.harm = finite(f.supply_harm(def.value, dt, uncovered, def.criticality), 'supply_harm', def.id);
+  out.cost = finite(f.supply_cost(def.value, dt, r, phi, def.divertible), 'supply_cost', def.id);
 }
+
+/** Service: the fleet's availability decays while service is cut. */
+export function serviceRound(def: Dependency, st: DepState, out: FlowOut): void {
+  const f = def.formulas;
+  const months = out.months;
+  const dt = months / 12;
+  const r = st.restriction;
+  const phi = st.substituted;
+  const cut = clamp01(finite(f.cut(r, phi, def.shortRunAlternatives, allies(def, out)), 'cut', def.id));
+  const avail = f.availability(st.availability, cut, def.decayPerMonth, def.recoveryPerMonth, months);
+  st.availability = clamp01(finite(avail, 'availability', def.id));
+  out.harm = finite(
+    f.service_harm(def.value, dt, 1 - st.availability, def.criticality),
+    'service_harm',
+    def.id,
+  );
+  out.cost = finite(f.supply_cost(def.value, dt, r, phi, def.divertible), 'supply_cost', def.id);
+}
+
+/** Market: a tariff (and a restriction) drops trade. */
+export function marketRound(def: Dependency, st: DepState, out: FlowOut): void {
+  const f = def.formulas;
+  const tauDrop = Number.isNaN(out.tauDrop) ? tradeDrop(def, st.tariff) : out.tauDrop;
+  const dt = out.months / 12;
+  const r = st.restriction;
+  const phi = st.substituted;
+  const drop = 1 - (1 - tauDrop) * (1 - r);
+  // Sales the importer has replaced elsewhere are lost to the exporter for good.
+  const kept = def.value * (1 - phi);
+  const lost = f.market_harm(kept, dt, drop, def.margin, st.tariff, def.exporterIncidence);
+  out.harm = finite(lost, 'market_harm', def.id) + def.value * dt * phi * def.margin;
+  out.cost = finite(f.market_cost(kept, dt, drop, st.tariff, def.exporterIncidence), 'market_cost', def.id);
+}
+
+/** Share of a market flow's imports that a tariff stops. */
+export const tradeDrop = (def: Dependency, tariff: number): number =>
+  clamp01(finite(def.formulas.trade_drop(tariff, def.elasticity), 'trade_drop', def.id));
+
+/** The dependent bloc's substitution effort at a pain level. */
+export const effortOf = (def: Dependency, bloc: Bloc, pain: number): number =>
+  clamp01(
+    finite(def.formulas.effort(bloc.baseEffort, Math.max(0, pain), bloc.painTolerance), 'effort', def.id),
+  );
+
+/** A copy of a flow's state (an object literal: the cheapest copy V8 makes of it). */
+export const copyDep = (d: DepState): DepState => ({
+  restriction: d.restriction,
+  tariff: d.tariff,
+  substituted: d.substituted,
+  buffer: d.buffer,
+  availability: d.availability,
+});
 
 /** A flow nobody restricts, with full stocks, full service and nothing substituted. */
 export const atRest = (bufferMonths: number, st: DepState): boolean =>
@@ -124,10 +207,11 @@ export function advanceFlows(
   g7: number,
   out: RoundFlows,
 ): void {
+  const flow = newFlowOut(sc.roundMonths, g7);
   for (let d = 0; d < deps.length; d++) {
-    advanceDep(sc, d, deps[d]!, painPct[sc.dependencies[d]!.dependent], learning[d]!, g7);
-    out.harm[d] = lastFlow.harm;
-    out.cost[d] = lastFlow.cost;
+    advanceDep(sc, d, deps[d]!, painPct[sc.dependencies[d]!.dependent], learning[d]!, g7, flow);
+    out.harm[d] = flow.harm;
+    out.cost[d] = flow.cost;
   }
 }
 
@@ -142,4 +226,4 @@ export const targetOf = (mechanism: string, supplier: Role, dependent: Role): Ro
 export const actorOf = (mechanism: string, supplier: Role, dependent: Role): Role =>
   mechanism === 'market' ? dependent : supplier;
 
-const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));
+export const clamp01 = (x: number): number => Math.min(1, Math.max(0, x));

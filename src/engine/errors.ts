@@ -21,7 +21,11 @@ export class SimError extends Error {
 
 /** Passes a formula's result through, or stops the run naming the formula and where it was used. */
 export function finite(x: number, formula: string, dependency?: string): number {
-  if (Number.isFinite(x)) return x;
+  // Small enough to be inlined into the hot loops; the error is built elsewhere.
+  return Number.isFinite(x) ? x : notFinite(x, formula, dependency);
+}
+
+function notFinite(x: number, formula: string, dependency: string | undefined): never {
   const where = dependency === undefined ? '' : ` for dependency "${dependency}"`;
   throw new SimError('formula/non-finite', `formula "${formula}" gave ${x}${where}`, {
     formula,

@@ -20,14 +20,21 @@ export function supportScores(
   levels: ArrayLike<number>,
   shift: ArrayLike<number>,
 ): number[] {
-  const { pressure } = layoutOf(sc);
+  const { pressure, pressedBy, pressing, scratch } = layoutOf(sc);
+  // Each pressing measure's strength, once (most measures press no state).
+  const strength = scratch.pressure;
+  for (let i = 0; i < pressing.length; i++) {
+    const m = pressing[i]!;
+    strength[m] = pressureIntensity(sc, m, levels[m]!);
+  }
   const out = new Array<number>(sc.states.length);
   for (let s = 0; s < sc.states.length; s++) {
     const st = sc.states[s]!;
     let press = 0;
-    for (let m = 0; m < sc.measures.length; m++) {
-      const w = pressure[m]![s]!;
-      if (w !== 0) press += w * pressureIntensity(sc, m, levels[m]!);
+    const by = pressedBy[s]!;
+    for (let i = 0; i < by.length; i++) {
+      const m = by[i]!;
+      press += pressure[m]![s]! * strength[m]!;
     }
     out[s] = finite(
       sc.formulas.support(

@@ -4,10 +4,25 @@
 // that drives substitution; a one-measure change then re-projects only the
 // flows that measure acts on, with that pain path held fixed (the change's
 // feedback on the other flows' substitution effort is ignored when scoring).
-import { actorOf, advanceDep, atRest, lastFlow, levelsToRestriction, targetOf } from './economics.js';
-import { layoutOf } from './layout.js';
+//
+// The loops give the same numbers as advancing the flows round by round with
+// advanceDep, bit for bit: they call the same formulas on the same inputs in
+// the same order, but call a formula once where its inputs cannot change (a
+// market's tariff, a bloc's effort at a pain level shared by its flows).
+import {
+  atRest,
+  effortOf,
+  learnRound,
+  marketRound,
+  restrict,
+  serviceRound,
+  supplyRound,
+  tradeDrop,
+} from './economics.js';
+import type { FormulaSet } from './formula-roles.js';
+import { type Layout, layoutOf } from './layout.js';
 import type { DepState, Pain } from './state.js';
-import type { Role, Scenario } from './types.js';
+import type { Bloc, Role, Scenario } from './types.js';
 
 export interface Projection {
   target: number;
@@ -24,15 +39,21 @@ interface Base {
   levels: number[];
   horizon: number;
   total: Projection;
-  /** Pain (annualised % GDP) felt by [target, coercer] before projected round k: painPath[2k], painPath[2k+1]. */
-  painPath: Float64Array;
+  // Plain arrays: typed arrays cost far more to allocate, and a run builds several bases a round.
+  /** Pain (annualised % GDP) felt by [EU, CN] before projected round k: painPath[2k], painPath[2k+1]. */
+  painPath: number[];
   /** Per flow: discounted harm to its target, discounted cost to its actor. */
-  harm: Float64Array;
-  cost: Float64Array;
+  harm: number[];
+  cost: number[];
+  /** Effort of [EU, CN] along painPath by the effort formula effortFn[slot]; NaN until computed. */
+  effort: number[];
+  effortFn: (FormulaSet['effort'] | null)[];
+  /** The bloc whose parameters those efforts used (a base may serve a scenario with overridden blocs). */
+  effortBloc: (Bloc | null)[];
 }
 
+// Bases are memoised per state (its deps array) and levels; a state is never changed once built.
 const bases = new WeakMap<readonly DepState[], Base[]>();
-const dep: DepState = { restriction: 0, tariff: 0, substituted: 0, buffer: 0, availability: 1 };
 
 export const pctOfGdp = (eurBn: number, gdp: number, yearFactor: number): number =>
   (eurBn * yearFactor * 100) / gdp;
@@ -42,65 +63,118 @@ const same = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   return true;
 };
 
-function learns(sc: Scenario, d: number, levels: ArrayLike<number>): boolean {
-  for (const m of layoutOf(sc).measuresOn[d]!) if (levels[m]! > 0) return true;
+/** Whether the flow is being de-risked: a measure on it is at level ≥ 1 (measure m at `level`). */
+function learns(on: readonly number[], levels: ArrayLike<number>, m = -1, level = 0): boolean {
+  for (let k = 0; k < on.length; k++) {
+    const j = on[k]!;
+    if ((j === m ? level : levels[j]!) > 0) return true;
+  }
   return false;
 }
 
-/** Projects one flow over the horizon along a given pain path; returns its discounted harm and cost. */
+const copyInto = (from: DepState, to: DepState): DepState => {
+  to.restriction = from.restriction;
+  to.tariff = from.tariff;
+  to.substituted = from.substituted;
+  to.buffer = from.buffer;
+  to.availability = from.availability;
+  return to;
+};
+
+/** The round function of a flow's mechanism. */
+const roundOf = (mechanism: string) =>
+  mechanism === 'supply' ? supplyRound : mechanism === 'service' ? serviceRound : marketRound;
+
+/**
+ * Projects one flow over the horizon along the base's pain path, with measure
+ * `m` at `level`; returns its discounted harm and cost.
+ */
 function projectDep(
   sc: Scenario,
+  L: Layout,
   input: ProjectionInput,
   d: number,
   levels: ArrayLike<number>,
-  horizon: number,
-  painPath: Float64Array,
+  m: number,
+  level: number,
+  base: Base,
   out: { harm: number; cost: number },
 ): void {
   const def = sc.dependencies[d]!;
-  Object.assign(dep, input.deps[d]!);
-  levelsToRestriction(sc, d, levels, dep);
-  const learning = learns(sc, d, levels);
-  const slot = def.dependent === 'target' ? 0 : 1;
-  const dT = sc.blocs[targetOf(def.mechanism, def.supplier, def.dependent)].discount;
-  const dA = sc.blocs[actorOf(def.mechanism, def.supplier, def.dependent)].discount;
+  const st = copyInto(input.deps[d]!, L.scratch.dep);
+  const on = L.measuresOn[d]!;
+  restrict(sc, on, levels, st, m, level);
+  const learning = learns(on, levels, m, level);
+  const slot = L.side[d]!.dependent;
+  const bloc = sc.blocs[def.dependent];
+  const dT = L.discountTarget[d]!;
+  const dA = L.discountActor[d]!;
+  const flow = L.scratch.flow;
+  flow.months = sc.roundMonths;
+  flow.g7 = sc.params.g7Alignment;
+  const { painPath, effort } = base;
+  const fn = def.formulas.effort;
+  if (base.effortFn[slot] === null) {
+    base.effortFn[slot] = fn;
+    base.effortBloc[slot] = bloc;
+  }
+  const shared = base.effortFn[slot] === fn && base.effortBloc[slot] === bloc;
+  // A projection never changes the tariff, so a market's trade drop is the same every round.
+  flow.tauDrop = def.mechanism === 'market' && base.horizon > 0 ? tradeDrop(def, st.tariff) : Number.NaN;
+  const advance = roundOf(def.mechanism);
   let fT = 1;
   let fA = 1;
   let harm = 0;
   let cost = 0;
-  for (let k = 0; k < horizon; k++) {
-    advanceDep(sc, d, dep, painPath[2 * k + slot]!, learning, sc.params.g7Alignment);
+  for (let k = 0; k < base.horizon; k++) {
+    advance(def, st, flow);
+    if (learning) {
+      const i = 2 * k + slot;
+      let e = shared ? effort[i]! : Number.NaN;
+      if (Number.isNaN(e)) {
+        e = effortOf(def, bloc, painPath[i]!);
+        if (shared) effort[i] = e;
+      }
+      flow.effort = e;
+      learnRound(def, st, flow);
+    }
     fT *= dT;
     fA *= dA;
-    harm += fT * lastFlow.harm;
-    cost += fA * lastFlow.cost;
+    harm += fT * flow.harm;
+    cost += fA * flow.cost;
   }
   out.harm = harm;
   out.cost = cost;
 }
 
-function computeBase(sc: Scenario, input: ProjectionInput, levels: ArrayLike<number>, horizon: number): Base {
+function computeBase(
+  sc: Scenario,
+  L: Layout,
+  input: ProjectionInput,
+  levels: ArrayLike<number>,
+  horizon: number,
+): Base {
   const n = sc.dependencies.length;
-  const { quietAtRest, side } = layoutOf(sc);
-  const harm = new Float64Array(n);
-  const cost = new Float64Array(n);
-  // Flows at rest stay at rest and contribute nothing: project only the others.
-  const active: number[] = [];
-  const deps: DepState[] = [];
-  const learning: boolean[] = [];
+  const { quietAtRest, side, measuresOn } = L;
+  const harm = new Array<number>(n).fill(0);
+  const cost = new Array<number>(n).fill(0);
+  // Working copies of the flows (from the scratch space: nothing here outlives this call).
+  const { deps, active, learning, tauDrops } = L.scratch;
+  let count = 0;
   for (let d = 0; d < n; d++) {
-    const copy = { ...input.deps[d]! };
-    levelsToRestriction(sc, d, levels, copy);
-    const l = learns(sc, d, levels);
+    const copy = copyInto(input.deps[d]!, deps[count]!);
+    restrict(sc, measuresOn[d]!, levels, copy);
+    const l = learns(measuresOn[d]!, levels);
+    // Flows at rest stay at rest and contribute nothing: project only the others.
     if (!l && quietAtRest[d] && atRest(sc.dependencies[d]!.bufferMonths, copy)) continue;
-    active.push(d);
-    deps.push(copy);
-    learning.push(l);
+    active[count] = d;
+    learning[count] = l;
+    count++;
   }
   const yearFactor = 12 / sc.roundMonths;
   const gdp = [sc.blocs.target.gdp, sc.blocs.coercer.gdp];
   const disc = [sc.blocs.target.discount, sc.blocs.coercer.discount];
-  const painPath = new Float64Array(2 * horizon);
+  const painPath = new Array<number>(2 * horizon).fill(0);
   const pain = [
     pctOfGdp(input.lastPain.target.harm + input.lastPain.target.cost, gdp[0]!, yearFactor),
     pctOfGdp(input.lastPain.coercer.harm + input.lastPain.coercer.cost, gdp[1]!, yearFactor),
@@ -108,7 +182,12 @@ function computeBase(sc: Scenario, input: ProjectionInput, levels: ArrayLike<num
   const f = [1, 1];
   const total = [0, 0];
   const round = [0, 0];
-  const g7 = sc.params.g7Alignment;
+  const flow = L.scratch.flow;
+  flow.months = sc.roundMonths;
+  flow.g7 = sc.params.g7Alignment;
+  // A bloc's effort depends on its pain alone: one evaluation per round serves all its flows.
+  const effortFn: (FormulaSet['effort'] | null)[] = [null, null];
+  const effortNow = [0, 0];
   for (let k = 0; k < horizon; k++) {
     painPath[2 * k] = pain[0]!;
     painPath[2 * k + 1] = pain[1]!;
@@ -116,14 +195,35 @@ function computeBase(sc: Scenario, input: ProjectionInput, levels: ArrayLike<num
     f[1]! *= disc[1]!;
     round[0] = 0;
     round[1] = 0;
-    for (let i = 0; i < active.length; i++) {
+    effortFn[0] = null;
+    effortFn[1] = null;
+    for (let i = 0; i < count; i++) {
       const d = active[i]!;
+      const def = sc.dependencies[d]!;
       const sd = side[d]!;
-      advanceDep(sc, d, deps[i]!, pain[sd.dependent]!, learning[i]!, g7);
-      round[sd.target]! += lastFlow.harm;
-      round[sd.actor]! += lastFlow.cost;
-      harm[d]! += f[sd.target]! * lastFlow.harm;
-      cost[d]! += f[sd.actor]! * lastFlow.cost;
+      const st = deps[i]!;
+      if (def.mechanism === 'supply') supplyRound(def, st, flow);
+      else if (def.mechanism === 'service') serviceRound(def, st, flow);
+      else {
+        // The trade drop is evaluated where a round-by-round run first evaluates it.
+        if (k === 0) tauDrops[i] = tradeDrop(def, st.tariff);
+        flow.tauDrop = tauDrops[i]!;
+        marketRound(def, st, flow);
+      }
+      if (learning[i]) {
+        const s = sd.dependent;
+        const fn = def.formulas.effort;
+        if (effortFn[s] !== fn) {
+          effortNow[s] = effortOf(def, sc.blocs[def.dependent], pain[s]!);
+          effortFn[s] = fn;
+        }
+        flow.effort = effortNow[s]!;
+        learnRound(def, st, flow);
+      }
+      round[sd.target]! += flow.harm;
+      round[sd.actor]! += flow.cost;
+      harm[d]! += f[sd.target]! * flow.harm;
+      cost[d]! += f[sd.actor]! * flow.cost;
     }
     total[0]! += f[0]! * round[0]!;
     total[1]! += f[1]! * round[1]!;
@@ -137,17 +237,26 @@ function computeBase(sc: Scenario, input: ProjectionInput, levels: ArrayLike<num
     painPath,
     harm,
     cost,
+    effort: new Array<number>(2 * horizon).fill(Number.NaN),
+    effortFn: [null, null],
+    effortBloc: [null, null],
   };
 }
 
-function baseFor(sc: Scenario, input: ProjectionInput, levels: ArrayLike<number>, horizon: number): Base {
+function baseFor(
+  sc: Scenario,
+  L: Layout,
+  input: ProjectionInput,
+  levels: ArrayLike<number>,
+  horizon: number,
+): Base {
   let list = bases.get(input.deps);
   if (!list) {
     list = [];
     bases.set(input.deps, list);
   }
   for (const b of list) if (b.horizon === horizon && same(b.levels, levels)) return b;
-  const b = computeBase(sc, input, levels, horizon);
+  const b = computeBase(sc, L, input, levels, horizon);
   if (list.length >= 4) list.shift();
   list.push(b);
   return b;
@@ -163,11 +272,9 @@ export function projectCosts(
   levels: ArrayLike<number>,
   horizon: number,
 ): Projection {
-  const { total } = baseFor(sc, input, levels, horizon);
+  const { total } = baseFor(sc, layoutOf(sc), input, levels, horizon);
   return { target: total.target, coercer: total.coercer };
 }
-
-const scratchOut = { harm: 0, cost: 0 };
 
 /** As `projectCosts` for `levels` with measure `m` set to `level`, re-projecting only the flows it acts on. */
 export function projectChange(
@@ -178,17 +285,19 @@ export function projectChange(
   level: number,
   horizon: number,
 ): Projection {
-  const base = baseFor(sc, input, levels, horizon);
+  const L = layoutOf(sc);
+  const base = baseFor(sc, L, input, levels, horizon);
   const total = { target: base.total.target, coercer: base.total.coercer };
-  const trial = levels.slice();
-  trial[m] = level;
-  for (const d of sc.measures[m]!.actsOn) {
-    const def = sc.dependencies[d]!;
-    const t = targetOf(def.mechanism, def.supplier, def.dependent);
-    const a = actorOf(def.mechanism, def.supplier, def.dependent);
-    projectDep(sc, input, d, trial, horizon, base.painPath, scratchOut);
-    total[t] += scratchOut.harm - base.harm[d]!;
-    total[a] += scratchOut.cost - base.cost[d]!;
+  const out = L.scratch.result;
+  const actsOn = sc.measures[m]!.actsOn;
+  for (let k = 0; k < actsOn.length; k++) {
+    const d = actsOn[k]!;
+    const sd = L.side[d]!;
+    projectDep(sc, L, input, d, levels, m, level, base, out);
+    if (sd.target === 0) total.target += out.harm - base.harm[d]!;
+    else total.coercer += out.harm - base.harm[d]!;
+    if (sd.actor === 0) total.target += out.cost - base.cost[d]!;
+    else total.coercer += out.cost - base.cost[d]!;
   }
   return total;
 }

@@ -69,6 +69,8 @@ export interface Dependency {
   readonly supplier: Role;
   /** Supply/service: who needs it. Market: the importer. */
   readonly dependent: Role;
+  /** Whether the supplier's allies join its cuts (its side's allies_align): g7_alignment then applies. */
+  readonly alliesAlign: boolean;
   readonly sector: string;
   /** Annual flow, EUR bn. */
   readonly value: number;

@@ -34,6 +34,7 @@ export function buildScenario(
       mechanism: d.mechanism,
       supplier: roleOf(d.supplier),
       dependent: roleOf(d.dependent),
+      alliesAlign: def.blocs[d.supplier]?.allies_align ?? false,
       sector: d.sector,
       value: d.value,
       share: d.share,
@@ -166,7 +167,9 @@ export function buildScenario(
     formulas: formulas.defaults,
     random,
   };
-  return { ...sc, targets: buildTargets(sc) };
+  // random last, as a scenario sent to a worker rebuilds it (io/scenario-data.ts): the keys keep their order.
+  const { random: source, ...rest } = sc;
+  return { ...rest, targets: buildTargets(sc), random: source };
 }
 
 /** Freezes a scenario deeply, except its random source (which may hold state) and functions. */

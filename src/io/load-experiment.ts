@@ -77,6 +77,8 @@ export interface ExperimentOptions {
   readonly ensureMetric?: string;
   /** sensitivity --method: use this design (keeping n and replications). */
   readonly method?: 'sobol' | 'morris';
+  /** Folder of the formula cache (see LoadOptions.cacheDir). */
+  readonly cacheDir?: string;
 }
 
 /** An experiment file, or a scenario (id or file) for plain Monte Carlo. */
@@ -125,12 +127,13 @@ async function resolveExperiment(
   opts: ExperimentOptions,
   locate: Locator,
 ): Promise<Result<LoadedExperiment, Diagnostic[]>> {
-  const base = await loadScenario(scenarioAbs, { cwd });
+  const cache = opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir };
+  const base = await loadScenario(scenarioAbs, { cwd, ...cache });
   if (!base.ok) return base;
   const loaded = base.value;
   const at = (p: readonly PathSeg[]) => locate(p);
   const diags: Diagnostic[] = [];
-  const packages = await loadPackages(def, scenarioAbs, cwd, locate, diags);
+  const packages = await loadPackages(def, scenarioAbs, cwd, locate, diags, opts.cacheDir);
   const own = await checkOwnUncertain(def.uncertain, scenarioAbs, cwd, (k) => locate(['uncertain'], k));
   diags.push(...own.diagnostics);
   const mine = new Set(own.params.map((p) => p.path));
@@ -198,10 +201,11 @@ async function loadPackages(
   cwd: string,
   locate: Locator,
   diags: Diagnostic[],
+  cacheDir: string | undefined,
 ): Promise<ExperimentPackage[]> {
   const out: ExperimentPackage[] = [];
   for (const [name, p] of Object.entries(def.levers.packages ?? {})) {
-    const r = await loadPackage(scenarioAbs, cwd, p.set);
+    const r = await loadPackage(scenarioAbs, cwd, p.set, cacheDir);
     if (r.ok) {
       out.push({ name, set: p.set, loaded: r.value });
       continue;
@@ -325,6 +329,7 @@ export async function loadPackage(
   scenarioAbs: string,
   cwd: string,
   set: Readonly<Record<string, string | number>>,
+  cacheDir?: string,
 ): Promise<Result<LoadedScenario, Diagnostic[]>> {
   const rest: Record<string, string | number> = {};
   const levels: Record<string, number> = {};
@@ -334,7 +339,11 @@ export async function loadPackage(
     if (id === undefined) rest[key] = value;
     else levels[id] = Number(value);
   }
-  const r = await loadScenario(scenarioAbs, { cwd, set: rest });
+  const r = await loadScenario(scenarioAbs, {
+    cwd,
+    set: rest,
+    ...(cacheDir === undefined ? {} : { cacheDir }),
+  });
   if (!r.ok || Object.keys(levels).length === 0) return r;
   const sc = r.value.scenario;
   for (const [id, level] of Object.entries(levels)) {

@@ -9,6 +9,7 @@ import { checkEventSet, checkUncertain } from './check-paths.js';
 import { checkRefs } from './check-refs.js';
 import { type CompiledFormulas, compileFormulas } from './compile-formulas.js';
 import { type Diagnostic, sortDiagnostics } from './diagnostics.js';
+import { openFormulaCache, saveFormulaCache } from './formula-cache.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { parseWith, validateModel } from './load-model.js';
 import { type Assignment, applyAssignments, type RouteContext, withOrigins } from './overrides.js';
@@ -44,6 +45,8 @@ export interface LoadOptions {
   /** The CLI's --set PATH=VALUE pairs, applied after the scenario's overrides. */
   readonly set?: Readonly<Record<string, string | number>>;
   readonly random?: RandomSource;
+  /** Folder of the formula cache (formula-cache.ts); none: formulas are compiled in memory only. */
+  readonly cacheDir?: string;
 }
 
 const fail = (ds: Diagnostic[]) => err(sortDiagnostics(dropMisspeltMissing(ds)));
@@ -53,6 +56,16 @@ export async function loadScenario(
   ref: string,
   opts: LoadOptions = {},
 ): Promise<Result<LoadedScenario, Diagnostic[]>> {
+  if (opts.cacheDir === undefined) return load(ref, opts);
+  await openFormulaCache(opts.cacheDir);
+  try {
+    return await load(ref, opts);
+  } finally {
+    await saveFormulaCache(opts.cacheDir);
+  }
+}
+
+async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenario, Diagnostic[]>> {
   const cwd = resolve(opts.cwd ?? process.cwd());
   const abs = await resolveScenarioRef(ref, cwd);
   if (!abs.ok) return abs;

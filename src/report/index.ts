@@ -22,6 +22,8 @@ export interface ReportOptions {
   force?: boolean;
   /** Directory scenario refs are resolved from (default: the process's). */
   cwd?: string;
+  /** Folder of the formula cache (see io LoadOptions.cacheDir). */
+  cacheDir?: string;
 }
 
 export interface WrittenReport {
@@ -47,6 +49,7 @@ export async function writeReport(
   const game = await loadGame(journalPath, {
     acceptChangedScenario: force,
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
+    ...(opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir }),
   });
   if (!game.ok) return game;
   const g = game.value;

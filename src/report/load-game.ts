@@ -46,6 +46,8 @@ export interface GameOptions {
   cwd?: string;
   /** Go on when the scenario's definition changed since the game (hash mismatch). */
   acceptChangedScenario?: boolean;
+  /** Folder of the formula cache (see io LoadOptions.cacheDir). */
+  cacheDir?: string;
 }
 
 export async function loadGame(
@@ -60,7 +62,11 @@ export async function loadGame(
     return err([d('report/empty', 'the journal has no rounds played yet: there is nothing to report')]);
 
   const cwd = resolve(opts.cwd ?? process.cwd());
-  const loaded = await loadScenario(scenarioRef(journal, journalPath, cwd), { cwd, set: journal.set });
+  const loaded = await loadScenario(scenarioRef(journal, journalPath, cwd), {
+    cwd,
+    set: journal.set,
+    ...(opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir }),
+  });
   if (!loaded.ok) return loaded;
   const sc = loaded.value.scenario;
   const warnings: Diagnostic[] = [];

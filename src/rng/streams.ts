@@ -1,12 +1,12 @@
 // Seeded streams: each is seedrandom's tychei, seeded by a SHA-256 of
 // (seed, labels…), so streams never depend on run order or worker count.
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import seedrandom from 'seedrandom';
 import type { RandomSource, Rng } from '../engine/types.js';
 
 /** Hex key for a stream: hash of the parts joined by "/". */
 export const deriveKey = (...parts: (string | number)[]): string =>
-  createHash('sha256').update(parts.map(String).join('/')).digest('hex');
+  hash('sha256', parts.map(String).join('/'), 'hex');
 
 export function makeRng(key: string): Rng {
   const prng = seedrandom.tychei(key);
@@ -16,7 +16,16 @@ export function makeRng(key: string): Rng {
 export function makeRandomSource(): RandomSource {
   return {
     algorithm: 'seedrandom.tychei/sha256',
-    stream: (seed, ...labels) => makeRng(deriveKey(seed, ...labels)),
+    // Seeded on the first draw: a run asks for many streams it never draws from.
+    stream: (seed, ...labels) => {
+      let prng: { double(): number } | undefined;
+      return {
+        next: () => {
+          prng ??= seedrandom.tychei(deriveKey(seed, ...labels));
+          return prng.double();
+        },
+      };
+    },
   };
 }
 

@@ -68,7 +68,7 @@ test.prop([fc.integer({ min: 1, max: 1000 }), fc.double({ min: 0, max: 1, noNaN:
   (seed, scale) => {
     const chosen = paths.filter((_, i) => (i * 7919 + seed) % 5 === 0);
     const values = chosen.map((_, i) => scale * (i + 1));
-    const mine = parameterApplier(loaded, chosen)(values);
+    const mine = parameterApplier(loaded.scenario, chosen)(values);
     const theirs = applyParameterValues(loaded, Object.fromEntries(chosen.map((p, i) => [p, values[i]!])));
     expect({ ...mine, hash: '' }).toEqual({ ...theirs, hash: '' });
     expect(loaded.scenario).toEqual(applyParameterValues(loaded, {}));

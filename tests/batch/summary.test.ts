@@ -78,3 +78,45 @@ describe('batch summary', () => {
     expect(b.result()).toEqual(report.summary);
   });
 });
+
+describe('lever groups', () => {
+  // The only group shares the totals' sketches until a second group appears; it must then answer as if it
+  // had kept its own all along, also past a sketch's capacity (65,536 values).
+  it('give each group the quantiles of its own values', async () => {
+    const { QuantileSketch } = await import('../../src/batch/quantile-sketch.js');
+    const columns = [
+      'package',
+      'policy_eu',
+      'policy_cn',
+      'outcome',
+      'round',
+      'pain_eu',
+      'pain_cn',
+      'error',
+    ].map((name) => ({ name, type: 'string' as const }));
+    const b = new SummaryBuilder(columns);
+    const own = {
+      A: [new QuantileSketch(), new QuantileSketch()],
+      B: [new QuantileSketch(), new QuantileSketch()],
+    };
+    let x = 0.5;
+    const next = () => {
+      x = (x * 9301 + 49297) % 233280;
+      return x / 233280;
+    };
+    const add = (g: 'A' | 'B') => {
+      const eu = next() * 100;
+      const round = Math.floor(next() * 12);
+      b.add([g, 'graduated', 'hold', 'landing_zone', round, eu, 1, null]);
+      own[g][0]!.add(eu);
+      own[g][1]!.add(round);
+    };
+    for (let i = 0; i < 70_000; i++) add('A');
+    for (let i = 0; i < 3_000; i++) add(i % 3 === 0 ? 'B' : 'A');
+    const levers = b.result().levers!;
+    for (const [i, g] of (['A', 'B'] as const).entries()) {
+      expect(levers[i]!.medianPainTarget).toBe(own[g][0]!.quantile(0.5));
+      expect(levers[i]!.medianRounds).toBe(own[g][1]!.quantile(0.5));
+    }
+  });
+});

@@ -34,8 +34,9 @@
 // to ~20% of the full projection when that is small; it is not a rounding error.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { actorOf, advanceDep, lastFlow, levelsToRestriction, targetOf } from '../../src/engine/economics.js';
+import { actorOf, advanceDep, newFlowOut, restrict, targetOf } from '../../src/engine/economics.js';
 import { initialState, runGame, step } from '../../src/engine/index.js';
+import { layoutOf } from '../../src/engine/layout.js';
 import { learningFlags } from '../../src/engine/negotiation.js';
 import {
   type Projection,
@@ -90,17 +91,18 @@ function envelope(sc: Scenario, input: ProjectionInput, trial: readonly number[]
     const a = actorOf(def.mechanism, def.supplier, def.dependent);
     const along = (pain: number) => {
       const dep: DepState = { ...input.deps[d]! };
-      levelsToRestriction(sc, d, trial, dep);
+      restrict(sc, layoutOf(sc).measuresOn[d]!, trial, dep);
+      const flow = newFlowOut(sc.roundMonths, sc.params.g7Alignment);
       let fT = 1;
       let fA = 1;
       let harm = 0;
       let cost = 0;
       for (let k = 0; k < h; k++) {
-        advanceDep(sc, d, dep, k === 0 ? p0 : pain, true, sc.params.g7Alignment);
+        advanceDep(sc, d, dep, k === 0 ? p0 : pain, true, sc.params.g7Alignment, flow);
         fT *= sc.blocs[t].discount;
         fA *= sc.blocs[a].discount;
-        harm += fT * lastFlow.harm;
-        cost += fA * lastFlow.cost;
+        harm += fT * flow.harm;
+        cost += fA * flow.cost;
       }
       return { harm, cost };
     };

@@ -1,7 +1,13 @@
 import { fc, test } from '@fast-check/vitest';
 import { all, create } from 'mathjs';
 import { describe, expect, it } from 'vitest';
-import { ALLOWED_FUNCTIONS, type CompiledFormula, compileFormula } from '../../src/model/formula.js';
+import {
+  ALLOWED_FUNCTIONS,
+  type CompiledFormula,
+  compileFormula,
+  compileFormulaSource,
+} from '../../src/model/formula.js';
+import { instantiateFormula, sourceOfFormula } from '../../src/model/formula-runtime.js';
 
 // Reference evaluator: a separate mathjs instance with the compiler's config, plus our two helpers
 // defined through mathjs's own functions.
@@ -16,18 +22,33 @@ const mathjs = (src: string, scope: Record<string, number>): number => {
   return Number(v);
 };
 
+// Exact agreement; NaN matches NaN, and 0 matches -0 (=== semantics).
+const same = (a: number, b: number): boolean => (Number.isNaN(a) ? Number.isNaN(b) : a === b);
+const show = (x: number) => (Object.is(x, -0) ? '-0' : String(x));
+
+/**
+ * The compiled function, checked on every call against the cached path: the generated source
+ * after a trip through JSON (as the cache file and the batch workers receive it), instantiated
+ * without the compiler, must give the same result.
+ */
 function compile(src: string, vars: readonly string[]): CompiledFormula {
   const res = compileFormula(src, vars);
   if (!res.ok) throw new Error(`${src}: ${res.errors.map((e) => e.message).join('; ')}`);
-  return res.fn;
+  const generated = compileFormulaSource(src, vars);
+  if (!generated.ok) throw new Error(`${src}: source and function disagree on validity`);
+  const shipped = instantiateFormula(JSON.parse(JSON.stringify(generated.source)) as string);
+  if (sourceOfFormula(res.fn) !== generated.source) throw new Error(`${src}: function has another source`);
+  return (...args: number[]) => {
+    const a = res.fn(...args);
+    const b = shipped(...args);
+    if (!same(a, b) || Object.is(a, -0) !== Object.is(b, -0))
+      throw new Error(`${src}: cached source gives ${show(b)}, compiled ${show(a)}`);
+    return a;
+  };
 }
 
 const run = (src: string, scope: Record<string, number> = {}): number =>
   compile(src, Object.keys(scope))(...Object.values(scope));
-
-// Exact agreement; NaN matches NaN, and 0 matches -0 (=== semantics).
-const same = (a: number, b: number): boolean => (Number.isNaN(a) ? Number.isNaN(b) : a === b);
-const show = (x: number) => (Object.is(x, -0) ? '-0' : String(x));
 
 const MODEL = { r: 2, phi: 0.1, alt: 0.5, g7: 0.3 };
 
@@ -98,7 +119,8 @@ describe('compileFormula: valid formulas', () => {
 
   it('builds a plain JS function over renamed parameters, returning numbers', () => {
     const fn = compile('class > 0 and not (e < 1)', ['class']);
-    expect(fn.toString()).toBe(
+    const res = compileFormula('class > 0 and not (e < 1)', ['class']);
+    expect(res.ok && res.fn.toString()).toBe(
       'function formula(v0) { return (gt(v0, (0)) && (lt((2.718281828459045), (1)) ? 0 : 1) ? 1 : 0); }',
     );
     expect(typeof fn(2)).toBe('number');

@@ -33,7 +33,7 @@ function seriesOf(sc: Scenario, r: RunResult, dependency: string): Record<string
 const classOf = (r: RunResult): EpisodeRun['outcome'] => r.outcome;
 
 export function runEpisode(exp: LoadedExperiment, plan: Plan, expect: ExpectDef): EpisodeRun[] {
-  const apply = parameterApplier(exp.loaded, plan.paths);
+  const apply = parameterApplier(exp.loaded.scenario, plan.paths);
   const lever = exp.levers[0]!;
   const base = exp.loaded.scenario;
   const policies = { target: base.policies[lever.target]!, coercer: base.policies[lever.coercer]! };

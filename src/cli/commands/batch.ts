@@ -11,7 +11,7 @@ import type { ExperimentOptions, LoadedExperiment } from '../../io/load-experime
 import { type Format, formatOf } from '../../io/writers/columns.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { parseSeed } from '../options.js';
+import { formulaCacheDir, parseSeed } from '../options.js';
 
 interface BatchFlags {
   runs?: string;
@@ -56,7 +56,7 @@ export function register(program: Command, { io, action }: CommandContext): void
 
 async function batch(target: string, flags: BatchFlags, io: CliIo): Promise<number> {
   const problems: Diagnostic[] = [];
-  const common = parseCommon(flags, problems, io.cwd);
+  const common = parseCommon(flags, problems, io.cwd, io.env);
   const { chooseShard, chooseWorkers } = await import('../../batch/shard.js');
   const shard = chooseShard(flags.shard, io.env, problems);
   const workers = chooseWorkers(flags.workers, io.env, problems);
@@ -109,8 +109,12 @@ export function parseCommon(
   flags: { runs?: string; seed?: string; policy?: string },
   problems: Diagnostic[],
   cwd: string,
+  env: Readonly<Record<string, string | undefined>> = {},
 ): ExperimentOptions {
-  const opts: { -readonly [K in keyof ExperimentOptions]: ExperimentOptions[K] } = { cwd };
+  const opts: { -readonly [K in keyof ExperimentOptions]: ExperimentOptions[K] } = {
+    cwd,
+    cacheDir: formulaCacheDir(env),
+  };
   if (flags.runs !== undefined) {
     const n = Number(flags.runs);
     if (!Number.isSafeInteger(n) || n < 1)

@@ -6,7 +6,7 @@ import type { Command } from 'commander';
 import type { Diagnostic } from '../../io/diagnostics.js';
 import { EXIT_OK, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { DEFAULT_SCENARIO, parseSets } from '../options.js';
+import { DEFAULT_SCENARIO, formulaCacheDir, parseSets } from '../options.js';
 
 interface ExplainOptions {
   scenario?: string;
@@ -51,7 +51,7 @@ async function explain(id: string, opts: ExplainOptions, io: CliIo): Promise<num
     });
   if (problems.length > 0) return reportDiagnostics(io, problems);
   const { findScenario } = await import('../../report/explain/find.js');
-  const found = await findScenario(id, opts.scenario, DEFAULT_SCENARIO, io.cwd, set);
+  const found = await findScenario(id, opts.scenario, DEFAULT_SCENARIO, io.cwd, set, formulaCacheDir(io.env));
   if (!found.ok) return reportDiagnostics(io, found.diagnostics);
   const { loaded, kind } = found;
   const look = { width: terminalWidth(io), colors: colorsWanted(io), rounds };

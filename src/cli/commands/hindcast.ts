@@ -7,7 +7,7 @@ import type { Command } from 'commander';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { EXIT_OK, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { parseSeed } from '../options.js';
+import { formulaCacheDir, parseSeed } from '../options.js';
 
 interface HindcastOptions {
   runs: string;
@@ -72,7 +72,7 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
   const { formatScorecard, scorecardJson, scorecardOf } = await import('../../batch/hindcast/scorecard.js');
   const scores = [];
   for (const path of paths) {
-    const r = await loadExperiment(path, { cwd: io.cwd, runs, seed });
+    const r = await loadExperiment(path, { cwd: io.cwd, runs, seed, cacheDir: formulaCacheDir(io.env) });
     if (!r.ok) {
       problems.push(...r.error);
       continue;

@@ -14,13 +14,12 @@ import {
   SimError,
 } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
-import { type Journal, readJournal, writeJournal } from '../../io/journal.js';
-import { runSeed } from '../../rng/streams.js';
-import { type JournalMeta, journalOf, sessionOf } from '../../ui/journal-of.js';
+import type { Journal } from '../../io/journal.js';
+import type { JournalMeta } from '../../ui/journal-of.js';
 import type { Terminal } from '../../ui/start.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { DEFAULT_SCENARIO, loadForCli, parseSeed, parseSets } from '../options.js';
+import { DEFAULT_SCENARIO, formulaCacheDir, loadForCli, parseSeed, parseSets } from '../options.js';
 import { choosePolicies, roleOfKey } from './run.js';
 
 interface PlayOptions {
@@ -86,6 +85,7 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
 
   let journal: Journal | null = null;
   if (opts.resume !== undefined) {
+    const { readJournal } = await import('../../io/journal.js');
     const r = readJournal(opts.resume);
     if (!r.ok) return reportDiagnostics(io, r.error);
     journal = r.value;
@@ -115,6 +115,9 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
   const path = journalPath(opts, sc.id, seed, problems);
   if (problems.length > 0) return reportDiagnostics(io, problems);
 
+  const { runSeed } = await import('../../rng/streams.js');
+  const { journalOf, sessionOf } = await import('../../ui/journal-of.js');
+  const { writeJournal } = await import('../../io/journal.js');
   const setup: GameSetup = { sc, seed: journal ? journal.seed : runSeed(seed, 0, 0), players };
   const changed = journal !== null && journal.scenario.hash !== loaded.hash;
   const changedText = journal
@@ -280,7 +283,7 @@ function journalRef(j: Journal, journalFile: string): string {
 async function writeDebrief(io: CliIo, journal: string): Promise<void> {
   io.stdout.write('Writing the debrief report (with the computer-played comparison)…\n');
   const { writeReport } = await import('../../report/index.js');
-  const r = await writeReport(journal, undefined, { cwd: io.cwd });
+  const r = await writeReport(journal, undefined, { cwd: io.cwd, cacheDir: formulaCacheDir(io.env) });
   if (!r.ok) {
     reportDiagnostics(io, r.error);
     io.stdout.write(`Write it later with: aci-sim report ${journal}\n`);

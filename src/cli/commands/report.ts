@@ -6,6 +6,7 @@ import { type Diagnostic, fileDiag, formatDiagnostics } from '../../io/diagnosti
 import { DEFAULT_RUNS, defaultReportDir } from '../../report/defaults.js';
 import { EXIT_OK, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
+import { formulaCacheDir } from '../options.js';
 
 interface ReportFlags {
   out?: string;
@@ -47,7 +48,12 @@ async function report(journal: string, flags: ReportFlags, io: CliIo): Promise<n
   if (problems.length > 0) return reportDiagnostics(io, problems);
   const out = flags.out ?? defaultReportDir(journal);
   const { writeReport } = await import('../../report/index.js');
-  const r = await writeReport(journal, out, { runs, force: flags.force === true, cwd: io.cwd });
+  const r = await writeReport(journal, out, {
+    runs,
+    force: flags.force === true,
+    cwd: io.cwd,
+    cacheDir: formulaCacheDir(io.env),
+  });
   if (!r.ok) return reportDiagnostics(io, r.error);
   if (r.value.warnings.length > 0)
     io.stderr.write(`warning: ${formatDiagnostics(r.value.warnings).replace(/\n/g, '\nwarning: ')}\n`);

@@ -4,7 +4,6 @@ import type { Command } from 'commander';
 import { type Policy, ROLES, type Role, runGame, type Scenario, SimError } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
-import { runSeed } from '../../rng/streams.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import { runJson, runText } from '../format-run.js';
 import type { CliIo, CommandContext } from '../io.js';
@@ -54,6 +53,7 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
   const policies = choosePolicies(sc, sc.players, opts.policy, problems);
   if (!policies) return reportDiagnostics(io, problems);
   try {
+    const { runSeed } = await import('../../rng/streams.js');
     const result = runGame(sc, runSeed(seed, 0, 0), policies);
     const shown = { ...result, seed: String(seed) };
     const names = { target: policies.target.id, coercer: policies.coercer.id };

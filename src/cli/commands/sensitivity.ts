@@ -6,7 +6,7 @@ import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
-import { METRICS } from '../../io/schemas/experiment.js';
+import { METRICS } from '../../io/metrics-list.js';
 import { formatOf } from '../../io/writers/columns.js';
 import { csvHeader, csvRow } from '../../io/writers/csv.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
@@ -79,7 +79,7 @@ async function sensitivity(target: string, flags: Flags, io: CliIo): Promise<num
         `unknown metric "${flags.metric}"${didYouMean(flags.metric, NUMERIC)} (numeric metrics: ${NUMERIC.join(', ')}, pain_<side>, pain_<side>_pct, substitution_<side>, state:<code>)`,
       ),
     );
-  const common = parseCommon(flags, problems, io.cwd);
+  const common = parseCommon(flags, problems, io.cwd, io.env);
   const { chooseWorkers } = await import('../../batch/shard.js');
   const workers = chooseWorkers(flags.workers, io.env, problems);
   if (flags.out !== undefined && formatOf(flags.out) !== 'csv')

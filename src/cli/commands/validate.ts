@@ -8,7 +8,6 @@ import type { Command } from 'commander';
 import { type Diagnostic, formatDiagnostics } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { displayPath, listYamlFiles } from '../../io/files.js';
-import { diagAt, readYamlFile } from '../../io/yaml-source.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
 
@@ -32,6 +31,7 @@ export interface FileResult {
 export async function validateFile(path: string, cwd: string): Promise<FileResult> {
   const abs = resolve(cwd, path);
   const file = displayPath(abs, cwd);
+  const { diagAt, readYamlFile } = await import('../../io/yaml-source.js');
   const read = await readYamlFile(abs, file);
   if (!read.ok) return { file, diagnostics: read.error };
   const data = read.value.data as { kind?: unknown } | null;

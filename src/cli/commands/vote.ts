@@ -10,7 +10,6 @@ import {
   type Vote,
 } from '../../engine/council/qmv.js';
 import { formatDiagnostic } from '../../io/diagnostics.js';
-import { loadCouncil } from '../../io/load-council.js';
 import type { CommandContext } from '../io.js';
 
 export interface VoteArgs {
@@ -329,6 +328,7 @@ export async function voteCommand(
   if (!/^\d{4}$/.test(opts.year.trim()))
     return { stdout: '', stderr: `vote: --year must be a year such as 2025, got "${opts.year}"\n`, code: 2 };
   const year = Number(opts.year.trim());
+  const { loadCouncil } = await import('../../io/load-council.js');
   const council = await loadCouncil(year, { cwd });
   if (!council.ok) {
     const lines = council.error.map((d) =>

@@ -80,6 +80,11 @@ function toUnits(share: number, code: string): number {
   return Math.round(share * UNITS_PER_POINT);
 }
 
+function checkVote(population: Readonly<Record<string, number>>, code: string, vote: Vote): void {
+  if (!Object.hasOwn(population, code)) throw new RangeError(`unknown member state "${code}"`);
+  if (!VOTES.includes(vote)) throw new RangeError(`invalid vote "${String(vote)}" for ${code}`);
+}
+
 interface Group {
   states: number;
   units: number;
@@ -120,14 +125,11 @@ export function qualifiedMajority(
   const codes = Object.keys(population);
   if (codes.length === 0) throw new RangeError('the population table is empty');
 
-  const entries: Iterable<[string, Vote]> =
-    votes instanceof Map ? votes.entries() : Object.entries(votes as Readonly<Record<string, Vote>>);
-  const voteOf = new Map<string, Vote>();
-  for (const [code, vote] of entries) {
-    if (!Object.hasOwn(population, code)) throw new RangeError(`unknown member state "${code}"`);
-    if (!VOTES.includes(vote)) throw new RangeError(`invalid vote "${String(vote)}" for ${code}`);
-    voteOf.set(code, vote);
-  }
+  // Checked first, without building a map: the engine tallies a vote every round.
+  const isMap = votes instanceof Map;
+  const table = votes as Readonly<Record<string, Vote>>;
+  if (isMap) for (const [code, vote] of votes as ReadonlyMap<string, Vote>) checkVote(population, code, vote);
+  else for (const code of Object.keys(table)) checkVote(population, code, table[code]!);
 
   const groups: Record<Vote, Group> = {
     for: { states: 0, units: 0 },
@@ -139,7 +141,12 @@ export function qualifiedMajority(
   for (const code of codes) {
     const units = toUnits(population[code] as number, code);
     totalUnits += units;
-    const group = groups[voteOf.get(code) ?? 'absent'];
+    const vote: Vote | undefined = isMap
+      ? (votes as ReadonlyMap<string, Vote>).get(code)
+      : Object.hasOwn(table, code)
+        ? table[code]
+        : undefined;
+    const group = groups[vote ?? 'absent'];
     group.states += 1;
     group.units += units;
   }

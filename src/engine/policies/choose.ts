@@ -46,6 +46,7 @@ function graduated(sc: Scenario, st: SimState, bloc: Role, policy: Policy): Bloc
     const up = bestRaise(sc, sim, bloc, true);
     if (!up) break;
     set[up.measure] = up.level;
+    if (k + 1 === steps) break; // the next step's state is needed only for another step
     sim = {
       ...sim,
       measures: sim.measures.map((m, i) =>

@@ -13,13 +13,14 @@ export interface Move {
 /** Raises open to the side now: every higher level whose rung is at most `maxRung` (the next level always). */
 export function raises(sc: Scenario, st: SimState, bloc: Role, maxRung = 6): Move[] {
   const out: Move[] = [];
-  sc.measures.forEach((m, i) => {
-    if (m.bloc !== bloc) return;
+  for (let i = 0; i < sc.measures.length; i++) {
+    const m = sc.measures[i]!;
+    if (m.bloc !== bloc) continue;
     const ms = st.measures[i]!;
     // A proposal still before the committee may be amended upward; other pending steps wait.
-    if (ms.pending && ms.pending.stage !== 'committee') return;
-    if (m.legalBasis === 'wider' && !st.widerUnlocked) return;
-    if (usesAci(sc, m) && st.aci.stage === 'rejected' && st.aci.roundsLeft > 0) return;
+    if (ms.pending && ms.pending.stage !== 'committee') continue;
+    if (m.legalBasis === 'wider' && !st.widerUnlocked) continue;
+    if (usesAci(sc, m) && st.aci.stage === 'rejected' && st.aci.roundsLeft > 0) continue;
     // The next level, then the first level that bites harder than the current one (skipping bare threats).
     const from = ms.pending?.level ?? ms.level;
     const now = m.levels[from]!;
@@ -30,29 +31,31 @@ export function raises(sc: Scenario, st: SimState, bloc: Role, maxRung = 6): Mov
       if (level === from + 1 || bites) out.push({ measure: m.id, index: i, level });
       if (bites) break;
     }
-  });
+  }
   return out;
 }
 
 /** Measures the side may lower by one level now. */
 export function lowers(sc: Scenario, st: SimState, bloc: Role): Move[] {
   const out: Move[] = [];
-  sc.measures.forEach((m, i) => {
+  for (let i = 0; i < sc.measures.length; i++) {
+    const m = sc.measures[i]!;
     const ms = st.measures[i]!;
     if (m.bloc === bloc && ms.level > 0 && m.reversible)
       out.push({ measure: m.id, index: i, level: ms.level - 1 });
-  });
+  }
   return out;
 }
 
 /** Highest rung among one side's levels in force or already decided (pending). */
 export function sideRung(sc: Scenario, st: SimState, bloc: Role): number {
   let r = 0;
-  sc.measures.forEach((m, i) => {
-    if (m.bloc !== bloc) return;
+  for (let i = 0; i < sc.measures.length; i++) {
+    const m = sc.measures[i]!;
+    if (m.bloc !== bloc) continue;
     const ms = st.measures[i]!;
     r = Math.max(r, m.levels[ms.pending?.level ?? ms.level]!.rung);
-  });
+  }
   return r;
 }
 

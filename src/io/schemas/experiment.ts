@@ -2,21 +2,13 @@
 // design that samples them and what each run records.
 import * as z from 'zod';
 import { didYouMean } from '../did-you-mean.js';
+import { METRICS } from '../metrics-list.js';
 import { normalizePath } from '../paths.js';
 import { id, SideId, text } from './common.js';
 import { DistributionSchema } from './distribution.js';
 import { plain } from './range.js';
 
-/** Scalar metrics a run can record, besides those of a side and `state:<code>` (and `state:*`). */
-export const METRICS = [
-  'outcome',
-  'round',
-  'q',
-  'peak_rung',
-  'min_qm_margin',
-  'deals_broken',
-  'rounds_played',
-] as const;
+export { METRICS } from '../metrics-list.js';
 
 /**
  * Metrics of one side, written with the side's id in lower case (pain_eu,

@@ -38,12 +38,14 @@ export async function findScenario(
   defaultRef: string,
   cwd: string,
   set: Record<string, string | number>,
+  cacheDir?: string,
 ): Promise<Found> {
+  const cache = cacheDir === undefined ? {} : { cacheDir };
   const refs = named ? [named] : await searchOrder(cwd, defaultRef);
   const tried: { ref: string; loaded: LoadedScenario }[] = [];
   for (const ref of refs) {
     // Search without --set (its paths may not exist in other scenarios), then load the match with it.
-    const r = await loadScenario(ref, { cwd, set: named ? set : {} });
+    const r = await loadScenario(ref, { cwd, set: named ? set : {}, ...cache });
     if (!r.ok) {
       // A scenario the user named must load; a shipped one that does not is skipped.
       if (named) return { ok: false, diagnostics: r.error };
@@ -52,7 +54,7 @@ export async function findScenario(
     const kind = kindIn(r.value, id);
     if (kind && (named || Object.keys(set).length === 0)) return { ok: true, loaded: r.value, kind };
     if (kind) {
-      const again = await loadScenario(ref, { cwd, set });
+      const again = await loadScenario(ref, { cwd, set, ...cache });
       return again.ok ? { ok: true, loaded: again.value, kind } : { ok: false, diagnostics: again.error };
     }
     tried.push({ ref, loaded: r.value });
@@ -61,7 +63,7 @@ export async function findScenario(
   if (named) {
     // Defined in another shipped scenario? Say which.
     for (const ref of await searchOrder(cwd, defaultRef)) {
-      const r = await loadScenario(ref, { cwd });
+      const r = await loadScenario(ref, { cwd, ...cache });
       if (r.ok && kindIn(r.value, id))
         return {
           ok: false,
