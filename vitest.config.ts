@@ -15,5 +15,8 @@ export default defineConfig({
     isolate: false,
     globalSetup: ['tests/global-setup.ts'],
     setupFiles: ['tests/setup-fast-check.ts'],
+    // ink draws nothing but the last frame when it believes it runs in CI (is-in-ci reads
+    // CI / CONTINUOUS_INTEGRATION when ink is imported); the screen tests need the live frames.
+    env: { CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
   },
 });
