@@ -79,6 +79,8 @@ function negativePow(x: number, y: number): number {
 
 /** mathjs pow(number, number) with predictable: true. */
 function pow(x: number, y: number): number {
+  // 1 to any finite power is exactly 1 (a tariff of 0): the common case, without Math.pow.
+  if (x === 1 && Number.isFinite(y)) return 1;
   if (x < 0 && Number.isFinite(y) && y !== Math.round(y)) return negativePow(x, y);
   if ((x < -1 && y === Infinity) || (x > -1 && x < 0 && y === -Infinity)) return NaN;
   if ((x * x < 1 && y === Infinity) || (x * x > 1 && y === -Infinity)) return 0;
