@@ -3,11 +3,12 @@
 // JIT on other formulas), printed as JSON: ms per run, wall and CPU, the best
 // of three rounds after a warm-up.
 // Usage: node dist/bench/run-rate.js <policy> <runs> <compiled|hand> <cacheDir>
-import { DEFAULT_SCENARIO } from '../cli/options.js';
+
 import { HAND_FORMULAS } from '../engine/hand-formulas.js';
 import { runGame, type Scenario } from '../engine/index.js';
 import { formatDiagnostics } from '../io/diagnostics.js';
 import { loadScenario } from '../io/load-scenario.js';
+import { DEFAULT_SCENARIO } from '../io/scenario-ref.js';
 import { runSeed } from '../rng/streams.js';
 
 const [policy = 'graduated', runs = '3000', formulas = 'compiled', cacheDir] = process.argv.slice(2);

@@ -36,6 +36,9 @@ export interface ProjectionInput {
 }
 
 interface Base {
+  /** What the base was computed under: the same deps array may be projected under another scenario. */
+  sc: Scenario;
+  lastPain: ProjectionInput['lastPain'];
   levels: number[];
   horizon: number;
   total: Projection;
@@ -231,6 +234,8 @@ function computeBase(
     pain[1] = pctOfGdp(round[1]!, gdp[1]!, yearFactor);
   }
   return {
+    sc,
+    lastPain: input.lastPain,
     levels: Array.from(levels),
     horizon,
     total: { target: total[0]!, coercer: total[1]! },
@@ -255,7 +260,10 @@ function baseFor(
     list = [];
     bases.set(input.deps, list);
   }
-  for (const b of list) if (b.horizon === horizon && same(b.levels, levels)) return b;
+  for (const b of list) {
+    if (b.horizon === horizon && b.sc === sc && b.lastPain === input.lastPain && same(b.levels, levels))
+      return b;
+  }
   const b = computeBase(sc, L, input, levels, horizon);
   if (list.length >= 4) list.shift();
   list.push(b);

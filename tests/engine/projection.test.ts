@@ -300,15 +300,8 @@ describe('projectChange against the full projection', () => {
     expectSame(after, projectChange(sc, fresh(s1), levels, 1, 3, 12), after);
   });
 
-  // BUG (reported, not fixed here: src/engine/projection.ts is being optimised
-  // on another branch). The base cache is keyed by the state's `deps` array,
-  // the levels and the horizon, but not by the scenario (nor lastPain):
-  // projecting the same state under a second scenario returns the first
-  // scenario's numbers. Runs no longer hit it (computerOrders now projects
-  // under the same scenario view as step), but any caller weighing one state
-  // under two scenarios does. Fix: keep sc and input.lastPain in the Base and
-  // compare them in baseFor; then drop `.fails`.
-  it.fails('depends on the scenario it is given, not on the one a state was first projected under', () => {
+  // The base cache is keyed by the state's deps array; the scenario and the last pain are part of the key.
+  it('depends on the scenario it is given, not on the one a state was first projected under', () => {
     const a = MINI;
     const b = miniScenario({ blocs: { ...a.blocs, target: { ...a.blocs.target, discount: 0.5 } } });
     const st = initialState(a, 's');
