@@ -70,15 +70,15 @@ function localSlot(cfg: RunnerConfig, scenarios: readonly Scenario[]): Slot {
 }
 
 /** The worker's entry: dist/batch/worker.js, or (from sources) worker.ts behind tsx's loader. */
-function workerUrl(): URL {
-  if (!import.meta.url.endsWith('.ts')) return new URL('./worker.js', import.meta.url);
+function workerUrl(entryOverride?: URL): URL {
+  if (!import.meta.url.endsWith('.ts')) return entryOverride ?? new URL('./worker.js', import.meta.url);
   // Node 20 ignores `--import tsx` in a worker's execArgv for its entry; register tsx inside the worker.
   const api = pathToFileURL(
     createRequire(import.meta.url)
       .resolve('tsx/esm/api')
       .replace(/\.cjs$/, '.mjs'),
   );
-  const entry = new URL('./worker.ts', import.meta.url);
+  const entry = entryOverride ?? new URL('./worker.ts', import.meta.url);
   const code = `import { register } from ${JSON.stringify(api.href)}; register(); await import(${JSON.stringify(entry.href)});`;
   return new URL(`data:text/javascript,${encodeURIComponent(code)}`);
 }
@@ -147,8 +147,10 @@ export async function startPool(
   size: number,
   cfg: RunnerConfig,
   scenarios: readonly Scenario[],
+  /** Another worker entry (tests: one that crashes). */
+  entry?: URL,
 ): Promise<Executor> {
-  const url = workerUrl();
+  const url = workerUrl(entry);
   const dataBytes = size > 1 ? JSON.stringify(cfg.scenarios).length : 0;
   const workers = size > 1 ? Array.from({ length: size }, () => workerSlot(url, cfg, dataBytes)) : [];
   try {

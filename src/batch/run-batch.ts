@@ -49,13 +49,17 @@ export interface BatchOptions {
   readonly onRow?: (row: readonly Cell[]) => void;
   /** Stops handing out runs; what has been dispatched is written, and the output stays resumable. */
   readonly signal?: AbortSignal;
+  /** The worker thread's entry (tests: one that crashes); default dist/batch/worker.js. */
+  readonly workerEntry?: URL;
   /** Called once the output is ready, before the first run: `done` runs were kept by --resume. */
   readonly onStart?: (done: number, total: number) => void;
 }
 
 export interface BatchReport {
   /** `complete` when --resume found the output already finished. */
-  readonly state: 'done' | 'complete' | 'interrupted';
+  readonly state: 'done' | 'complete' | 'interrupted' | 'crashed';
+  /** Why a `crashed` batch stopped (a worker died): the finished runs are kept, to resume. */
+  readonly reason?: string;
   readonly summary: Summary;
   readonly planned: number;
   readonly ok: number;
@@ -135,8 +139,9 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
   let exec: Executor | null = null;
   let tRun = 0;
   let cpu = { user: 0, system: 0 };
+  let crash: string | null = null;
   try {
-    exec = await startPool(Math.max(1, Math.min(o.workers, chunks)), cfg, scenariosOf(exp));
+    exec = await startPool(Math.max(1, Math.min(o.workers, chunks)), cfg, scenariosOf(exp), o.workerEntry);
     tRun = performance.now();
     cpu = process.cpuUsage();
     const write = (r: ChunkResult) => {
@@ -150,7 +155,12 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
       failed += r.failed;
       progress.update(done, failed);
     };
-    await dispatch(exec, done, total, write, o.signal);
+    try {
+      await dispatch(exec, done, total, write, o.signal);
+    } catch (e) {
+      // What reached the output is whole and in order: keep it, to resume.
+      crash = e instanceof Error ? e.message : String(e);
+    }
     tRun = performance.now() - tRun;
     cpu = process.cpuUsage(cpu);
   } finally {
@@ -161,6 +171,11 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
     }
   }
   progress.finish(done, failed);
+  if (crash !== null)
+    return ok({
+      ...report('crashed', summary, total, done - failed, failed, files, t0, cfg.columns, tRun / 1000, cpu),
+      reason: crash,
+    });
   if (done < total)
     return ok(
       report('interrupted', summary, total, done - failed, failed, files, t0, cfg.columns, tRun / 1000, cpu),

@@ -9,7 +9,7 @@ import type { BatchReport } from '../../batch/run-batch.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import type { ExperimentOptions, LoadedExperiment } from '../../io/load-experiment.js';
 import { type Format, formatOf } from '../../io/writers/columns.js';
-import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
 import { formulaCacheDir, parseSeed } from '../options.js';
 
@@ -86,6 +86,7 @@ async function batch(target: string, flags: BatchFlags, io: CliIo): Promise<numb
   };
   const report = await runWithSignals(io, exp, plan, { shard, workers, out, flags, onStart });
   if (!report) return EXIT_USAGE;
+  if (report === 'crashed') return EXIT_FAILURE;
   const { formatSummary } = await import('../../batch/summary.js');
   if (report.state === 'complete' && out) {
     io.stderr.write(`${out.file} is already complete; nothing to do\n`);
@@ -171,8 +172,9 @@ export async function runWithSignals(
     flags: { resume?: boolean; force?: boolean; quiet?: boolean };
     onRow?: (row: readonly import('../../io/writers/columns.js').Cell[]) => void;
     onStart?: (done: number, total: number) => void;
+    workerEntry?: URL;
   },
-): Promise<BatchReport | null> {
+): Promise<BatchReport | 'crashed' | null> {
   const { runBatch } = await import('../../batch/run-batch.js');
   const stop = new AbortController();
   const onSignal = () => {
@@ -197,10 +199,21 @@ export async function runWithSignals(
       signal: stop.signal,
       ...(o.onRow ? { onRow: o.onRow } : {}),
       ...(o.onStart ? { onStart: o.onStart } : {}),
+      ...(o.workerEntry ? { workerEntry: o.workerEntry } : {}),
     });
-    if (r.ok) return r.value;
-    reportDiagnostics(io, r.error);
-    return null;
+    if (!r.ok) {
+      reportDiagnostics(io, r.error);
+      return null;
+    }
+    if (r.value.state === 'crashed') {
+      const kept = r.value.ok + r.value.failed;
+      const where = o.out
+        ? ` are kept in ${o.out.file}; continue with the same command and --resume`
+        : ' are lost (no --out)';
+      io.stderr.write(`${r.value.reason}: stopped after ${kept} of ${r.value.planned} runs, which${where}\n`);
+      return 'crashed';
+    }
+    return r.value;
   } finally {
     for (const f of off) f?.();
   }

@@ -9,7 +9,7 @@ import { didYouMean } from '../../io/did-you-mean.js';
 import { METRICS } from '../../io/metrics-list.js';
 import { formatOf } from '../../io/writers/columns.js';
 import { csvHeader, csvRow } from '../../io/writers/csv.js';
-import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
 import { EXIT_INTERRUPTED, loadAndPlan, parseCommon, runWithSignals } from './batch.js';
 
@@ -130,6 +130,7 @@ async function sensitivity(target: string, flags: Flags, io: CliIo): Promise<num
     onRow: (row) => y.add(row),
   });
   if (!report) return EXIT_USAGE;
+  if (report === 'crashed') return EXIT_FAILURE;
   if (report.state === 'interrupted') return EXIT_INTERRUPTED;
   const result = analyse(method, metric, plan, y, exp.seed);
   for (const w of result.warnings.filter((w) => !plan.design.warnings.includes(w)))

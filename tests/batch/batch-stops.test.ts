@@ -1,0 +1,124 @@
+// A batch stopped halfway, in-process: a worker thread that dies, and Ctrl-C.
+// Either way the finished runs are kept in order and --resume ends with the
+// bytes of an uninterrupted run.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadAndPlan, runWithSignals } from '../../src/cli/commands/batch.js';
+import type { CliEvent, CliIo } from '../../src/cli/io.js';
+import { main } from '../../src/cli/main.js';
+import { ROOT } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aci-batch-stops-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const RUNS = 1200;
+const args = (f: string, workers = '2') => [
+  'batch',
+  'tests/fixtures/scenarios/mini.yaml',
+  '--runs',
+  String(RUNS),
+  '--workers',
+  workers,
+  '--quiet',
+  '--out',
+  f,
+];
+const rowsIn = (f: string) =>
+  existsSync(`${f}.tmp`) ? readFileSync(`${f}.tmp`, 'utf8').split('\n').length - 2 : 0;
+
+/** An in-process io that records output and lets the test send signals. */
+function fakeIo() {
+  const out = { stdout: '', stderr: '' };
+  const listeners = new Map<CliEvent, Set<() => void>>();
+  let exited: number | null = null;
+  const io: CliIo = {
+    stdout: { write: (s: string) => (out.stdout += s) },
+    stderr: { write: (s: string) => (out.stderr += s) },
+    cwd: ROOT,
+    env: {},
+    on: (e, l) => {
+      const set = listeners.get(e) ?? new Set();
+      listeners.set(e, set);
+      set.add(l);
+      return () => set.delete(l);
+    },
+    exit: (code) => {
+      exited = code;
+    },
+  };
+  const send = (e: CliEvent) => {
+    for (const l of listeners.get(e) ?? []) l();
+  };
+  return { io, out, send, exited: () => exited };
+}
+
+let reference: Promise<Buffer> | null = null;
+const referenceBytes = () => {
+  reference ??= (async () => {
+    const f = join(dir, 'ref.csv');
+    const { io, out } = fakeIo();
+    const code = await main(args(f, '1'), io);
+    if (code !== 0) throw new Error(`reference batch failed: ${out.stderr}`);
+    return readFileSync(f);
+  })();
+  return reference;
+};
+
+describe('a batch stopped halfway', () => {
+  it('keeps the finished runs when a worker dies, says so, exits 1, and resumes to the same bytes', async () => {
+    const f = join(dir, 'crashed.csv');
+    const { io, out } = fakeIo();
+    const loaded = await loadAndPlan(io, 'tests/fixtures/scenarios/mini.yaml', { runs: RUNS });
+    expect(loaded).not.toBeNull();
+    const r = await runWithSignals(io, loaded!.exp, loaded!.plan, {
+      shard: { index: 1, count: 1 },
+      workers: 2,
+      out: { file: f, format: 'csv' },
+      flags: { quiet: true },
+      workerEntry: new URL('../fixtures/workers/crash-on-third-chunk.ts', import.meta.url),
+    });
+    expect(r).toBe('crashed');
+    expect(out.stderr).toMatch(
+      new RegExp(
+        `^batch worker stopped \\(exit code 3\\): stopped after \\d+ of ${RUNS} runs, which are kept in ${f}; continue with the same command and --resume\n$`,
+      ),
+    );
+    const kept = Number(/after (\d+) of/.exec(out.stderr)![1]);
+    expect(kept % 200).toBe(0);
+    expect(kept).toBeLessThan(RUNS);
+    expect(rowsIn(f)).toBe(kept);
+    expect(existsSync(f)).toBe(false);
+    const resumed = fakeIo();
+    expect(await main([...args(f), '--resume'], resumed.io)).toBe(0);
+    expect(resumed.out.stderr).toBe('');
+    expect(readFileSync(f)).toEqual(await referenceBytes());
+  });
+
+  it('stops on Ctrl-C after the runs under way, exits 130, quits at once on a second Ctrl-C, and resumes', async () => {
+    const f = join(dir, 'ctrl-c.csv');
+    const { io, out, send, exited } = fakeIo();
+    const running = main(args(f), io);
+    // Press Ctrl-C once the output holds a first chunk (checked between the workers' results).
+    await new Promise<void>((resolve, reject) => {
+      const poll = () => {
+        if (rowsIn(f) >= 200) return resolve();
+        if (existsSync(f)) return reject(new Error('the batch ended before Ctrl-C'));
+        setTimeout(poll, 2);
+      };
+      poll();
+    });
+    send('SIGINT');
+    send('SIGINT');
+    expect(exited()).toBe(130);
+    expect(await running).toBe(130);
+    expect(out.stderr).toContain('stopping: finishing the runs under way (Ctrl-C again to quit at once)');
+    expect(out.stderr).toMatch(
+      new RegExp(`interrupted after \\d+ of ${RUNS} runs; continue with the same command and --resume\n$`),
+    );
+    expect(existsSync(f)).toBe(false);
+    const resumed = fakeIo();
+    expect(await main([...args(f), '--resume'], resumed.io)).toBe(0);
+    expect(readFileSync(f)).toEqual(await referenceBytes());
+  });
+});
