@@ -42,17 +42,17 @@ describe('batch summary', () => {
     expect([s.runs, s.failed]).toEqual([96, 0]);
     const round = (x: number) => Math.round(x * 1e4) / 1e4;
     expect(s.outcomes!.map((o) => [o.outcome, o.n, round(o.share.lo), round(o.share.hi)])).toEqual([
-      ['landing_zone', 12, 0.073, 0.2059],
-      ['target_backs_down', 34, 0.2658, 0.4538],
+      ['landing_zone', 14, 0.0889, 0.23],
+      ['target_backs_down', 32, 0.2471, 0.4324],
       ['coercer_backs_down', 0, 0, 0.0385],
       ['spiral', 0, 0, 0.0385],
       ['stalemate', 50, 0.422, 0.618],
     ]);
     expect(s.quantiles.map((q) => [q.label, q.n, ...q.values.map(round)])).toEqual([
-      ['rounds to a deal', 12, 2, 2, 5, 8.75, 11.45],
-      ['deal terms q', 12, 0.7816, 0.8058, 0.836, 0.8653, 0.8883],
+      ['rounds to a deal', 14, 2, 2, 5, 8.75, 11.35],
+      ['deal terms q', 14, 0.7817, 0.8153, 0.836, 0.8758, 0.8998],
       ['pain EU, EUR bn', 96, 0, 1.7323, 3.6379, 5.5822, 5.6317],
-      ['pain CN, EUR bn', 96, 0.0498, 0.214, 0.2508, 0.2874, 0.2891],
+      ['pain CN, EUR bn', 96, 0.05, 0.214, 0.2508, 0.2874, 0.2891],
     ]);
     expect(s.states.map((x) => [x.id, round(x.mean)])).toEqual([
       ['DE', 2.0223],
@@ -63,12 +63,12 @@ describe('batch summary', () => {
     expect(s.levers!.map((l) => [l.package, l.target, l.runs, l.landing!.p])).toEqual([
       ['baseline', 'graduated', 16, 0],
       ['baseline', 'hold', 16, 0],
-      ['low_stakes', 'graduated', 16, 0.75],
+      ['low_stakes', 'graduated', 16, 0.875],
       ['low_stakes', 'hold', 16, 0],
       ['fragile_eu', 'graduated', 16, 0],
       ['fragile_eu', 'hold', 16, 0],
     ]);
-    expect(formatSummary(s)).toContain('low_stakes  graduated  hold    16  0.750 [0.505, 0.898]');
+    expect(formatSummary(s)).toContain('low_stakes  graduated  hold    16  0.875 [0.640, 0.965]');
   });
 
   it('is the same when read back from the file', async () => {

@@ -74,7 +74,7 @@ describe('a loaded scenario', () => {
       patience: 2,
       spiralRung: 5,
       reopenAfter: 3,
-      capitulation: 0.1,
+      capitulation: 0.02,
       futilityMonths: 24,
       futilityBite: 0.5,
     });

@@ -45,9 +45,9 @@ export const ParametersSchema = z
       .default(3)
       .describe('Rounds after a rejected ACI determination before the case may be reopened (default 3).'),
     capitulation: num({ min: 0, max: 0.5 })
-      .default(0.1)
+      .default(0.02)
       .describe(
-        "A deal that gives one side at least 1 − this of what is at stake counts as the other side backing down (default 0.1: terms q ≥ 0.9 are the target's capitulation, q ≤ 0.1 the coercer's).",
+        "A deal that gives one side at least 1 − this of what is at stake counts as the other side backing down (default 0.02: terms q ≥ 0.98 are the target's capitulation, q ≤ 0.02 the coercer's).",
       ),
     futility_months: num({ gt: 0, max: 240 })
       .default(24)
