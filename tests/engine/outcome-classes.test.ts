@@ -13,10 +13,23 @@ const CASES: [outcome: string, scenario: string, policy: string | null][] = [
 
 describe('each outcome class is the modal one somewhere', () => {
   it.each(CASES)('%s: %s', async (outcome, scenario, policy) => {
-    const args = ['batch', scenario, '--runs', '60', '--seed', '3', '--workers', '1', '--summary-only', '--quiet'];
+    const args = [
+      'batch',
+      scenario,
+      '--runs',
+      '60',
+      '--seed',
+      '3',
+      '--workers',
+      '1',
+      '--summary-only',
+      '--quiet',
+    ];
     const r = await cli(policy ? [...args, '--policy', policy] : args);
     expect(r.stderr).toBe('');
-    const shares = [...r.stdout.matchAll(/^(\w+)\s+(\d+)\s+([\d.]+) \[/gm)].map((m) => [m[1]!, Number(m[2])] as const);
+    const shares = [...r.stdout.matchAll(/^(\w+)\s+(\d+)\s+([\d.]+) \[/gm)].map(
+      (m) => [m[1]!, Number(m[2])] as const,
+    );
     expect(shares.map(([o]) => o)).toEqual([
       'landing_zone',
       'target_backs_down',
