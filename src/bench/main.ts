@@ -14,7 +14,7 @@ import { FORMULA_ROLES, type FormulaRole } from '../engine/formula-roles.js';
 import { formatDiagnostics } from '../io/diagnostics.js';
 import { loadScenario } from '../io/load-scenario.js';
 import { DEFAULT_SCENARIO } from '../io/scenario-ref.js';
-import { benchFormulas } from './formulas.js';
+import { benchFormulas } from '../model/formula-bench.js';
 import { startupSeconds } from './startup.js';
 
 const quick = process.argv.includes('--quick');
@@ -38,7 +38,7 @@ const add = (what: string, value: string, target = '', ok?: boolean, miss?: { by
 };
 const startupMiss = (s: number, target: number) => ({
   by: `${(s - target).toFixed(2)} s`,
-  why: 'A fresh Node process loading only what the command needs (lazy imports, no mathjs with a warm formula cache): met on an idle machine; other processes taking the cores stretch the wall time.',
+  why: 'A fresh Node process loading only what the command needs (lazy imports, no formula compiler with a warm formula cache): met on an idle machine; other processes taking the cores stretch the wall time.',
 });
 /** Runs a step; a failure becomes a row instead of ending the benchmark. */
 async function step(what: string, f: () => unknown): Promise<void> {
@@ -123,14 +123,14 @@ await step('formulas', () => {
   ) as Record<FormulaRole, string>;
   const f = benchFormulas(exprs, quick ? 200 : 800);
   add('formulas: compiled, evals/s', n0(f.compiled));
-  add('formulas: mathjs evaluate(), evals/s', n0(f.mathjsEvaluate));
+  add('formulas: interpreted (parse + evaluate each call), evals/s', n0(f.interpreted));
   add(
-    'formulas: compiled ÷ mathjs evaluate()',
-    x2(f.compiled / f.mathjsEvaluate),
+    'formulas: compiled ÷ interpreted',
+    x2(f.compiled / f.interpreted),
     '≥ 50×',
-    f.compiled / f.mathjsEvaluate >= 50,
+    f.compiled / f.interpreted >= 50,
   );
-  add('formulas: mathjs compile() once + evaluate(), evals/s', n0(f.mathjsCompiled));
+  add('formulas: the library compiled once + evaluate(), evals/s', n0(f.libraryCompiled));
   add(
     'formulas: hand-written ÷ compiled (slowdown)',
     x2(f.hand / f.compiled),
@@ -236,7 +236,7 @@ await step('hindcast', () => {
   );
 });
 
-// The children below find every formula in the cache (and so never load mathjs).
+// The children below find every formula in the cache (and so never load the formula compiler).
 await loadScenario('tutorial', { cwd, cacheDir });
 
 // Peak memory in a fresh process (worker threads included): a million runs of a short scenario,

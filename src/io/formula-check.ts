@@ -1,7 +1,7 @@
 // Formula compilation with a cache: the same text with the same variables is
 // compiled once per process (schema checks, scenario loads, Monte Carlo), and
 // with a cache folder (formula-cache.ts) once per machine: a command whose
-// formulas are all known never loads the compiler (mathjs).
+// formulas are all known never loads the compiler (src/model).
 import { type CompileResult, compileFormulaSource, type SourceResult } from '../model/formula.js';
 import { FORMULA_COMPILER_VERSION, instantiateFormula } from '../model/formula-runtime.js';
 import { sha256 } from './hash.js';
@@ -32,7 +32,7 @@ function sourceOf(src: string, vars: readonly string[]): SourceResult {
   const key = formulaKey(src, vars);
   let r = known.get(key);
   if (!r) {
-    // mathjs is loaded here, on the first formula no cache knows.
+    // The compiler is loaded here, on the first formula no cache knows.
     r = compileFormulaSource(src, vars);
     known.set(key, r);
     fresh.add(key);

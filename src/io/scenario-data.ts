@@ -1,7 +1,7 @@
 // A compiled Scenario as structured-cloneable data, and back: formulas travel
 // as their generated JavaScript source, the random source by its algorithm.
 // This is how a batch sends its scenarios to worker threads, which then need
-// neither the YAML loader, zod nor the formula compiler (mathjs).
+// neither the YAML loader, zod nor the formula compiler.
 import { FORMULA_ROLES, type FormulaRole, type FormulaSet } from '../engine/formula-roles.js';
 import type { Dependency, Scenario } from '../engine/types.js';
 import { instantiateFormula, sourceOfFormula } from '../model/formula-runtime.js';

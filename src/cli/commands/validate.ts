@@ -1,6 +1,6 @@
 // `aci-sim validate <files…>`: checks model and scenario files (told apart by
-// `kind`); a directory stands for every YAML file under it. The loaders (and
-// mathjs behind them) are imported when the command runs, so that other
+// `kind`); a directory stands for every YAML file under it. The loaders (and the
+// formula compiler behind them) are imported when the command runs, so that other
 // commands start fast.
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';

@@ -12,7 +12,7 @@ const expr = (role: FormulaRole) =>
   z.preprocess(
     (v) => (typeof v === 'number' && Number.isFinite(v) ? String(v) : v),
     text(`Expression for "${role}". ${vars(role)}`).superRefine((src, ctx) => {
-      // mathjs reads `#` as the start of a comment, which would leave an empty or cut formula.
+      // The formula parser reads `#` as the start of a comment, which would leave an empty or cut formula.
       if (src.includes('#')) {
         ctx.addIssue({
           code: 'custom',

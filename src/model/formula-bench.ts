@@ -5,8 +5,8 @@
 import { all, create } from 'mathjs';
 import { FORMULA_ROLES, FORMULA_VARS, type FormulaRole } from '../engine/formula-roles.js';
 import { HAND_FORMULAS } from '../engine/hand-formulas.js';
-import { compileFormula } from '../model/formula.js';
 import { makeRng } from '../rng/streams.js';
+import { compileFormula } from './formula.js';
 
 const math = create(all!, { predictable: true });
 math.import({
@@ -51,8 +51,8 @@ export interface FormulaBench {
   /** Evaluations per second, per path, over all roles. */
   readonly compiled: number;
   readonly hand: number;
-  readonly mathjsEvaluate: number;
-  readonly mathjsCompiled: number;
+  readonly interpreted: number;
+  readonly libraryCompiled: number;
 }
 
 type Fn = (...args: number[]) => number;
@@ -107,7 +107,7 @@ export function benchFormulas(exprs: Readonly<Record<FormulaRole, string>>, ms =
   return {
     compiled: rate(perPass, positional(compiled), ms),
     hand: rate(perPass, positional(hand), ms),
-    mathjsCompiled: rate(
+    libraryCompiled: rate(
       perPass,
       () => {
         let s = 0;
@@ -116,7 +116,7 @@ export function benchFormulas(exprs: Readonly<Record<FormulaRole, string>>, ms =
       },
       ms,
     ),
-    mathjsEvaluate: rate(
+    interpreted: rate(
       perPass,
       () => {
         let s = 0;
