@@ -10,7 +10,7 @@ import type { LoadedExperiment } from '../io/load-experiment.js';
 import { err, ok, type Result } from '../io/result.js';
 import { scenarioToData } from '../io/scenario-data.js';
 import type { Cell, Column, Format } from '../io/writers/columns.js';
-import type { Manifest } from '../io/writers/manifest.js';
+import type { Invocation, Manifest } from '../io/writers/manifest.js';
 import { baseManifest, parquetKv } from './batch-manifest.js';
 import { rowColumns, seriesColumns, slimColumns, slimmer } from './metrics.js';
 import {
@@ -44,6 +44,8 @@ export interface BatchOptions {
   readonly progressWrite?: (text: string) => void;
   readonly version: string;
   readonly cwd: string;
+  /** How the batch was asked for (recorded in the manifest; replay rebuilds the plan from it). */
+  readonly invocation?: Invocation;
   /** Sees every row of the shard in run-id order, including rows kept by --resume, without its
    * sampled parameters (columns: slimColumns). */
   readonly onRow?: (row: readonly Cell[]) => void;
