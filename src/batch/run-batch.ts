@@ -12,6 +12,7 @@ import { scenarioToData } from '../io/scenario-data.js';
 import type { Cell, Column, Format } from '../io/writers/columns.js';
 import type { Invocation, Manifest } from '../io/writers/manifest.js';
 import { baseManifest, parquetKv } from './batch-manifest.js';
+import { designInfo } from './design-stats.js';
 import { rowColumns, seriesColumns, slimColumns, slimmer } from './metrics.js';
 import {
   appendAll,
@@ -104,7 +105,7 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
   const { experiment: exp, plan, shard } = o;
   const cfg = runnerConfig(exp, plan, shard, o.out?.format ?? 'none');
   const total = shardSize(plan.size, shard);
-  const summary = new SummaryBuilder(slimColumns(exp));
+  const summary = new SummaryBuilder(slimColumns(exp), designInfo(plan.design.describe, plan.paths.length));
   const slim = slimmer(exp);
   const files = o.out ? outputFiles(o.out.file, o.out.format, exp.series) : null;
   let done = 0;

@@ -41,13 +41,24 @@ describe('batch summary', () => {
     const s = report.summary;
     expect([s.runs, s.failed]).toEqual([96, 0]);
     const round = (x: number) => Math.round(x * 1e4) / 1e4;
-    expect(s.outcomes!.map((o) => [o.outcome, o.n, round(o.share.lo), round(o.share.hi)])).toEqual([
-      ['landing_zone', 12, 0.073, 0.2059],
-      ['target_backs_down', 34, 0.2658, 0.4538],
-      ['coercer_backs_down', 0, 0, 0.0385],
-      ['spiral', 0, 0, 0.0385],
-      ['stalemate', 50, 0.422, 0.618],
+    // Packages are never pooled: one block each; 8 design points, each a cluster of 12 rows (2
+    // replications × 6 lever settings share its sampled inputs), so a share with no variation
+    // counts 8 observations: Wilson 0/8 → [0, 0.3244].
+    expect(s.outcomes).toBeNull();
+    expect([s.design.type, s.design.clusters, s.design.independent, s.design.warning]).toEqual([
+      'lhs',
+      8,
+      false,
+      null,
     ]);
+    const share = (pkg: string, o: string) => {
+      const x = s.design.blocks.find((b) => b.package === pkg)!.shares.find((y) => y.outcome === o)!;
+      return [x.n, round(x.share.p), round(x.share.lo), round(x.share.hi)];
+    };
+    expect(share('baseline', 'landing_zone')).toEqual([0, 0, 0, 0.3244]);
+    expect(share('low_stakes', 'landing_zone')).toEqual([12, 0.375, 0.2293, 0.5475]);
+    expect(share('low_stakes', 'stalemate')).toEqual([18, 0.5625, 0.3933, 0.7183]);
+    expect(share('fragile_eu', 'target_backs_down')).toEqual([32, 1, 0.6756, 1]);
     expect(s.quantiles.map((q) => [q.label, q.n, ...q.values.map(round)])).toEqual([
       ['rounds to a deal', 12, 2, 2, 5, 8.75, 11.45],
       ['deal terms q', 12, 0.7816, 0.8058, 0.836, 0.8653, 0.8883],
@@ -68,12 +79,20 @@ describe('batch summary', () => {
       ['fragile_eu', 'graduated', 16, 0],
       ['fragile_eu', 'hold', 16, 0],
     ]);
-    expect(formatSummary(s)).toContain('low_stakes  graduated  hold    16  0.750 [0.505, 0.898]');
+    expect(formatSummary(s)).toContain('low_stakes  graduated  hold    16  0.750 [0.449, 0.917]');
+    // Paired on the same futures: low_stakes minus baseline, both under graduated/hold.
+    const pair = s.design.paired!.find(
+      (p) => p.lever.package === 'low_stakes' && p.lever.target === 'graduated',
+    )!;
+    expect([pair.reference.package, pair.pairs, round(pair.landing.mean)]).toEqual(['baseline', 16, 0.75]);
+    expect(formatSummary(s)).toContain(
+      'low_stakes  graduated  hold  baseline     16  +0.750 [+0.488, +1.000]     -5.580 [-5.607, -5.553]  -0.227 [-0.235, -0.219]',
+    );
   });
 
   it('is the same when read back from the file', async () => {
     const columns = await columnsOf(file, 'jsonl');
-    const b = new SummaryBuilder(columns);
+    const b = new SummaryBuilder(columns, { type: 'lhs', group: 1 });
     for await (const row of readRows(file, 'jsonl', columns)) b.add(row);
     expect(b.result()).toEqual(report.summary);
   });
