@@ -61,11 +61,17 @@ describe('truncated quantiles', () => {
   const at = (d: Distribution, us: number[]) => us.map(quantileFunction(d));
   it('match scipy truncnorm, in the body and deep in a tail', () => {
     const body = at({ type: 'normal', mean: 2, sd: 1.5, truncate: [0, 3] }, [0.1, 0.5, 0.9]);
-    [0.48870981, 1.69470094, 2.70943452].forEach((x, i) => expect(body[i]).toBeCloseTo(x, 6));
+    [0.48870981, 1.69470094, 2.70943452].forEach((x, i) => {
+      expect(body[i]).toBeCloseTo(x, 6);
+    });
     const tail = at({ type: 'normal', mean: 0, sd: 1, truncate: [5, 6] }, [0.1, 0.5, 0.9]);
-    [5.02020258, 5.13137176, 5.42148435].forEach((x, i) => expect(tail[i]).toBeCloseTo(x, 5));
+    [5.02020258, 5.13137176, 5.42148435].forEach((x, i) => {
+      expect(tail[i]).toBeCloseTo(x, 5);
+    });
     const logn = at({ type: 'lognormal', mu: 0.3, sigma: 0.5, truncate: [1, 2] }, [0.1, 0.5, 0.9]);
-    [1.07622173, 1.40022512, 1.84264678].forEach((x, i) => expect(logn[i]).toBeCloseTo(x, 6));
+    [1.07622173, 1.40022512, 1.84264678].forEach((x, i) => {
+      expect(logn[i]).toBeCloseTo(x, 6);
+    });
   });
 
   it('stay inside the bounds at the ends of the unit interval', () => {
