@@ -1,8 +1,9 @@
 // `aci-sim batch <experiment|scenario>`: runs an experiment's plan (or Monte
 // Carlo over a scenario's uncertain numbers) on worker threads, writes CSV,
 // JSON Lines or Parquet with a manifest, and prints a summary.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Plan } from '../../batch/plan.js';
 import type { BatchReport } from '../../batch/run-batch.js';
@@ -261,7 +262,9 @@ async function printSlurm(
     ]);
   io.stdout.write(
     slurmScript({
-      target,
+      // Absolute, so that the script works from any folder; a scenario id stays an id.
+      target: existsSync(resolve(io.cwd, target)) ? resolve(io.cwd, target) : target,
+      command: `node ${fileURLToPath(new URL('../../../bin/aci-sim.js', import.meta.url))}`,
       id: exp.id,
       runs: plan.size,
       tasks: Math.min(asked, plan.size),
