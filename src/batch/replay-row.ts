@@ -118,9 +118,11 @@ function targetOf(m: Manifest, cwd: string): string {
 function optionsOf(m: Manifest): ExperimentOptions {
   if (m.invocation) return { ...m.invocation.options };
   // Manifests without an invocation: the design's size and the seed are recorded; --policy is not.
+  // (`sensitivity --save-runs` writes such a manifest: its design may be the method's, not the file's.)
   const d = m.plan.design as { type?: string; n?: unknown; r?: unknown };
   const n = typeof d.n === 'number' ? d.n : typeof d.r === 'number' ? d.r : undefined;
-  return { seed: m.seed, ...(n === undefined || d.type === 'grid' ? {} : { runs: n }) };
+  const method = d.type === 'sobol' || d.type === 'morris' ? { method: d.type as 'sobol' | 'morris' } : {};
+  return { seed: m.seed, ...method, ...(n === undefined || d.type === 'grid' ? {} : { runs: n }) };
 }
 
 const cacheOf = (o: { cacheDir?: string }) => (o.cacheDir === undefined ? {} : { cacheDir: o.cacheDir });

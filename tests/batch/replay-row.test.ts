@@ -102,6 +102,26 @@ describe('run --from FILE --row RUN_ID', () => {
     );
   });
 
+  it('replays from a manifest written before invocations were recorded', async () => {
+    const { copyFileSync, writeFileSync } = await import('node:fs');
+    const old = join(dir, 'old.csv');
+    copyFileSync(CSV, old);
+    const m = JSON.parse(readFileSync(`${CSV}.manifest.json`, 'utf8')) as Record<string, unknown>;
+    const { invocation: _, sessions: __, ...rest } = m;
+    writeFileSync(
+      `${old}.manifest.json`,
+      JSON.stringify({
+        ...rest,
+        experiment: { ...(rest.experiment as object), file: 'tests/fixtures/experiments/packages.yaml' },
+      }),
+    );
+    const r = await cli(['run', '--from', old, '--row', 'p6-l4-r1']);
+    expect([r.code, r.stderr]).toEqual([
+      0,
+      `replay of p6-l4-r1 from ${old}: the 10 metrics equal the row's\n`,
+    ]);
+  });
+
   it('refuses what it cannot replay, one line each', async () => {
     const none = await cli(['run', '--from', CSV, '--row', 'p9-l0-r0']);
     expect([none.code, none.stderr]).toEqual([2, `${CSV}: has no row "p9-l0-r0"\n`]);
