@@ -1,6 +1,6 @@
 // The manifest of a batch output, and the Parquet metadata that goes with it.
 import type { LoadedExperiment } from '../io/load-experiment.js';
-import type { Manifest } from '../io/writers/manifest.js';
+import type { Invocation, Manifest } from '../io/writers/manifest.js';
 import { outputFiles } from './output.js';
 import type { Plan } from './plan.js';
 import type { BatchOptions } from './run-batch.js';
@@ -57,7 +57,20 @@ export function baseManifest(
     resumed: partial ? [...partial.resumed, now] : [],
     workers: o.workers,
     node: process.version,
+    ...invocationRecords(o.invocation, partial, now),
+    distributions: exp.uncertain.map((u) => ({ path: u.path, dist: { ...u.dist } })),
   };
+}
+
+/** The first invocation is kept across resumes; every start adds its own session record. */
+function invocationRecords(
+  mine: Invocation | undefined,
+  partial: Manifest | null,
+  now: string,
+): Pick<Manifest, 'invocation' | 'sessions'> {
+  const first = partial ? partial.invocation : mine;
+  const sessions = [...(partial?.sessions ?? []), ...(mine ? [{ ...mine, started: now }] : [])];
+  return { ...(first ? { invocation: first } : {}), ...(sessions.length > 0 ? { sessions } : {}) };
 }
 
 /** Parquet key-value metadata: only what does not depend on sharding or timing. */

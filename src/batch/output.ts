@@ -99,8 +99,9 @@ export function prepareOutput(o: OutputFiles, opts: PrepareOptions): Result<Prep
   const kept = keepRows(o.tmp, o.format, opts.columns, opts.expectedId, opts.onRow);
   if (!kept.ok) return bad(o.tmp, `${kept.error}; use --force to start over`);
   if (kept.value.done === 0) {
+    // Nothing kept, but the batch's start time and sessions are (the manifest is read already).
     for (const f of leftovers) rmSync(f, { force: true });
-    return ok({ state: 'ready', done: 0, partial: null });
+    return ok({ state: 'ready', done: 0, partial: m.value });
   }
   if (o.series && opts.seriesColumns) {
     const cut = kept.value.done;

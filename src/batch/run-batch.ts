@@ -10,8 +10,9 @@ import type { LoadedExperiment } from '../io/load-experiment.js';
 import { err, ok, type Result } from '../io/result.js';
 import { scenarioToData } from '../io/scenario-data.js';
 import type { Cell, Column, Format } from '../io/writers/columns.js';
-import type { Manifest } from '../io/writers/manifest.js';
+import type { Invocation, Manifest } from '../io/writers/manifest.js';
 import { baseManifest, parquetKv } from './batch-manifest.js';
+import { designInfo } from './design-stats.js';
 import { rowColumns, seriesColumns, slimColumns, slimmer } from './metrics.js';
 import {
   appendAll,
@@ -44,6 +45,8 @@ export interface BatchOptions {
   readonly progressWrite?: (text: string) => void;
   readonly version: string;
   readonly cwd: string;
+  /** How the batch was asked for (recorded in the manifest; replay rebuilds the plan from it). */
+  readonly invocation?: Invocation;
   /** Sees every row of the shard in run-id order, including rows kept by --resume, without its
    * sampled parameters (columns: slimColumns). */
   readonly onRow?: (row: readonly Cell[]) => void;
@@ -102,7 +105,7 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
   const { experiment: exp, plan, shard } = o;
   const cfg = runnerConfig(exp, plan, shard, o.out?.format ?? 'none');
   const total = shardSize(plan.size, shard);
-  const summary = new SummaryBuilder(slimColumns(exp));
+  const summary = new SummaryBuilder(slimColumns(exp), designInfo(plan.design.describe, plan.paths.length));
   const slim = slimmer(exp);
   const files = o.out ? outputFiles(o.out.file, o.out.format, exp.series) : null;
   let done = 0;

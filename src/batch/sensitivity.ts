@@ -16,7 +16,7 @@ export type Method = 'sobol' | 'morris';
 export interface IndexRow {
   readonly lever: number;
   readonly parameter: string;
-  /** sobol: S1, S1 half-width, ST, ST half-width; morris: μ, μ*, σ, n. */
+  /** sobol: S1, S1 half-width, ST, ST half-width; morris: μ, μ*, μ* half-width, σ, n. */
   readonly values: Record<string, number>;
 }
 
@@ -101,13 +101,22 @@ export function analyse(
           values: { S1: r.S1[i]!, S1_conf: r.S1Conf[i]!, ST: r.ST[i]!, ST_conf: r.STConf[i]! },
         });
     } else {
-      const r = morrisIndices(plan.design.morris!, values);
+      const r = morrisIndices(plan.design.morris!, values, {
+        bootstrap: BOOTSTRAP,
+        rng: makeRng(deriveKey(seed, 'bootstrap', 'morris', l)),
+      });
       warnings.push(...r.warnings);
       for (const [i, parameter] of plan.paths.entries())
         rows.push({
           lever: l,
           parameter,
-          values: { mu: r.mu[i]!, mu_star: r.muStar[i]!, sigma: r.sigma[i]!, n: r.n[i]! },
+          values: {
+            mu: r.mu[i]!,
+            mu_star: r.muStar[i]!,
+            mu_star_conf: r.muStarConf[i]!,
+            sigma: r.sigma[i]!,
+            n: r.n[i]!,
+          },
         });
     }
   }
@@ -150,13 +159,15 @@ export function formatSensitivity(
         const v = x.values;
         return [
           x.parameter,
-          fmt(v.mu_star!),
+          `${fmt(v.mu_star!)} ±${fmt(v.mu_star_conf!)}`,
           bar(top > 0 ? v.mu_star! / top : 0, 20),
           fmt(v.mu!),
           fmt(v.sigma!),
         ];
       });
-      out.push(textTable([['parameter', 'μ*', '', 'μ', 'σ'], ...t], ['l', 'r', 'l', 'r', 'r']));
+      out.push(
+        textTable([['parameter', 'μ* ±95% (bootstrap)', '', 'μ', 'σ'], ...t], ['l', 'r', 'l', 'r', 'r']),
+      );
     }
     out.push('');
   }
@@ -169,7 +180,10 @@ export function sensitivityCsv(
   levers: readonly Lever[],
   sides: readonly [string, string],
 ): { header: string[]; rows: Cell[][] } {
-  const names = r.method === 'sobol' ? ['S1', 'S1_conf', 'ST', 'ST_conf'] : ['mu', 'mu_star', 'sigma', 'n'];
+  const names =
+    r.method === 'sobol'
+      ? ['S1', 'S1_conf', 'ST', 'ST_conf']
+      : ['mu', 'mu_star', 'mu_star_conf', 'sigma', 'n'];
   const header = [
     'metric',
     'package',

@@ -3,6 +3,7 @@
 // Wilson intervals, quantiles of rounds to a deal, deal terms and pain, the
 // member states that pay most, and a comparison of lever settings.
 import type { Cell, Column } from '../io/writers/columns.js';
+import { type DesignInfo, DesignStats, type DesignSummary, type PairedDifference } from './design-stats.js';
 import { QuantileSketch } from './quantile-sketch.js';
 import { type Proportion, wilson } from './stats/wilson.js';
 import { fmt, textTable } from './text-table.js';
@@ -33,13 +34,18 @@ export interface Summary {
   readonly sides: readonly [string, string];
   readonly runs: number;
   readonly failed: number;
-  /** Share of the runs that did not fail; null when outcomes were not recorded. */
+  /**
+   * Share of the runs that did not fail (clustered intervals); null when outcomes were not recorded or
+   * the batch sweeps packages (see design.blocks: packages are never pooled).
+   */
   readonly outcomes: { outcome: string; n: number; share: Proportion }[] | null;
   readonly quantiles: { label: string; n: number; values: number[] }[];
   /** Member states by mean cost (EUR bn), the five highest. */
   readonly states: { id: string; mean: number }[];
   /** One entry per lever setting, when there is more than one. */
   readonly levers: LeverSummary[] | null;
+  /** Clusters, one block per package, paired differences, and whether the rows represent the inputs. */
+  readonly design: DesignSummary;
 }
 
 interface Group {
@@ -48,7 +54,6 @@ interface Group {
   coercer: string | null;
   runs: number;
   failed: number;
-  landing: number;
   /** Its own sketches; null while it is the only group, whose sketches would equal the totals'. */
   own: { painTarget: QuantileSketch; painCoercer: QuantileSketch; rounds: QuantileSketch } | null;
 }
@@ -59,7 +64,6 @@ const cellStr = (c: Cell | undefined) => (typeof c === 'string' ? c : null);
 export class SummaryBuilder {
   private readonly at: (name: string) => number;
   private readonly states: { id: string; i: number; sum: number }[];
-  private readonly counts = new Map<string, number>();
   private readonly groups = new Map<string, Group>();
   private readonly sketches = {
     rounds: new QuantileSketch(),
@@ -71,8 +75,10 @@ export class SummaryBuilder {
   private readonly keys: [string, string];
   private runs = 0;
   private failed = 0;
+  private readonly design: DesignStats;
 
-  constructor(columns: readonly Column[]) {
+  /** `info`: the design (clusters of shared futures); without it each design point is its own cluster. */
+  constructor(columns: readonly Column[], info: DesignInfo = { type: 'mc', group: 1 }) {
     const index = new Map(columns.map((c, i) => [c.name, i]));
     this.at = (name) => index.get(name) ?? -1;
     this.states = columns.flatMap((c, i) =>
@@ -80,6 +86,7 @@ export class SummaryBuilder {
     );
     const policy = columns.filter((c) => c.name.startsWith('policy_')).map((c) => c.name.slice(7));
     this.keys = [policy[0] ?? 'target', policy[1] ?? 'coercer'];
+    this.design = new DesignStats(columns, OUTCOMES, this.keys, info);
   }
 
   add(row: readonly Cell[]): void {
@@ -89,6 +96,7 @@ export class SummaryBuilder {
     };
     const [t, c] = this.keys;
     const g = this.group(cellStr(get('package')), cellStr(get(`policy_${t}`)), cellStr(get(`policy_${c}`)));
+    this.design.add(row);
     this.runs++;
     g.runs++;
     if (cellStr(get('error')) !== null) {
@@ -97,10 +105,8 @@ export class SummaryBuilder {
       return;
     }
     const outcome = cellStr(get('outcome'));
-    if (outcome !== null) this.counts.set(outcome, (this.counts.get(outcome) ?? 0) + 1);
     const round = cellNum(get('round'));
     if (outcome === 'landing_zone') {
-      g.landing++;
       g.own?.rounds.add(round);
       this.sketches.rounds.add(round);
       this.sketches.q.add(cellNum(get('q')));
@@ -136,7 +142,7 @@ export class SummaryBuilder {
               painCoercer: new QuantileSketch(),
               rounds: new QuantileSketch(),
             };
-      g = { package: pkg, target, coercer, runs: 0, failed: 0, landing: 0, own };
+      g = { package: pkg, target, coercer, runs: 0, failed: 0, own };
       this.groups.set(key, g);
     }
     return g;
@@ -147,11 +153,14 @@ export class SummaryBuilder {
     const [T, C] = [t.toUpperCase(), c.toUpperCase()];
     const ok = this.runs - this.failed;
     const hasOutcome = this.at('outcome') >= 0;
+    const design = this.design.result();
+    const one = design.blocks.length === 1 ? design.blocks[0]! : null;
     const outcomes = hasOutcome
-      ? OUTCOMES.map((outcome) => {
-          const n = this.counts.get(outcome) ?? 0;
-          return { outcome, n, share: wilson(n, ok) };
-        })
+      ? one
+        ? one.shares
+        : design.blocks.length === 0
+          ? OUTCOMES.map((outcome) => ({ outcome, n: 0, share: wilson(0, 0) }))
+          : null
       : null;
     const q = (label: string, s: QuantileSketch) => ({
       label,
@@ -176,13 +185,22 @@ export class SummaryBuilder {
             coercer: g.coercer,
             runs: g.runs,
             failed: g.failed,
-            landing: hasOutcome ? wilson(g.landing, g.runs - g.failed) : null,
+            landing: hasOutcome ? this.design.landingOf(g) : null,
             medianPainTarget: (g.own?.painTarget ?? this.sketches.painTarget).quantile(0.5),
             medianPainCoercer: (g.own?.painCoercer ?? this.sketches.painCoercer).quantile(0.5),
             medianRounds: (g.own?.rounds ?? this.sketches.rounds).quantile(0.5),
           }))
         : null;
-    return { sides: [T, C], runs: this.runs, failed: this.failed, outcomes, quantiles, states, levers };
+    return {
+      sides: [T, C],
+      runs: this.runs,
+      failed: this.failed,
+      outcomes,
+      quantiles,
+      states,
+      levers,
+      design,
+    };
   }
 }
 
@@ -190,9 +208,14 @@ const prob = (p: Proportion) => `${p.p.toFixed(3)} [${p.lo.toFixed(3)}, ${p.hi.t
 
 /** The summary as text for the terminal. */
 export function formatSummary(s: Summary): string {
+  const d = s.design;
+  const futures = d.independent
+    ? ''
+    : ` in ${d.clusters} futures shared by several rows (intervals clustered by future: ${d.type === 'sobol' ? 'a Saltelli base row' : d.type === 'morris' ? 'a Morris trajectory' : 'a design point'} with its replications and lever settings)`;
   const out: string[] = [
-    `Runs: ${s.runs}${s.failed > 0 ? ` (${s.failed} failed: see the error column)` : ' (none failed)'}`,
+    `Runs: ${s.runs}${s.failed > 0 ? ` (${s.failed} failed: see the error column)` : ' (none failed)'}${futures}`,
   ];
+  if (d.warning) out.push(`warning: ${d.warning}`);
   if (s.outcomes) {
     out.push(
       '',
@@ -204,8 +227,24 @@ export function formatSummary(s: Summary): string {
         ['l', 'r', 'l'],
       ),
     );
+  } else if (d.blocks.length > 1 && d.blocks[0]!.shares.length > 0) {
+    out.push(
+      '',
+      'Outcome shares [95% CI] by package (never pooled):',
+      textTable(
+        [
+          ['outcome', ...d.blocks.map((b) => `${b.package ?? '—'} (${b.runs - b.failed})`)],
+          ...OUTCOMES.map((o, j) => [
+            o,
+            ...d.blocks.map((b) => (Number.isNaN(b.shares[j]!.share.p) ? '—' : prob(b.shares[j]!.share))),
+          ]),
+        ],
+        ['l', ...d.blocks.map(() => 'l' as const)],
+      ),
+    );
   }
   if (s.quantiles.length > 0) {
+    if (d.blocks.length > 1) out.push('', 'Quantiles and member states below: all packages together.');
     const head = ['', 'n', ...QUANTILE_PS.map((p) => `${p * 100}%`)];
     out.push(
       '',
@@ -248,5 +287,43 @@ export function formatSummary(s: Summary): string {
       textTable([head, ...rows], [...(pkg ? ['l' as const] : []), 'l', 'l', 'r', 'l', 'r', 'r', 'r']),
     );
   }
+  if (d.paired && d.paired.length > 0) out.push('', ...pairedTable(s.sides, d.paired));
   return `${out.join('\n')}\n`;
+}
+
+const signed = (x: number) => (x > 0 ? `+${x.toFixed(3)}` : x.toFixed(3));
+const diff = (e: { mean: number; lo: number; hi: number }) =>
+  !Number.isFinite(e.mean)
+    ? '—'
+    : Number.isFinite(e.lo)
+      ? `${signed(e.mean)} [${signed(e.lo)}, ${signed(e.hi)}]`
+      : `${signed(e.mean)} [—]`;
+
+function pairedTable(sides: readonly [string, string], paired: readonly PairedDifference[]): string[] {
+  const pkg = paired.some((p) => p.lever.package !== null);
+  const name = (l: PairedDifference['lever']) => (pkg ? (l.package ?? '—') : `${l.target}/${l.coercer}`);
+  const head = [
+    ...(pkg ? ['package'] : []),
+    sides[0],
+    sides[1],
+    'minus',
+    'pairs',
+    'Δ P(landing_zone) [95% CI]',
+    `Δ mean pain ${sides[0]}`,
+    `Δ mean pain ${sides[1]}`,
+  ];
+  const rows = paired.map((p) => [
+    ...(pkg ? [p.lever.package ?? '—'] : []),
+    p.lever.target ?? '—',
+    p.lever.coercer ?? '—',
+    name(p.reference),
+    String(p.pairs),
+    diff(p.landing),
+    diff(p.painTarget),
+    diff(p.painCoercer),
+  ]);
+  return [
+    'Paired differences on the same futures (each setting minus its reference; 95% CI clustered by future):',
+    textTable([head, ...rows], [...(pkg ? ['l' as const] : []), 'l', 'l', 'l', 'r', 'l', 'l', 'l']),
+  ];
 }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import * as batch from './commands/batch.js';
+import * as discover from './commands/discover.js';
 import * as explain from './commands/explain.js';
 import * as hindcast from './commands/hindcast.js';
 import * as merge from './commands/merge.js';
@@ -35,6 +36,7 @@ const COMMANDS = [
   merge,
   summarize,
   sensitivity,
+  discover,
   hindcast,
 ];
 

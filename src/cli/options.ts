@@ -25,6 +25,25 @@ export function parseSeed(text: string, problems: Diagnostic[]): number {
   return n;
 }
 
+const RUN_SEED = /^[0-9a-f]{16}$/i;
+
+/**
+ * `run --seed`: a master seed (a whole number), or a run's own seed as a batch
+ * row prints it (16 hex digits), used as it is.
+ */
+export function parseRunSeed(text: string, problems: Diagnostic[]): number | string {
+  const t = text.trim();
+  if (RUN_SEED.test(t)) return t.toLowerCase();
+  const n = Number(t);
+  if (t === '' || !Number.isSafeInteger(n)) {
+    problems.push(
+      fileDiag('--seed', 'cli/seed', `expected a whole number or a run's 16-digit hex seed, got "${text}"`),
+    );
+    return 0;
+  }
+  return n;
+}
+
 /** `--set PATH=VALUE` flags as a map; numbers stay numbers, formulas stay text. */
 export function parseSets(flags: readonly string[], problems: Diagnostic[]): Record<string, string | number> {
   const out: Record<string, string | number> = {};

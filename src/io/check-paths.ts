@@ -5,7 +5,7 @@ import { type Loc, type RouteContext, routePath } from './overrides.js';
 import { formatPath } from './paths.js';
 import type { UncertainParam } from './provenance.js';
 import { unwrap } from './schema-path.js';
-import { type Distribution, support } from './schemas/distribution.js';
+import { type Distribution, rangeProblem } from './schemas/distribution.js';
 import { numRange } from './schemas/num.js';
 import { inRange, rangeText } from './schemas/range.js';
 
@@ -29,14 +29,9 @@ export function checkUncertain(
       diagnostics.push({ ...e.at, code: 'uncertain/path', message });
       continue;
     }
-    const [lo, hi] = support(e.dist);
-    const bad = [lo, hi].find((v) => Number.isFinite(v) && !inRange({ ...range, int: false }, v));
-    if (bad !== undefined) {
-      diagnostics.push({
-        ...e.at,
-        code: 'uncertain/range',
-        message: `the distribution reaches ${bad}, outside the allowed range (${rangeText(range)})`,
-      });
+    const problem = rangeProblem(e.dist, range);
+    if (problem !== null) {
+      diagnostics.push({ ...e.at, code: 'uncertain/range', message: problem });
       continue;
     }
     params.push({ path: formatPath(r.value.defPath), dist: e.dist, file: e.at.file, line: e.at.line });

@@ -358,5 +358,7 @@ export async function loadPackage(
   }
   if (diags.length > 0) return err(diags);
   const scenario = deepFreeze({ ...sc, startLevels: { ...sc.startLevels, ...levels } }, new Set([sc.random]));
-  return ok({ ...r.value, scenario });
+  // The start levels are set past the loader, so its hash has not seen them.
+  const hash = sha256(canonicalJson({ scenario: r.value.hash, startLevels: levels }));
+  return ok({ ...r.value, scenario, hash });
 }

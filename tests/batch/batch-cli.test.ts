@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsvRow } from '../../src/io/writers/csv.js';
 import { readManifest } from '../../src/io/writers/manifest.js';
-import { cli } from '../helpers/cli.js';
+import { cli, ROOT } from '../helpers/cli.js';
 import { spawnCli } from '../helpers/spawn.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aci-batch-cli-'));
@@ -144,10 +144,13 @@ describe('aci-sim batch', () => {
     for (const line of [
       '#SBATCH --array=1-4',
       '#SBATCH --cpus-per-task=16',
-      `aci-sim batch ${PACKAGES} --seed 7 \\`,
-      `  --shard "${task}/$\{SLURM_ARRAY_TASK_COUNT}" \\`,
+      '#SBATCH --mem=2900M',
+      '#SBATCH --output=results/fixture-packages/logs/slurm-%A_%a.log',
+      `ACI_SIM="$\{ACI_SIM:-node ${join(ROOT, 'bin', 'aci-sim.js')}}"`,
+      `$ACI_SIM batch ${join(ROOT, PACKAGES)} --seed 7 \\`,
+      `  --shard "${task}/$\{TASKS}" \\`,
       `  --out "results/fixture-packages/shard-${task}-of-4.parquet" \\`,
-      '#   aci-sim merge results/fixture-packages --out results/fixture-packages.parquet',
+      '#   $ACI_SIM merge results/fixture-packages --out results/fixture-packages.parquet',
     ])
       expect(r.stdout.split('\n')).toContain(line);
   });

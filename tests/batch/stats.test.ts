@@ -116,6 +116,28 @@ describe('morrisIndices', () => {
     expect(m2.warnings[0]).toMatch(/1 of 40/);
   });
 
+  it("gives μ*'s bootstrap half-width: 0 for a linear function, ≈ 1.96 × the standard error otherwise", () => {
+    const lin = morris(4, 10, 4, seeded(11));
+    const y = Float64Array.from(lin.rows, (u) => toX(u).reduce((s, x, i) => s + c[i]! * x, 0));
+    const m = morrisIndices(lin.meta, y, { bootstrap: 200, rng: seeded(3) });
+    for (let i = 0; i < 4; i++) expect(m.muStarConf[i]).toBeCloseTo(0, 9);
+    expect(morrisIndices(lin.meta, y).muStarConf.every(Number.isNaN)).toBe(true);
+    // u0 · u1: |EE| of factor 0 varies with u1; its mean's standard error is sd(|EE|)/√r.
+    const r = 400;
+    const { rows, meta } = morris(2, r, 6, seeded(5));
+    const yy = Float64Array.from(rows, (u) => u[0]! * u[1]!);
+    const b = morrisIndices(meta, yy, { bootstrap: 1000, rng: seeded(9) });
+    const abs: number[] = [];
+    for (let t = 0; t < r; t++)
+      for (let s = 0; s < 2; s++)
+        if (meta.factor[t * 2 + s] === 0)
+          abs.push(Math.abs((yy[t * 3 + s + 1]! - yy[t * 3 + s]!) / meta.delta));
+    const mean = abs.reduce((a, x) => a + x, 0) / r;
+    const se = Math.sqrt(abs.reduce((a, x) => a + (x - mean) ** 2, 0) / (r - 1) / r);
+    expect(b.muStarConf[0]! / (1.959963985 * se)).toBeGreaterThan(0.9);
+    expect(b.muStarConf[0]! / (1.959963985 * se)).toBeLessThan(1.1);
+  });
+
   it('refuses an output vector of the wrong length', () => {
     const { meta } = morris(2, 3, 4, seeded(1));
     expect(() => morrisIndices(meta, new Float64Array(8))).toThrow(RangeError);

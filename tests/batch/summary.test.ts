@@ -41,13 +41,24 @@ describe('batch summary', () => {
     const s = report.summary;
     expect([s.runs, s.failed]).toEqual([96, 0]);
     const round = (x: number) => Math.round(x * 1e4) / 1e4;
-    expect(s.outcomes!.map((o) => [o.outcome, o.n, round(o.share.lo), round(o.share.hi)])).toEqual([
-      ['landing_zone', 14, 0.0889, 0.23],
-      ['target_backs_down', 32, 0.2471, 0.4324],
-      ['coercer_backs_down', 0, 0, 0.0385],
-      ['spiral', 0, 0, 0.0385],
-      ['stalemate', 50, 0.422, 0.618],
+    // Packages are never pooled: one block each; 8 design points, each a cluster of 12 rows (2
+    // replications × 6 lever settings share its sampled inputs), so a share with no variation
+    // counts 8 observations: Wilson 0/8 → [0, 0.3244].
+    expect(s.outcomes).toBeNull();
+    expect([s.design.type, s.design.clusters, s.design.independent, s.design.warning]).toEqual([
+      'lhs',
+      8,
+      false,
+      null,
     ]);
+    const share = (pkg: string, o: string) => {
+      const x = s.design.blocks.find((b) => b.package === pkg)!.shares.find((y) => y.outcome === o)!;
+      return [x.n, round(x.share.p), round(x.share.lo), round(x.share.hi)];
+    };
+    expect(share('baseline', 'landing_zone')).toEqual([0, 0, 0, 0.3244]);
+    expect(share('low_stakes', 'landing_zone')).toEqual([14, 0.4375, 0.2817, 0.6067]);
+    expect(share('low_stakes', 'stalemate')).toEqual([18, 0.5625, 0.3933, 0.7183]);
+    expect(share('fragile_eu', 'target_backs_down')).toEqual([32, 1, 0.6756, 1]);
     expect(s.quantiles.map((q) => [q.label, q.n, ...q.values.map(round)])).toEqual([
       ['rounds to a deal', 14, 2, 2, 5, 8.75, 11.35],
       ['deal terms q', 14, 0.7817, 0.8153, 0.836, 0.8758, 0.8998],
@@ -69,11 +80,19 @@ describe('batch summary', () => {
       ['fragile_eu', 'hold', 16, 0],
     ]);
     expect(formatSummary(s)).toContain('low_stakes  graduated  hold    16  0.875 [0.640, 0.965]');
+    // Paired on the same futures: low_stakes minus baseline, both under graduated/hold.
+    const pair = s.design.paired!.find(
+      (p) => p.lever.package === 'low_stakes' && p.lever.target === 'graduated',
+    )!;
+    expect([pair.reference.package, pair.pairs, round(pair.landing.mean)]).toEqual(['baseline', 16, 0.875]);
+    expect(formatSummary(s)).toContain(
+      'low_stakes  graduated  hold  baseline     16  +0.875 [+0.715, +1.000]     -5.580 [-5.607, -5.553]  -0.225 [-0.234, -0.217]',
+    );
   });
 
   it('is the same when read back from the file', async () => {
     const columns = await columnsOf(file, 'jsonl');
-    const b = new SummaryBuilder(columns);
+    const b = new SummaryBuilder(columns, { type: 'lhs', group: 1 });
     for await (const row of readRows(file, 'jsonl', columns)) b.add(row);
     expect(b.result()).toEqual(report.summary);
   });

@@ -25,6 +25,10 @@ describe('bin/aci-sim.js', () => {
     expect(version).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
     expect(typo?.code).toBe(2);
     expect(typo?.stderr).toMatch(/^error: unknown command 'valdate'/);
-    expect(seed).toEqual({ code: 2, stdout: '', stderr: '--seed: expected a whole number, got "1.5"\n' });
+    expect(seed).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: '--seed: expected a whole number or a run\'s 16-digit hex seed, got "1.5"\n',
+    });
   }, 120_000);
 });

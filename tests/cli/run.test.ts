@@ -65,7 +65,7 @@ describe('aci-sim run', async () => {
   it('rejects a seed that is not a whole number', async () => {
     const r = await run('tutorial', '--seed', '1.5');
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe('--seed: expected a whole number, got "1.5"\n');
+    expect(r.stderr).toBe('--seed: expected a whole number or a run\'s 16-digit hex seed, got "1.5"\n');
   });
 
   it('rejects an unknown policy with a suggestion', async () => {

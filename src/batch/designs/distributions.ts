@@ -5,10 +5,14 @@
 // u = 0 or 1 would give ±∞ for normal and lognormal; u is clamped into
 // [2^-54, 1 − 2^-53] (about ±8.2 standard deviations), which matters for
 // Morris grids that contain 0 and 1.
-// Cannot: truncated distributions, correlation between factors.
+// A truncated normal or lognormal maps u into [F(lo), F(hi)] first (on the
+// far side of the mean by symmetry, so that tail bounds keep their digits)
+// and clamps the value into [lo, hi].
+// Cannot: correlation between factors.
 import type { Distribution } from '../../io/schemas/distribution.js';
 import { inverseRegularizedBeta } from '../stats/incomplete-beta.js';
 import { logBeta } from '../stats/log-gamma.js';
+import { normalCdf } from '../stats/normal-cdf.js';
 import { normalQuantile } from '../stats/normal-quantile.js';
 
 const U_MIN = 2 ** -54;
@@ -65,10 +69,18 @@ export function quantileFunction(d: Distribution): QuantileFunction {
       return (u) => d.min + clampUnit(u) * (d.max - d.min);
     case 'triangular':
       return (u) => triangularQuantile(clampUnit(u), d.min, d.mode, d.max);
-    case 'normal':
-      return (u) => d.mean + d.sd * normalQuantile(clampUnit(u));
-    case 'lognormal':
-      return (u) => Math.exp(d.mu + d.sigma * normalQuantile(clampUnit(u)));
+    case 'normal': {
+      if (!d.truncate) return (u) => d.mean + d.sd * normalQuantile(clampUnit(u));
+      const z = truncatedStandard((d.truncate[0] - d.mean) / d.sd, (d.truncate[1] - d.mean) / d.sd);
+      const [lo, hi] = d.truncate;
+      return (u) => Math.min(hi, Math.max(lo, d.mean + d.sd * z(clampUnit(u))));
+    }
+    case 'lognormal': {
+      if (!d.truncate) return (u) => Math.exp(d.mu + d.sigma * normalQuantile(clampUnit(u)));
+      const [lo, hi] = d.truncate;
+      const z = truncatedStandard((Math.log(lo) - d.mu) / d.sigma, (Math.log(hi) - d.mu) / d.sigma);
+      return (u) => Math.min(hi, Math.max(lo, Math.exp(d.mu + d.sigma * z(clampUnit(u)))));
+    }
     case 'beta': {
       const lo = d.min ?? 0;
       const hi = d.max ?? 1;
@@ -80,6 +92,18 @@ export function quantileFunction(d: Distribution): QuantileFunction {
       return (u) => q(clampUnit(u));
     }
   }
+}
+
+/** The quantile function of a standard normal truncated to [a, b] (a may be −∞). */
+function truncatedStandard(a: number, b: number): (u: number) => number {
+  // Upper tail: reflect, so that both bounds' probabilities are small numbers, not 1 − small.
+  if (a > 0) {
+    const lower = truncatedStandard(-b, -a);
+    return (u) => -lower(1 - u);
+  }
+  const fa = normalCdf(a);
+  const fb = normalCdf(b);
+  return (u) => normalQuantile(fa + u * (fb - fa));
 }
 
 /** The inverse CDF of d at u (prepares d on every call; use quantileFunction in loops). */

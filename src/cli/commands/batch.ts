@@ -1,8 +1,9 @@
 // `aci-sim batch <experiment|scenario>`: runs an experiment's plan (or Monte
 // Carlo over a scenario's uncertain numbers) on worker threads, writes CSV,
 // JSON Lines or Parquet with a manifest, and prints a summary.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Plan } from '../../batch/plan.js';
 import type { BatchReport } from '../../batch/run-batch.js';
@@ -84,7 +85,9 @@ async function batch(target: string, flags: BatchFlags, io: CliIo): Promise<numb
       `batch: ${exp.id}: ${size}${part}${kept}, ${n(workers, 'thread')}${out ? ` → ${out.file}` : ''}\n`,
     );
   };
-  const report = await runWithSignals(io, exp, plan, { shard, workers, out, flags, onStart });
+  const { invocationOf } = await import('../invocation.js');
+  const invocation = invocationOf(io, commandLine(target, flags), target, common);
+  const report = await runWithSignals(io, exp, plan, { shard, workers, out, flags, onStart, invocation });
   if (!report) return EXIT_USAGE;
   if (report === 'crashed') return EXIT_FAILURE;
   const { formatSummary } = await import('../../batch/summary.js');
@@ -173,6 +176,7 @@ export async function runWithSignals(
     onRow?: (row: readonly import('../../io/writers/columns.js').Cell[]) => void;
     onStart?: (done: number, total: number) => void;
     workerEntry?: URL;
+    invocation?: import('../../io/writers/manifest.js').Invocation;
   },
 ): Promise<BatchReport | 'crashed' | null> {
   const { runBatch } = await import('../../batch/run-batch.js');
@@ -200,6 +204,7 @@ export async function runWithSignals(
       ...(o.onRow ? { onRow: o.onRow } : {}),
       ...(o.onStart ? { onStart: o.onStart } : {}),
       ...(o.workerEntry ? { workerEntry: o.workerEntry } : {}),
+      ...(o.invocation ? { invocation: o.invocation } : {}),
     });
     if (!r.ok) {
       reportDiagnostics(io, r.error);
@@ -217,6 +222,17 @@ export async function runWithSignals(
   } finally {
     for (const f of off) f?.();
   }
+}
+
+/** `batch TARGET --flag value…` as the parsed flags say (commander gives no raw argv to an action). */
+function commandLine(target: string, flags: BatchFlags): string[] {
+  const out = ['batch', target];
+  for (const [key, value] of Object.entries(flags)) {
+    if (value === undefined || value === false) continue;
+    out.push(`--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`);
+    if (value !== true) out.push(String(value));
+  }
+  return out;
 }
 
 export const toolVersion = (): string =>
@@ -246,7 +262,9 @@ async function printSlurm(
     ]);
   io.stdout.write(
     slurmScript({
-      target,
+      // Absolute, so that the script works from any folder; a scenario id stays an id.
+      target: existsSync(resolve(io.cwd, target)) ? resolve(io.cwd, target) : target,
+      command: `node ${fileURLToPath(new URL('../../../bin/aci-sim.js', import.meta.url))}`,
       id: exp.id,
       runs: plan.size,
       tasks: Math.min(asked, plan.size),

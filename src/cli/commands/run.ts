@@ -4,10 +4,10 @@ import type { Command } from 'commander';
 import { type Policy, ROLES, type Role, runGame, type Scenario, SimError } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
-import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
+import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import { runJson, runText } from '../format-run.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { DEFAULT_SCENARIO, loadForCli, parseSeed, parseSets } from '../options.js';
+import { DEFAULT_SCENARIO, formulaCacheDir, loadForCli, parseRunSeed, parseSets } from '../options.js';
 
 interface RunOptions {
   seed: string;
@@ -15,6 +15,8 @@ interface RunOptions {
   rounds?: string;
   set: string[];
   json?: boolean;
+  from?: string;
+  row?: string;
 }
 
 export function register(program: Command, { io, action }: CommandContext): void {
@@ -22,21 +24,27 @@ export function register(program: Command, { io, action }: CommandContext): void
     .command('run')
     .description('Play one whole run with computer players and tell what happened')
     .argument('[scenario]', 'scenario id or file', DEFAULT_SCENARIO)
-    .option('--seed <n>', 'master seed (integer)', '1')
+    .option('--seed <n>', "master seed (integer), or a batch row's 16-digit hex seed", '1')
     .option('--policy <SIDE=name,…>', 'computer players by side id, e.g. EU=graduated,CN=best_response')
     .option('--rounds <n>', 'number of rounds')
     .option('--set <path=value>', 'override a parameter by its dotted path (repeatable)', collect, [])
     .option('--json', 'print one JSON object')
+    .option('--from <file>', 'replay a row of this batch output (with --row)')
+    .option('--row <run_id>', 'the run id of the row to replay, e.g. p003-l1-r0')
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim run tutorial --seed 7\n  aci-sim run --policy EU=tit_for_tat --set dependencies.magnets.buffer_months=3 --json',
+      '\nExamples:\n  aci-sim run tutorial --seed 7\n  aci-sim run --policy EU=tit_for_tat --set dependencies.magnets.buffer_months=3 --json\n  aci-sim run --from results/runs.csv --row p003-l1-r0',
     )
-    .action(action((ref: string, opts: RunOptions) => runCommand(ref, opts, io)));
+    .action(
+      action((ref: string, opts: RunOptions, cmd: Command) =>
+        opts.from !== undefined || opts.row !== undefined ? replay(opts, cmd, io) : runCommand(ref, opts, io),
+      ),
+    );
 }
 
 async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<number> {
   const problems: Diagnostic[] = [];
-  const seed = parseSeed(opts.seed, problems);
+  const seed = parseRunSeed(opts.seed, problems);
   const set = parseSets(opts.set, problems);
   if (opts.rounds !== undefined) {
     const n = Number(opts.rounds);
@@ -54,7 +62,7 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
   if (!policies) return reportDiagnostics(io, problems);
   try {
     const { runSeed } = await import('../../rng/streams.js');
-    const result = runGame(sc, runSeed(seed, 0, 0), policies);
+    const result = runGame(sc, typeof seed === 'string' ? seed : runSeed(seed, 0, 0), policies);
     const shown = { ...result, seed: String(seed) };
     const names = { target: policies.target.id, coercer: policies.coercer.id };
     io.stdout.write(
@@ -71,6 +79,47 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
 }
 
 const collect = (v: string, acc: string[]) => [...acc, v];
+
+/** `run --from FILE --row RUN_ID`: the row's run again (src/batch/replay-row.ts), checked against the row. */
+async function replay(opts: RunOptions, cmd: Command, io: CliIo): Promise<number> {
+  const clash = ['seed', 'policy', 'rounds', 'set'].filter((k) => cmd.getOptionValueSource(k) === 'cli');
+  if (opts.from === undefined || opts.row === undefined || clash.length > 0 || cmd.args.length > 0)
+    return reportDiagnostics(io, [
+      fileDiag(
+        opts.from === undefined ? '--row' : '--from',
+        'cli/replay',
+        'replay takes --from FILE and --row RUN_ID together, and no scenario, --seed, --policy, --rounds or --set (the row fixes them)',
+      ),
+    ]);
+  const { replayRow } = await import('../../batch/replay-row.js');
+  const r = await replayRow(opts.from, opts.row, { cwd: io.cwd, cacheDir: formulaCacheDir(io.env) });
+  if (!r.ok) return reportDiagnostics(io, r.error);
+  const { scenario: sc, policies, seed } = r.value;
+  const result = runGame(sc, seed, policies);
+  const diff = r.value.differences(result);
+  const shown = { ...result, seed };
+  const names = { target: policies.target.id, coercer: policies.coercer.id };
+  const record = {
+    file: opts.from,
+    run_id: r.value.runId,
+    package: r.value.lever.package,
+    values: Object.fromEntries(r.value.values.map((v) => [v.path, v.value])),
+    matches: diff.length === 0,
+    differences: diff,
+  };
+  io.stdout.write(
+    opts.json
+      ? `${JSON.stringify({ ...runJson(shown, sc), replay: record }, null, 2)}\n`
+      : runText(shown, sc, names),
+  );
+  const what = `replay of ${r.value.runId} from ${opts.from}`;
+  if (diff.length === 0) {
+    io.stderr.write(`${what}: the ${r.value.recorded.length} metrics equal the row's\n`);
+    return EXIT_OK;
+  }
+  for (const d of diff) io.stderr.write(`${what}: ${d.name} is ${d.replay}, the row says ${d.row}\n`);
+  return EXIT_FAILURE;
+}
 
 /** The side a `--policy` or `--player` key names: a side id of the scenario (any case) or a role. */
 export function roleOfKey(sc: Scenario, key: string): Role | null {

@@ -33,7 +33,12 @@ export async function summarizeFile(io: CliIo, file: string, json: boolean): Pro
     return reportDiagnostics(io, [
       fileDiag(file, 'summarize/columns', 'has no run_id column: is it a batch output?'),
     ]);
-  const summary = new SummaryBuilder(columns);
+  const { designInfo } = await import('../../batch/design-stats.js');
+  const { manifestPath, readManifest } = await import('../../io/writers/manifest.js');
+  // The manifest says which rows share futures; without one each design point is its own cluster.
+  const m = existsSync(manifestPath(at)) ? readManifest(manifestPath(at)) : null;
+  const info = m?.ok ? designInfo(m.value.plan.design, m.value.plan.parameters.length) : undefined;
+  const summary = new SummaryBuilder(columns, info);
   try {
     for await (const row of readRows(at, format, columns)) summary.add(row);
   } catch (e) {

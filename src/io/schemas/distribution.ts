@@ -1,7 +1,7 @@
 // Probability distributions for uncertain numbers (Monte Carlo). Each check
 // has its own message so a student sees which bound is wrong.
 import * as z from 'zod';
-import { plain } from './range.js';
+import { inRange, plain, type Range, rangeText } from './range.js';
 
 const finite = plain();
 const positive = plain({ gt: 0 });
@@ -36,21 +36,50 @@ const Triangular = z
   })
   .describe('Most likely value at mode, falling linearly to zero at min and max.');
 
+const Truncate = z
+  .tuple([finite, finite], { error: 'truncate must be [lo, hi], two numbers' })
+  .describe('Keep only values from lo to hi (the distribution conditioned on that range).');
+
+/** truncate: lo < hi, and for a lognormal lo ≥ 0. */
+const checkTruncate =
+  (positiveOnly: boolean) => (d: { truncate?: [number, number] | undefined }, ctx: z.RefinementCtx) => {
+    if (!d.truncate) return;
+    const [lo, hi] = d.truncate;
+    if (!(lo < hi))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['truncate'],
+        message: `truncate: hi (${hi}) must be greater than lo (${lo})`,
+      });
+    else if (positiveOnly && lo < 0)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['truncate'],
+        message: `truncate: a lognormal is positive, so lo (${lo}) must be ≥ 0`,
+      });
+  };
+
 const Normal = z
   .strictObject({
     type: z.literal('normal'),
     mean: finite,
     sd: positive.describe('Standard deviation, > 0.'),
+    truncate: Truncate.optional(),
   })
-  .describe('Bell curve around mean.');
+  .superRefine(checkTruncate(false))
+  .describe('Bell curve around mean; unbounded unless truncated.');
 
 const Lognormal = z
   .strictObject({
     type: z.literal('lognormal'),
     mu: finite.describe('Mean of the logarithm.'),
     sigma: positive.describe('Standard deviation of the logarithm, > 0.'),
+    truncate: Truncate.optional(),
   })
-  .describe('exp(normal(mu, sigma)): positive and skewed to the right.');
+  .superRefine(checkTruncate(true))
+  .describe(
+    'exp(normal(mu, sigma)): positive (never 0) and skewed to the right; unbounded above unless truncated.',
+  );
 
 const Beta = z
   .strictObject({
@@ -103,6 +132,17 @@ export const DistributionSchema = z
 
 export type Distribution = z.infer<typeof DistributionSchema>;
 
+/**
+ * Smallest and largest value a distribution can produce (infinite for an untruncated normal, and a
+ * lognormal's upper end); `open` when the lower end is approached but never reached (a lognormal's 0).
+ */
+export function supportEnds(d: Distribution): { lo: number; hi: number; loOpen: boolean } {
+  if ((d.type === 'normal' || d.type === 'lognormal') && d.truncate)
+    return { lo: d.truncate[0], hi: d.truncate[1], loOpen: d.type === 'lognormal' && d.truncate[0] === 0 };
+  const [lo, hi] = support(d);
+  return { lo, hi, loOpen: d.type === 'lognormal' };
+}
+
 /** Smallest and largest value a distribution can produce (infinite for normal, lognormal's upper end). */
 export function support(d: Distribution): [number, number] {
   switch (d.type) {
@@ -114,8 +154,32 @@ export function support(d: Distribution): [number, number] {
     case 'discrete':
       return [Math.min(...d.values), Math.max(...d.values)];
     case 'normal':
-      return [-Infinity, Infinity];
+      return d.truncate ? [d.truncate[0], d.truncate[1]] : [-Infinity, Infinity];
     case 'lognormal':
-      return [0, Infinity];
+      return d.truncate ? [d.truncate[0], d.truncate[1]] : [0, Infinity];
   }
+}
+
+/**
+ * Why a distribution can produce values outside a number's range, or null. An unbounded end is an
+ * error where the number is bounded (unless truncated); a lognormal's open end at 0 suits a number > 0.
+ */
+export function rangeProblem(d: Distribution, range: Range): string | null {
+  const { lo, hi, loOpen } = supportEnds(d);
+  const r = { ...range, int: false };
+  const allowed = rangeText(range);
+  const truncate = `add truncate: [lo, hi] to the distribution to keep it within ${allowed}`;
+  const below = range.min !== undefined || range.gt !== undefined;
+  if (lo === -Infinity && below)
+    return `a ${d.type} distribution is unbounded below, but the number must be ${allowed}: ${truncate}`;
+  if (hi === Infinity && range.max !== undefined)
+    return `a ${d.type} distribution is unbounded above, but the number must be ${allowed}: ${truncate}`;
+  // An open lower end: values come arbitrarily close to lo but never reach it.
+  const loOk = loOpen
+    ? (range.min === undefined || lo >= range.min) && (range.gt === undefined || lo >= range.gt)
+    : !Number.isFinite(lo) || inRange(r, lo);
+  if (!loOk) return `the distribution reaches ${lo}, outside the allowed range (${allowed})`;
+  if (Number.isFinite(hi) && !inRange(r, hi))
+    return `the distribution reaches ${hi}, outside the allowed range (${allowed})`;
+  return null;
 }

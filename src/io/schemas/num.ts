@@ -2,7 +2,7 @@
 // `{ value: 2, assumed: true, why: "…", dist?: … }`. Used for every quantity
 // in models and scenarios so that any of them can carry its provenance.
 import * as z from 'zod';
-import { type Distribution, DistributionSchema, support } from './distribution.js';
+import { type Distribution, DistributionSchema, rangeProblem, supportEnds } from './distribution.js';
 import { inRange, plain, type Range, rangeText } from './range.js';
 
 // Keyed by the schema's def, which clones made by .describe()/.default() share.
@@ -65,18 +65,21 @@ const sourcedType = () =>
   });
 
 function checkSupport(d: Distribution, range: Range, ctx: z.RefinementCtx): void {
-  const [lo, hi] = support(d);
-  for (const [end, key] of [
-    [lo, 'min'],
-    [hi, 'max'],
-  ] as const) {
-    if (Number.isFinite(end) && !inRange({ ...range, int: false }, end))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['dist', d.type === 'discrete' ? 'values' : key],
-        message: `the distribution reaches ${end}, outside the allowed range (${rangeText(range)})`,
-      });
-  }
+  const message = rangeProblem(d, range);
+  if (message === null) return;
+  const { lo } = supportEnds(d);
+  const low = message.includes('below') || message.includes(`reaches ${lo},`);
+  const key =
+    d.type === 'discrete'
+      ? 'values'
+      : d.type === 'normal' || d.type === 'lognormal'
+        ? d.truncate
+          ? 'truncate'
+          : 'type'
+        : low
+          ? 'min'
+          : 'max';
+  ctx.addIssue({ code: 'custom', path: ['dist', key], message });
 }
 
 export type Num = z.infer<ReturnType<typeof num>>;

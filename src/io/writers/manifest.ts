@@ -7,6 +7,26 @@ import { err, ok, type Result } from '../result.js';
 
 const ColumnSchema = z.object({ name: z.string(), type: z.enum(['string', 'int', 'double']) });
 
+/** How the batch was asked for: enough to rebuild its experiment and plan (replay of a row). */
+export const InvocationSchema = z.object({
+  /** The experiment or scenario file, absolute, or a scenario id. */
+  target: z.string(),
+  /** The loader options the command line gave (--runs, --seed, --policy by side id). */
+  options: z.object({
+    runs: z.number().optional(),
+    seed: z.number().optional(),
+    players: z.record(z.string(), z.string()).optional(),
+  }),
+  /** The command line, as the tool understood it. */
+  command: z.array(z.string()),
+  cwd: z.string(),
+  host: z.string(),
+  /** `git rev-parse HEAD` of the tool's checkout (with `+dirty` when it has changes), or null. */
+  git: z.string().nullable(),
+});
+
+export type Invocation = z.infer<typeof InvocationSchema>;
+
 export const ManifestSchema = z.object({
   tool: z.literal('aci-sim'),
   version: z.string(),
@@ -43,6 +63,12 @@ export const ManifestSchema = z.object({
   resumed: z.array(z.string()),
   workers: z.number(),
   node: z.string(),
+  /** How the batch was first asked for (absent in manifests written before version 0.x of this field). */
+  invocation: InvocationSchema.optional(),
+  /** Every start of the batch, the first and each --resume, with its own command line and host. */
+  sessions: z.array(InvocationSchema.extend({ started: z.string() })).optional(),
+  /** The distribution of each uncertain parameter, resolved (defaults filled in), in column order. */
+  distributions: z.array(z.object({ path: z.string(), dist: z.record(z.string(), z.unknown()) })).optional(),
 });
 
 export type Manifest = z.infer<typeof ManifestSchema>;

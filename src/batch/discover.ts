@@ -1,0 +1,130 @@
+// `discover`: the rows of a batch output as PRIM's inputs and outcome. The
+// outcome of interest is a condition on a row (`--where`): comparisons of a
+// column with a number or a quoted text, joined by `and`. Failed rows are
+// left out. The inputs are the batch's uncertain parameters (from the
+// manifest) unless named.
+import type { Cell, Column } from '../io/writers/columns.js';
+import { type PrimOptions, type PrimResult, prim } from './prim.js';
+import { fmt, textTable } from './text-table.js';
+
+export type Condition = (row: readonly Cell[]) => boolean;
+
+const CLAUSE =
+  /^\s*([A-Za-z_][\w.:-]*)\s*(==|!=|<=|>=|<|>)\s*(?:'([^']*)'|"([^"]*)"|([-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?))\s*$/;
+
+/** A `--where` condition over the columns; the error is one sentence. */
+export function parseWhere(text: string, columns: readonly Column[]): Condition | string {
+  const tests: Condition[] = [];
+  for (const clause of text.split(/\s+and\s+/)) {
+    const m = CLAUSE.exec(clause);
+    if (!m)
+      return `cannot read "${clause.trim()}": expected COLUMN OP VALUE (OP one of == != < <= > >=, a text value in quotes), clauses joined by "and"`;
+    const [, name, op, q1, q2, number] = m;
+    const at = columns.findIndex((c) => c.name === name);
+    if (at < 0) return `no column "${name}" (columns: ${columns.map((c) => c.name).join(', ')})`;
+    const text = q1 ?? q2;
+    const value: string | number = text ?? Number(number);
+    if (text !== undefined && op !== '==' && op !== '!=')
+      return `"${clause.trim()}": text compares only with == or !=`;
+    tests.push((row) => {
+      const c = row[at];
+      if (c === null || c === undefined) return false;
+      switch (op) {
+        case '==':
+          return c === value;
+        case '!=':
+          return c !== value;
+        case '<':
+          return (c as number) < (value as number);
+        case '<=':
+          return (c as number) <= (value as number);
+        case '>':
+          return (c as number) > (value as number);
+        default:
+          return (c as number) >= (value as number);
+      }
+    });
+  }
+  return (row) => tests.every((t) => t(row));
+}
+
+/** Collects the inputs and the outcome from rows, then runs PRIM. */
+export class DiscoverData {
+  private readonly x: number[] = [];
+  private readonly y: number[] = [];
+  private readonly at: number[];
+  private readonly errorAt: number;
+  skipped = 0;
+
+  constructor(
+    columns: readonly Column[],
+    readonly inputs: readonly string[],
+    private readonly where: Condition,
+  ) {
+    this.at = inputs.map((p) => columns.findIndex((c) => c.name === p));
+    this.errorAt = columns.findIndex((c) => c.name === 'error');
+  }
+
+  add(row: readonly Cell[]): void {
+    if (this.errorAt >= 0 && row[this.errorAt] !== null) {
+      this.skipped++;
+      return;
+    }
+    for (const i of this.at) {
+      const v = row[i];
+      this.x.push(typeof v === 'number' ? v : Number.NaN);
+    }
+    this.y.push(this.where(row) ? 1 : 0);
+  }
+
+  get rows(): number {
+    return this.y.length;
+  }
+
+  run(o: PrimOptions): PrimResult {
+    return prim(Float64Array.from(this.x), this.inputs.length, Uint8Array.from(this.y), o);
+  }
+}
+
+const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
+
+/** The peeling and pasting trajectory and the chosen box, as text. */
+export function formatDiscovery(
+  r: PrimResult,
+  inputs: readonly string[],
+  where: string,
+  rows: number,
+): string {
+  const first = r.trajectory[0]!;
+  const out = [
+    `PRIM over ${inputs.length} inputs, ${rows} rows; of interest: ${where} (${Math.round(first.density * rows)} rows, ${pct(first.density)})`,
+    '',
+    'Trajectory (peeling, then pasting of the chosen box):',
+    textTable(
+      [
+        ['step', 'phase', 'coverage', 'density', 'mass', 'restricted'],
+        ...r.trajectory.map((s, i) => [
+          `${i}${i === r.chosen ? ' ←' : ''}`,
+          s.phase,
+          s.coverage.toFixed(3),
+          s.density.toFixed(3),
+          s.mass.toFixed(3),
+          String(s.restricted),
+        ]),
+      ],
+      ['r', 'l', 'r', 'r', 'r', 'r'],
+    ),
+    '',
+    `Chosen box: coverage ${r.box.coverage.toFixed(3)}, density ${r.box.density.toFixed(3)}, mass ${r.box.mass.toFixed(3)}`,
+  ];
+  const limits = r.box.box.flatMap((b, j) => {
+    const [lo, hi] = r.ranges[j]!;
+    return b[0] > lo || b[1] < hi ? [[inputs[j]!, fmt(b[0]), fmt(b[1]), `${fmt(lo)} … ${fmt(hi)}`]] : [];
+  });
+  out.push(
+    limits.length
+      ? textTable([['input', 'from', 'to', 'range in the rows'], ...limits], ['l', 'r', 'r', 'l'])
+      : 'The box restricts no input.',
+  );
+  return `${out.join('\n')}\n`;
+}
