@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import * as batch from './commands/batch.js';
+import * as calibrate from './commands/calibrate.js';
 import * as explain from './commands/explain.js';
 import * as hindcast from './commands/hindcast.js';
 import * as merge from './commands/merge.js';
@@ -36,6 +37,7 @@ const COMMANDS = [
   summarize,
   sensitivity,
   hindcast,
+  calibrate,
 ];
 
 const version = (): string =>
