@@ -14,6 +14,7 @@ import * as report from './commands/report.js';
 import * as run from './commands/run.js';
 import * as schema from './commands/schema.js';
 import * as sensitivity from './commands/sensitivity.js';
+import * as sources from './commands/sources.js';
 import * as summarize from './commands/summarize.js';
 import * as validate from './commands/validate.js';
 import * as vote from './commands/vote.js';
@@ -38,6 +39,7 @@ const COMMANDS = [
   sensitivity,
   hindcast,
   calibrate,
+  sources,
 ];
 
 const version = (): string =>
