@@ -36,6 +36,9 @@ export interface AbcSettings {
 /** Distance of a parameter set, its simulations seeded by `seed` (a safe integer). */
 export type DistanceFn = (theta: readonly number[], seed: number) => number;
 
+/** Proposals outside the prior's support allowed per simulation before a particle is given up. */
+const OUTSIDE_LIMIT = 1000;
+
 /** Why the fit ended. */
 export type StopReason = 'generations' | 'tolerance-zero' | 'acceptance' | 'attempts';
 
@@ -108,11 +111,15 @@ export function nextPopulation(
   let simulations = 0;
   for (let i = 0; i < s.particles; i++) {
     let found = false;
-    for (let a = 0; a < s.maxAttempts && !found; a++) {
+    // max_attempts bounds the simulations of a particle; a proposal outside the prior's support
+    // is drawn again without a simulation (at most OUTSIDE_LIMIT times per simulation).
+    let sims = 0;
+    for (let a = 0; sims < s.maxAttempts && a < s.maxAttempts * OUTSIDE_LIMIT && !found; a++) {
       const rng = streamOf(seed, t, i, a);
       const th = perturb(K, prev.theta[pick(prev.weights, rng.next())]!, rng);
       const lp = logPrior(priors, th);
       if (!Number.isFinite(lp)) continue;
+      sims++;
       simulations++;
       const d = dist(th, simSeed(seed, t, i, a));
       if (!(d <= epsilon)) continue;

@@ -8,7 +8,8 @@ const STOP: Record<StopReason, string> = {
   generations: 'all generations made',
   'tolerance-zero': 'every particle fits exactly (distance 0)',
   acceptance: 'acceptance rate under min_acceptance',
-  attempts: 'a particle found no proposal within max_attempts; the last full population is the posterior',
+  attempts:
+    'a particle found no accepted proposal within max_attempts simulations; the last full population is the posterior',
 };
 
 const num = (x: number) =>

@@ -63,10 +63,12 @@ export function runCalibration(c: LoadedCalibration, o: CalibrationOptions): Cal
   const fitOn = (key: string, idx: readonly number[]): FitResult => {
     const dist = (theta: readonly number[], seed: number) => meanMisfit(score(theta, seed, idx));
     const saved = state.fits[key];
+    let printed = 0;
     return runFit(priors, s, c.seed, dist, saved?.populations ?? [], (pops, stop) => {
       state = { ...state, fits: { ...state.fits, [key]: { populations: pops, stop } } };
       o.save(state);
-      o.progress?.(key, pops[pops.length - 1]!);
+      // A fit that gives up saves again without a new population: print each population once.
+      if (pops.length > (saved?.populations.length ?? 0) + printed++) o.progress?.(key, pops[pops.length - 1]!);
     });
   };
   const held = new Set(o.holdout);

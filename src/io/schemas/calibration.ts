@@ -26,7 +26,9 @@ export const CalibrateSettingsSchema = z
       .describe('Stop once a population accepts fewer than this share of its simulations (default 0.02).'),
     max_attempts: count
       .default(200)
-      .describe('Proposals one particle may take before the population is given up (default 200).'),
+      .describe(
+        'Simulations one particle may take before the population is given up (default 200); proposals outside the prior are drawn again without a simulation.',
+      ),
     seed: z.number().int().optional().describe('Master seed (default 1); --seed overrides it.'),
   })
   .describe('Settings of the ABC-SMC.');
