@@ -68,7 +68,8 @@ export function runCalibration(c: LoadedCalibration, o: CalibrationOptions): Cal
       state = { ...state, fits: { ...state.fits, [key]: { populations: pops, stop } } };
       o.save(state);
       // A fit that gives up saves again without a new population: print each population once.
-      if (pops.length > (saved?.populations.length ?? 0) + printed++) o.progress?.(key, pops[pops.length - 1]!);
+      if (pops.length > (saved?.populations.length ?? 0) + printed++)
+        o.progress?.(key, pops[pops.length - 1]!);
     });
   };
   const held = new Set(o.holdout);
