@@ -16,6 +16,12 @@ const TYPES: Record<string, ColumnType> = {
 export const metricColumn = (m: string): string => m.replace(/^state:/, 'state_');
 
 /** The columns of a result row: ids, levers, sampled parameters, metrics, error. */
+/** The sampled parameters of a row, in plan order: the uncertain numbers, then any posterior's. */
+const parameterPaths = (exp: LoadedExperiment): string[] => [
+  ...exp.uncertain.map((u) => u.path),
+  ...(exp.posterior?.paths ?? []),
+];
+
 export function rowColumns(exp: LoadedExperiment): Column[] {
   const cols: Column[] = [
     { name: 'run_id', type: 'string' },
@@ -25,7 +31,7 @@ export function rowColumns(exp: LoadedExperiment): Column[] {
   ];
   if (exp.packages.length > 0) cols.push({ name: 'package', type: 'string' });
   for (const k of sideKeys(exp.loaded.scenario)) cols.push({ name: `policy_${k}`, type: 'string' });
-  for (const u of exp.uncertain) cols.push({ name: u.path, type: 'double' });
+  for (const p of parameterPaths(exp)) cols.push({ name: p, type: 'double' });
   for (const m of exp.metrics) cols.push({ name: metricColumn(m), type: TYPES[m] ?? 'double' });
   cols.push({ name: 'error', type: 'string' });
   return cols;
@@ -37,13 +43,13 @@ export function rowColumns(exp: LoadedExperiment): Column[] {
  * only the output file needs.
  */
 export function slimColumns(exp: LoadedExperiment): Column[] {
-  const paths = new Set(exp.uncertain.map((u) => u.path));
+  const paths = new Set(parameterPaths(exp));
   return rowColumns(exp).filter((c) => !paths.has(c.name));
 }
 
 /** Picks the slim cells out of a full row (rows read back by --resume). */
 export function slimmer(exp: LoadedExperiment): (row: readonly Cell[]) => Cell[] {
-  const paths = new Set(exp.uncertain.map((u) => u.path));
+  const paths = new Set(parameterPaths(exp));
   const keep = rowColumns(exp).flatMap((c, i) => (paths.has(c.name) ? [] : [i]));
   return (row) => keep.map((i) => row[i] ?? null);
 }

@@ -7,7 +7,8 @@
 
 import { canonicalJson, sha256 } from '../io/hash.js';
 import type { LoadedExperiment } from '../io/load-experiment.js';
-import { runSeed } from '../rng/streams.js';
+import type { PosteriorTable } from '../io/posterior.js';
+import { deriveKey, makeRng, runSeed } from '../rng/streams.js';
 import {
   type DesignData,
   type DesignPoints,
@@ -51,13 +52,26 @@ export interface Plan {
 export interface PlanData {
   readonly experiment: Pick<LoadedExperiment, 'design' | 'uncertain' | 'seed' | 'hash'> & {
     readonly levers: number;
+    /** Calibrated draws (--posterior): each design point takes one row, drawn by weight. */
+    readonly posterior?: PosteriorTable | null;
   };
   readonly design: DesignData;
 }
 
 export function makePlan(exp: LoadedExperiment): Plan {
   const { design, uncertain, seed, hash } = exp;
-  return planOf({ design, uncertain, seed, hash, levers: exp.levers.length }, designPoints(exp));
+  const posterior = exp.posterior ?? null;
+  return planOf({ design, uncertain, seed, hash, levers: exp.levers.length, posterior }, designPoints(exp));
+}
+
+/** The row of a posterior a design point takes: drawn by weight from a stream of (seed, point). */
+export function posteriorRow(t: PosteriorTable, seed: number, point: number): number {
+  let u = makeRng(deriveKey(seed, 'posterior', point)).next();
+  for (let i = 0; i < t.weights.length; i++) {
+    u -= t.weights[i]!;
+    if (u < 0) return i;
+  }
+  return t.weights.length - 1;
 }
 
 /** The plan as data, to send to a worker thread (the design's points stay on shared memory). */
@@ -69,6 +83,7 @@ export const planFromData = (d: PlanData): Plan =>
 
 function planOf(exp: PlanData['experiment'], design: DesignPoints): Plan {
   const q = exp.uncertain.map((u) => quantileFunction(u.dist));
+  const post = exp.posterior ?? null;
   const levers = exp.levers;
   const reps = exp.design.replications;
   const size = design.points * levers * reps;
@@ -90,7 +105,7 @@ function planOf(exp: PlanData['experiment'], design: DesignPoints): Plan {
     levers,
     replications: reps,
     widths,
-    paths: exp.uncertain.map((u) => u.path),
+    paths: [...exp.uncertain.map((u) => u.path), ...(post?.paths ?? [])],
     design,
     hash,
     data: { experiment: exp, design: designData(design) },
@@ -108,7 +123,9 @@ function planOf(exp: PlanData['experiment'], design: DesignPoints): Plan {
         lever,
         replication,
         seed: runSeed(exp.seed, seedGroup(point), replication),
-        values: u.map((x, j) => q[j]!(x)),
+        values: post
+          ? [...u.map((x, j) => q[j]!(x)), ...post.rows[posteriorRow(post, exp.seed, point)]!]
+          : u.map((x, j) => q[j]!(x)),
       };
     },
   };

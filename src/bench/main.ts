@@ -268,6 +268,25 @@ for (const [runs, rounds, scenario, target] of [
   });
 }
 
+// The default calibration (experiments/calibration.yaml, all episodes), in this process, no files written.
+await step('calibrate experiments/calibration.yaml', async () => {
+  const { loadCalibration } = await import('../io/load-calibration.js');
+  const { runCalibration } = await import('../batch/calibrate/run-calibration.js');
+  const cal = await loadCalibration('experiments/calibration.yaml', { cwd, cacheDir });
+  if (!cal.ok) throw new Error(formatDiagnostics(cal.error));
+  const t0 = performance.now();
+  const state = { format: 1 as const, hash: '', fits: {} };
+  const r = runCalibration(cal.value, { holdout: [], crossValidate: false, state, save: () => {} });
+  const s = (performance.now() - t0) / 1000;
+  const sims = r.main.populations.reduce((a, p) => a + p.simulations, 0);
+  add(
+    'calibrate, default experiment (whole fit)',
+    `${s.toFixed(1)} s (${sims} particle simulations, ${cal.value.episodes.length} episodes × ${cal.value.settings.runs} runs each)`,
+    '< 600 s',
+    s < 600,
+  );
+});
+
 rmSync(cacheDir, { recursive: true, force: true });
 process.stdout.write(
   `aci-sim bench — node ${process.version}, ${W} CPUs, scenario ${sc.id}${quick ? ' (--quick)' : ''}; ` +

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import * as batch from './commands/batch.js';
+import * as calibrate from './commands/calibrate.js';
 import * as discover from './commands/discover.js';
 import * as explain from './commands/explain.js';
 import * as hindcast from './commands/hindcast.js';
@@ -14,6 +15,7 @@ import * as report from './commands/report.js';
 import * as run from './commands/run.js';
 import * as schema from './commands/schema.js';
 import * as sensitivity from './commands/sensitivity.js';
+import * as sources from './commands/sources.js';
 import * as summarize from './commands/summarize.js';
 import * as validate from './commands/validate.js';
 import * as vote from './commands/vote.js';
@@ -38,6 +40,8 @@ const COMMANDS = [
   sensitivity,
   discover,
   hindcast,
+  calibrate,
+  sources,
 ];
 
 const version = (): string =>

@@ -25,20 +25,38 @@ export interface FlowOut {
   g7: number;
   /** Markets: the share of trade the tariff stops, when already known; NaN: evaluate it. */
   tauDrop: number;
+  /** Scenario `deadweight_share` and `switching_cost`: the importer's loss on the trade that stops. */
+  deadweight: number;
+  switching: number;
+  /** Scenario `restock_per_month`: months of stock rebuilt per month once a flow resumes. */
+  restock: number;
   /** The dependent bloc's substitution effort this round (for learnRound). */
   effort: number;
   harm: number;
   cost: number;
 }
 
-export const newFlowOut = (months: number, g7: number): FlowOut => ({
-  months,
-  g7,
+export const newFlowOut = (sc: Scenario): FlowOut => ({
+  months: sc.roundMonths,
+  g7: sc.params.g7Alignment,
   tauDrop: Number.NaN,
+  deadweight: sc.params.deadweightShare,
+  switching: sc.params.switchingCost,
+  restock: sc.params.restockPerMonth,
   effort: 0,
   harm: 0,
   cost: 0,
 });
+
+/** Sets the scenario's numbers a flow round reads (for a FlowOut shared between scenarios). */
+export function flowFor(sc: Scenario, out: FlowOut): FlowOut {
+  out.months = sc.roundMonths;
+  out.g7 = sc.params.g7Alignment;
+  out.deadweight = sc.params.deadweightShare;
+  out.switching = sc.params.switchingCost;
+  out.restock = sc.params.restockPerMonth;
+  return out;
+}
 
 // Plain arrays: a run makes two a round, and typed arrays cost several times more to allocate.
 export const newFlows = (n: number): RoundFlows => ({
@@ -92,7 +110,7 @@ export function advanceDep(
   out: FlowOut,
 ): void {
   const def = sc.dependencies[d]!;
-  out.months = sc.roundMonths;
+  flowFor(sc, out);
   out.g7 = g7;
   out.tauDrop = Number.NaN;
   if (def.mechanism === 'supply') supplyRound(def, st, out);
@@ -133,7 +151,7 @@ export function supplyRound(def: Dependency, st: DepState, out: FlowOut): void {
       uncovered = (need - st.buffer) / months;
       st.buffer = 0;
     }
-  } else st.buffer = Math.min(def.bufferMonths, st.buffer + RESTOCK_PER_MONTH * months);
+  } else st.buffer = Math.min(def.bufferMonths, st.buffer + out.restock * months);
   out.harm = finite(f.supply_harm(def.value, dt, uncovered, def.criticality), 'supply_harm', def.id);
   out.cost = finite(f.supply_cost(def.value, dt, r, phi, def.divertible), 'supply_cost', def.id);
 }
@@ -168,7 +186,11 @@ export function marketRound(def: Dependency, st: DepState, out: FlowOut): void {
   const kept = def.value * (1 - phi);
   const lost = f.market_harm(kept, dt, drop, def.margin, st.tariff, def.exporterIncidence);
   out.harm = finite(lost, 'market_harm', def.id) + def.value * dt * phi * def.margin;
-  out.cost = finite(f.market_cost(kept, dt, drop, st.tariff, def.exporterIncidence), 'market_cost', def.id);
+  out.cost = finite(
+    f.market_cost(kept, dt, drop, st.tariff, def.exporterIncidence, out.deadweight, out.switching),
+    'market_cost',
+    def.id,
+  );
 }
 
 /** Share of a market flow's imports that a tariff stops. */
@@ -207,16 +229,13 @@ export function advanceFlows(
   g7: number,
   out: RoundFlows,
 ): void {
-  const flow = newFlowOut(sc.roundMonths, g7);
+  const flow = newFlowOut(sc);
   for (let d = 0; d < deps.length; d++) {
     advanceDep(sc, d, deps[d]!, painPct[sc.dependencies[d]!.dependent], learning[d]!, g7, flow);
     out.harm[d] = flow.harm;
     out.cost[d] = flow.cost;
   }
 }
-
-/** Months of stock rebuilt per month once a flow resumes. */
-export const RESTOCK_PER_MONTH = 0.5;
 
 /** The bloc a dependency's measures harm: the importer's target is the exporter. */
 export const targetOf = (mechanism: string, supplier: Role, dependent: Role): Role =>

@@ -21,8 +21,11 @@ export const FORMULA_VARS = {
   trade_drop: ['tau', 'elasticity'],
   /** EUR bn the exporter loses this round: margin on dropped trade plus absorbed tariff. */
   market_harm: ['value', 'dt', 'drop', 'margin', 'tau', 'incidence'],
-  /** EUR bn price burden on the importer's consumers, net of tariff revenue. */
-  market_cost: ['value', 'dt', 'drop', 'tau', 'incidence'],
+  /**
+   * EUR bn the importer loses: deadweight (scenario `deadweight_share`) and switching cost
+   * (`switching_cost`) on the trade that stops; the duty on the rest stays at home.
+   */
+  market_cost: ['value', 'dt', 'drop', 'tau', 'incidence', 'deadweight', 'switching'],
   /** A member state's support (log-odds) for EU countermeasures. */
   support: ['base', 'sign', 'pain', 'cost', 'pressure', 'solidarity'],
   /** Per-round probability that a deal is breached. */

@@ -4,15 +4,6 @@ import type { FormulaSet } from './formula-roles.js';
 
 const clamp = (x: number, lo: number, hi: number) => Math.min(Math.max(x, lo), hi);
 
-/** Half the buyers' price rise times the trade that stops: the deadweight triangle of a tariff. */
-const HARBERGER_HALF = 0.5;
-/**
- * Cost of moving a EUR of stopped trade to other suppliers (assumed). Written into the
- * formula text of models/formulas.yaml as 0.1 because a formula cannot read a named
- * parameter yet; it is to become a parameter.
- */
-const SWITCHING_COST = 0.1;
-
 export const HAND_FORMULAS: FormulaSet = {
   cut: (r, phi, alt, g7) => r * (1 - phi) * (1 - alt * (1 - g7)),
   supply_harm: (value, dt, uncovered, criticality) => value * dt * uncovered * criticality,
@@ -28,8 +19,8 @@ export const HAND_FORMULAS: FormulaSet = {
   market_harm: (value, dt, drop, margin, tau, incidence) =>
     value * dt * (drop * margin + (1 - drop) * Math.min(margin, 1 - (1 + tau) ** -incidence)),
   // Deadweight triangle plus switching cost on the trade that stops; duty on the rest stays at home.
-  market_cost: (value, dt, drop, tau, incidence) =>
-    value * dt * drop * (HARBERGER_HALF * ((1 + tau) ** (1 - incidence) - 1) + SWITCHING_COST),
+  market_cost: (value, dt, drop, tau, incidence, deadweight, switching) =>
+    value * dt * drop * (deadweight * ((1 + tau) ** (1 - incidence) - 1) + switching),
   support: (base, sign, pain, cost, pressure, solidarity) =>
     base + sign * pain - cost + solidarity - pressure,
   breach: (base, credibility, pain) => clamp(base * (1 - credibility) * (1 + pain), 0, 1),

@@ -121,7 +121,15 @@ function quiet(sc: Scenario, dep: Dependency): boolean {
   return (
     drop === 0 &&
     f.market_harm(dep.value, 1, 0, dep.margin, 0, dep.exporterIncidence) === 0 &&
-    f.market_cost(dep.value, 1, 0, 0, dep.exporterIncidence) === 0
+    f.market_cost(
+      dep.value,
+      1,
+      0,
+      0,
+      dep.exporterIncidence,
+      sc.params.deadweightShare,
+      sc.params.switchingCost,
+    ) === 0
   );
 }
 
@@ -224,6 +232,8 @@ function build(sc: Scenario, like: { sc: Scenario; layout: Layout } | null): Lay
     L &&
     B?.dependencies[d] === dep &&
     B.params.g7Alignment === sc.params.g7Alignment &&
+    B.params.deadweightShare === sc.params.deadweightShare &&
+    B.params.switchingCost === sc.params.switchingCost &&
     B.roundMonths === sc.roundMonths
       ? L.quietAtRest[d]!
       : quiet(sc, dep),
@@ -250,7 +260,7 @@ function build(sc: Scenario, like: { sc: Scenario; layout: Layout } | null): Lay
       learning: sc.dependencies.map(() => false),
       tauDrops: sc.dependencies.map(() => Number.NaN),
       dep: restingFlow(),
-      flow: newFlowOut(sc.roundMonths, sc.params.g7Alignment),
+      flow: newFlowOut(sc),
       result: { harm: 0, cost: 0 },
       pressure: sc.measures.map(() => 0),
       harmEur: new Float64Array(n),

@@ -61,12 +61,12 @@ function pressureIntensity(sc: Scenario, m: number, level: number): number {
 
 /** Votes by bands (deterministic) or with logistic noise from the stream (stochastic). */
 export function castVotes(sc: Scenario, scores: readonly number[], rng: Rng | null): Ballot[] {
-  const { voteFor, voteAgainst, votingMode } = sc.params;
+  const { voteFor, voteAgainst, votingMode, voteNoise } = sc.params;
   return scores.map((score) => {
     let z = score;
     if (votingMode === 'stochastic' && rng) {
       const u = Math.min(Math.max(rng.next(), 1e-12), 1 - 1e-12);
-      z += Math.log(u / (1 - u)) * 0.5;
+      z += Math.log(u / (1 - u)) * voteNoise;
     }
     return z >= voteFor ? 'for' : z <= voteAgainst ? 'against' : 'abstain';
   });

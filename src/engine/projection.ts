@@ -12,6 +12,7 @@
 import {
   atRest,
   effortOf,
+  flowFor,
   learnRound,
   marketRound,
   restrict,
@@ -112,9 +113,7 @@ function projectDep(
   const bloc = sc.blocs[def.dependent];
   const dT = L.discountTarget[d]!;
   const dA = L.discountActor[d]!;
-  const flow = L.scratch.flow;
-  flow.months = sc.roundMonths;
-  flow.g7 = sc.params.g7Alignment;
+  const flow = flowFor(sc, L.scratch.flow);
   const { painPath, effort } = base;
   const fn = def.formulas.effort;
   if (base.effortFn[slot] === null) {
@@ -185,9 +184,7 @@ function computeBase(
   const f = [1, 1];
   const total = [0, 0];
   const round = [0, 0];
-  const flow = L.scratch.flow;
-  flow.months = sc.roundMonths;
-  flow.g7 = sc.params.g7Alignment;
+  const flow = flowFor(sc, L.scratch.flow);
   // A bloc's effort depends on its pain alone: one evaluation per round serves all its flows.
   const effortFn: (FormulaSet['effort'] | null)[] = [null, null];
   const effortNow = [0, 0];

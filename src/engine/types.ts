@@ -166,6 +166,14 @@ export interface Params {
   readonly futilityMonths: number;
   /** Coercion "bites" while the target's pain is at least this share of its tolerance. */
   readonly futilityBite: number;
+  /** Share of the buyers' price rise times the trade that stops that the importer loses (formula `market_cost`). */
+  readonly deadweightShare: number;
+  /** Importer's cost of moving a EUR of stopped trade to other suppliers (formula `market_cost`). */
+  readonly switchingCost: number;
+  /** Months of stock rebuilt per month once a supply flow resumes. */
+  readonly restockPerMonth: number;
+  /** Scale of the logistic noise on a state's support score when votes are stochastic. */
+  readonly voteNoise: number;
 }
 
 export interface ScriptedEvent {

@@ -1,5 +1,7 @@
 // The engine's Scenario from the resolved def: camelCase, plain numbers,
 // the implicit "off" level prepended, ids turned into indices.
+
+import { POLICY_PARAMS } from '../engine/policies/params.js';
 import type {
   Bloc,
   Dependency,
@@ -14,6 +16,9 @@ import type {
 import type { CompiledFormulas } from './compile-formulas.js';
 import { buildTargets } from './path-vocabulary.js';
 import type { ResolvedDef } from './resolve-def.js';
+
+const policyDefaults = (kind: Policy['kind']): Record<string, number> =>
+  Object.fromEntries(Object.entries(POLICY_PARAMS[kind]).map(([k, v]) => [k, v.default]));
 
 const OFF = { name: 'off', intensity: 0, tariff: 0, rung: 0 } as const;
 
@@ -87,7 +92,7 @@ export function buildScenario(
   const policies = Object.fromEntries(
     Object.entries(def.policies).map(([id, p]): [string, Policy] => [
       id,
-      { id, kind: p.kind, description: p.description, params: p.params },
+      { id, kind: p.kind, description: p.description, params: { ...policyDefaults(p.kind), ...p.params } },
     ]),
   );
   const bloc = (role: Role): Bloc => {
@@ -152,6 +157,10 @@ export function buildScenario(
       capitulation: p.capitulation,
       futilityMonths: p.futility_months,
       futilityBite: p.futility_bite,
+      deadweightShare: p.deadweight_share,
+      switchingCost: p.switching_cost,
+      restockPerMonth: p.restock_per_month,
+      voteNoise: p.vote_noise,
     },
     procedure: {
       examination: pr.examination,

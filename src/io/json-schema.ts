@@ -1,6 +1,7 @@
 // JSON Schema (draft-07, the input shape) for editors: yaml-language-server
 // reads it through the `# yaml-language-server: $schema=…` line of each file.
 import * as z from 'zod';
+import { CalibrationSchema } from './schemas/calibration.js';
 import { ModelFileSchema } from './schemas/model.js';
 import { REQUIRED_SCENARIO_FIELDS, ScenarioSchema } from './schemas/scenario.js';
 
@@ -28,4 +29,5 @@ export const modelJsonSchema = (): Record<string, unknown> => ({
 export const schemaFiles = (): Record<string, string> => ({
   'scenario.schema.json': `${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`,
   'model.schema.json': `${JSON.stringify(modelJsonSchema(), null, 2)}\n`,
+  'calibration.schema.json': `${JSON.stringify({ ...toJson(CalibrationSchema), title: 'aci-sim calibration file' }, null, 2)}\n`,
 });

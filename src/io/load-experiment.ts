@@ -13,6 +13,7 @@ import { parseWith } from './load-model.js';
 import { type LoadedScenario, loadScenario } from './load-scenario.js';
 import type { Loc } from './overrides.js';
 import { formatPath, normalizePath, type PathSeg } from './paths.js';
+import type { PosteriorTable } from './posterior.js';
 import type { UncertainParam } from './provenance.js';
 import { scanModels, selectModels } from './resolve-models.js';
 import { err, ok, type Result } from './result.js';
@@ -61,6 +62,8 @@ export interface LoadedExperiment {
   readonly series: boolean;
   /** SHA-256 of the canonical definition (what the plan hash is built from). */
   readonly hash: string;
+  /** Calibrated draws the runs take their parameters from (--posterior), if any. */
+  readonly posterior?: PosteriorTable | null;
   /** Where a field of the experiment is written (for later diagnostics). */
   readonly locate: (path: readonly PathSeg[]) => Loc;
 }
@@ -298,7 +301,8 @@ function leversOf(
 }
 
 /** The experiment's `uncertain:` checked exactly as a scenario's own (paths, did-you-mean, ranges). */
-async function checkOwnUncertain(
+/** Checks dotted paths with distributions against a scenario file (as its own `uncertain:` would be). */
+export async function checkOwnUncertain(
   entries: ExperimentDef['uncertain'],
   scenarioAbs: string,
   cwd: string,
@@ -361,4 +365,19 @@ export async function loadPackage(
   // The start levels are set past the loader, so its hash has not seen them.
   const hash = sha256(canonicalJson({ scenario: r.value.hash, startLevels: levels }));
   return ok({ ...r.value, scenario, hash });
+}
+
+/**
+ * The experiment with its runs drawing parameters from a posterior: the
+ * posterior's paths leave the uncertain numbers (a calibrated value wins over
+ * a sampled one), and the hash covers the posterior.
+ */
+export function withPosterior(e: LoadedExperiment, t: PosteriorTable): LoadedExperiment {
+  const taken = new Set(t.paths);
+  return {
+    ...e,
+    uncertain: e.uncertain.filter((u) => !taken.has(u.path)),
+    posterior: t,
+    hash: sha256(canonicalJson({ experiment: e.hash, posterior: t.hash })),
+  };
 }

@@ -25,7 +25,15 @@ type Fns = {
   name: string;
   tradeDrop: (tau: number, eps: number) => number;
   harm: (value: number, dt: number, drop: number, margin: number, tau: number, s: number) => number;
-  cost: (value: number, dt: number, drop: number, tau: number, s: number) => number;
+  cost: (
+    value: number,
+    dt: number,
+    drop: number,
+    tau: number,
+    s: number,
+    deadweight: number,
+    switching: number,
+  ) => number;
 };
 
 const SETS: Fns[] = [
@@ -90,12 +98,12 @@ describe.each(SETS)('tariff economics: $name', (f) => {
     },
   );
 
-  test.prop([value, dt, tau, eps, unit])(
-    "the importer's cost is non-negative and non-decreasing in τ",
-    (v, d, t, e, s) => {
-      const c = f.cost(v, d, f.tradeDrop(t, e), t, s);
+  test.prop([value, dt, tau, eps, unit, unit, unit])(
+    "the importer's cost is non-negative and non-decreasing in τ, for any deadweight_share and switching_cost in [0, 1]",
+    (v, d, t, e, s, dw, sw) => {
+      const c = f.cost(v, d, f.tradeDrop(t, e), t, s, dw, sw);
       expect(c).toBeGreaterThanOrEqual(0);
-      const c2 = f.cost(v, d, f.tradeDrop(t * 1.5 + 0.01, e), t * 1.5 + 0.01, s);
+      const c2 = f.cost(v, d, f.tradeDrop(t * 1.5 + 0.01, e), t * 1.5 + 0.01, s, dw, sw);
       expect(c2).toBeGreaterThanOrEqual(c - slack(c));
     },
   );

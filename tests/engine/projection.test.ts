@@ -92,7 +92,7 @@ function envelope(sc: Scenario, input: ProjectionInput, trial: readonly number[]
     const along = (pain: number) => {
       const dep: DepState = { ...input.deps[d]! };
       restrict(sc, layoutOf(sc).measuresOn[d]!, trial, dep);
-      const flow = newFlowOut(sc.roundMonths, sc.params.g7Alignment);
+      const flow = newFlowOut(sc);
       let fT = 1;
       let fA = 1;
       let harm = 0;

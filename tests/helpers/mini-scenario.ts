@@ -228,6 +228,10 @@ export function miniScenario(over: Partial<Scenario> = {}): Scenario {
       capitulation: 0.1,
       futilityMonths: 24,
       futilityBite: 0.5,
+      deadweightShare: 0.5,
+      switchingCost: 0.1,
+      restockPerMonth: 0.5,
+      voteNoise: 0.5,
     },
     procedure: {
       examination: 1,

@@ -77,6 +77,10 @@ describe('a loaded scenario', () => {
       capitulation: 0.02,
       futilityMonths: 24,
       futilityBite: 0.5,
+      deadweightShare: 0.5,
+      switchingCost: 0.1,
+      restockPerMonth: 0.5,
+      voteNoise: 0.5,
     });
     // The Regulation's own time limits (calibration.md §A.1), in 1-month rounds.
     expect(mini.scenario.procedure).toEqual({

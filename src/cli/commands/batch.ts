@@ -26,6 +26,7 @@ interface BatchFlags {
   printSlurm?: string | boolean;
   policy?: string;
   summaryOnly?: boolean;
+  posterior?: string;
 }
 
 export const EXIT_INTERRUPTED = 130;
@@ -47,6 +48,10 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--quiet', 'no progress on stderr')
     .option('--policy <EU=name,CN=name>', 'computer players for sides the experiment does not sweep')
     .option('--summary-only', 'write no rows: print the summary only')
+    .option(
+      '--posterior <file>',
+      'draw each design point’s parameters from a calibrated posterior (calibrate --out)',
+    )
     .option('--print-slurm [tasks]', 'print an sbatch job-array script for this batch and exit')
     .addHelpText(
       'after',
@@ -67,7 +72,7 @@ async function batch(target: string, flags: BatchFlags, io: CliIo): Promise<numb
       fileDiag('--out', 'cli/out', `expected a file ending in .csv, .jsonl or .parquet, got "${flags.out}"`),
     );
   if (problems.length > 0) return reportDiagnostics(io, problems);
-  const setup = await loadAndPlan(io, target, common);
+  const setup = await loadAndPlan(io, target, common, flags.posterior);
   if (!setup) return EXIT_USAGE;
   const { exp, plan } = setup;
   if (flags.printSlurm !== undefined)
@@ -146,6 +151,7 @@ export async function loadAndPlan(
   io: CliIo,
   target: string,
   opts: ExperimentOptions,
+  posterior?: string,
 ): Promise<{ exp: LoadedExperiment; plan: Plan } | null> {
   const { loadExperiment } = await import('../../io/load-experiment.js');
   const { makePlan } = await import('../../batch/plan.js');
@@ -154,8 +160,13 @@ export async function loadAndPlan(
     reportDiagnostics(io, r.error);
     return null;
   }
+  const exp = posterior === undefined ? r : await attachPosterior(io, r.value, posterior);
+  if (!exp.ok) {
+    reportDiagnostics(io, exp.error);
+    return null;
+  }
   try {
-    return { exp: r.value, plan: makePlan(r.value) };
+    return { exp: exp.value, plan: makePlan(exp.value) };
   } catch (e) {
     if (!(e instanceof RangeError)) throw e;
     reportDiagnostics(io, [{ ...r.value.locate(['design']), code: 'experiment/design', message: e.message }]);
@@ -276,4 +287,22 @@ async function printSlurm(
     }),
   );
   return EXIT_OK;
+}
+
+/** The experiment with its runs drawing parameters from the posterior FILE; every problem at its line. */
+export async function attachPosterior(
+  io: CliIo,
+  exp: LoadedExperiment,
+  file: string,
+): Promise<{ ok: true; value: LoadedExperiment } | { ok: false; error: Diagnostic[] }> {
+  const { checkPosterior, readPosterior } = await import('../../io/posterior.js');
+  const { withPosterior } = await import('../../io/load-experiment.js');
+  const { resolve } = await import('node:path');
+  const t = readPosterior(resolve(io.cwd, file), file);
+  if (!t.ok) return t;
+  const problems = [exp.loaded, ...exp.packages.map((p) => p.loaded)].flatMap((l) =>
+    checkPosterior(t.value, l.scenario),
+  );
+  if (problems.length > 0) return { ok: false, error: problems };
+  return { ok: true, value: withPosterior(exp, t.value) };
 }

@@ -13,6 +13,7 @@ interface HindcastOptions {
   runs: string;
   seed: string;
   json?: boolean;
+  posterior?: string;
 }
 
 /** Runs per episode when --runs is not given. */
@@ -26,6 +27,7 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--runs <n>', 'runs per episode, uncertain numbers sampled', String(DEFAULT_EPISODE_RUNS))
     .option('--seed <n>', 'master seed (integer)', '1')
     .option('--json', 'print the scorecard as JSON')
+    .option('--posterior <file>', 'runs draw their parameters from a calibrated posterior (calibrate --out)')
     .addHelpText(
       'after',
       '\nAn episode passes when most runs end in the recorded outcome, the median end round lies in the\nrecorded band, and (where given) 20 of 27 ballots and the series are right.\n\nExamples:\n  aci-sim hindcast\n  aci-sim hindcast history/japan-2010.yaml --runs 1000 --json',
@@ -77,7 +79,16 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
       problems.push(...r.error);
       continue;
     }
-    const exp = r.value;
+    let exp = r.value;
+    if (opts.posterior !== undefined) {
+      const { attachPosterior } = await import('./batch.js');
+      const p = await attachPosterior(io, exp, opts.posterior);
+      if (!p.ok) {
+        problems.push(...p.error);
+        continue;
+      }
+      exp = p.value;
+    }
     const expect = exp.loaded.def.expect;
     if (!expect) {
       problems.push(

@@ -14,6 +14,7 @@ import type { CliIo, CommandContext } from '../io.js';
 const KINDS = [
   'scenario',
   'experiment',
+  'calibration',
   'formulas',
   'blocs',
   'member_states',
@@ -43,6 +44,11 @@ export async function validateFile(path: string, cwd: string): Promise<FileResul
   if (data && typeof data === 'object' && data.kind === 'experiment') {
     const { loadExperiment } = await import('../../io/load-experiment.js');
     const r = await loadExperiment(abs, { cwd });
+    return { file, diagnostics: r.ok ? [] : r.error };
+  }
+  if (data && typeof data === 'object' && data.kind === 'calibration') {
+    const { loadCalibration } = await import('../../io/load-calibration.js');
+    const r = await loadCalibration(abs, { cwd });
     return { file, diagnostics: r.ok ? [] : r.error };
   }
   const kind = data && typeof data === 'object' ? data.kind : undefined;

@@ -5,6 +5,7 @@ import { projectChange, projectCosts } from '../projection.js';
 import type { SimState } from '../state.js';
 import { other, type Policy, type Rng, type Role, type Scenario } from '../types.js';
 import { lowers, type Move, offerFor, painPctOf, raises, roundToward, sideRung } from './moves.js';
+import { policyParam } from './params.js';
 
 export function chooseOrders(sc: Scenario, st: SimState, bloc: Role, policy: Policy, rng: Rng): BlocOrders {
   if (st.deal) return {};
@@ -40,7 +41,7 @@ function graduated(sc: Scenario, st: SimState, bloc: Role, policy: Policy): Bloc
   const q = offerFor(st, bloc, 0);
   if (q !== null) return { propose: { q } };
   const set: Record<string, number> = {};
-  const steps = Math.max(1, Math.round(policy.params.step ?? 1));
+  const steps = Math.max(1, Math.round(policyParam('graduated', policy.params, 'step')));
   let sim = st;
   for (let k = 0; k < steps; k++) {
     const up = bestRaise(sc, sim, bloc, true);
@@ -58,7 +59,7 @@ function graduated(sc: Scenario, st: SimState, bloc: Role, policy: Policy): Bloc
 }
 
 function appeaser(sc: Scenario, st: SimState, bloc: Role, policy: Policy): BlocOrders {
-  const threshold = (policy.params.concession ?? 0.2) * sc.blocs[bloc].painTolerance;
+  const threshold = policyParam('appeaser', policy.params, 'concession') * sc.blocs[bloc].painTolerance;
   if (painPctOf(sc, st, bloc) <= threshold) return {};
   const set: Record<string, number> = {};
   for (const d of lowers(sc, st, bloc)) set[d.measure] = 0;
@@ -115,7 +116,7 @@ function bestRaise(sc: Scenario, st: SimState, bloc: Role, climb = false): Move 
  */
 function bestResponse(sc: Scenario, st: SimState, bloc: Role, policy: Policy, rng: Rng): BlocOrders {
   const levels = st.measures.map((m) => m.level);
-  const limit = Math.max(1, Math.round(policy.params.candidates ?? 12));
+  const limit = Math.max(1, Math.round(policyParam('best_response', policy.params, 'candidates')));
   const moves: (Move | null)[] = [
     null,
     ...raises(sc, st, bloc, sideRung(sc, st, bloc) + 1).slice(0, limit),
@@ -131,8 +132,8 @@ function bestResponse(sc: Scenario, st: SimState, bloc: Role, policy: Policy, rn
     const terms = bloc === 'target' ? q * stakes : (1 - q) * stakes;
     return -(p[bloc] + terms);
   });
-  const tMin = policy.params.temperature_min ?? 0.02;
-  const tMax = policy.params.temperature_max ?? 0.2;
+  const tMin = policyParam('best_response', policy.params, 'temperature_min');
+  const tMax = policyParam('best_response', policy.params, 'temperature_max');
   const temperature = (tMin + rng.next() * (tMax - tMin)) * stakes;
   const top = Math.max(...utility);
   const weights = utility.map((u) => Math.exp((u - top) / temperature));
@@ -145,7 +146,7 @@ function bestResponse(sc: Scenario, st: SimState, bloc: Role, policy: Policy, rn
   }
   const mv = moves[chosen];
   const orders: BlocOrders = mv ? { set: { [mv.measure]: mv.level } } : {};
-  const q = offerFor(st, bloc, policy.params.lean ?? 0.3);
+  const q = offerFor(st, bloc, policyParam('best_response', policy.params, 'lean'));
   if (q !== null) orders.propose = { q };
   return orders;
 }

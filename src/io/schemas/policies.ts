@@ -1,6 +1,7 @@
 import * as z from 'zod';
+import { POLICY_PARAMS } from '../../engine/policies/params.js';
 import { id, modelId, text } from './common.js';
-import { num } from './num.js';
+import { num, numValue } from './num.js';
 
 export const PolicySchema = z
   .strictObject({
@@ -8,7 +9,25 @@ export const PolicySchema = z
       .enum(['hold', 'tit_for_tat', 'graduated', 'appeaser', 'best_response'])
       .describe('Which built-in strategy this parameterises.'),
     description: text('What the computer player does.'),
-    params: z.record(id('parameter'), num()).default({}).describe('Strategy parameters by name.'),
+    params: z
+      .record(id('parameter'), num())
+      .default({})
+      .describe(
+        'Strategy parameters by name; absent ones take their defaults (docs/MODEL.md, computer players).',
+      ),
+  })
+  .superRefine((p, ctx) => {
+    const known = POLICY_PARAMS[p.kind];
+    for (const [name, n] of Object.entries(p.params)) {
+      const spec = known[name];
+      const v = numValue(n);
+      if (spec && !(v >= spec.min && v <= spec.max))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['params', name],
+          message: `${name} must be in [${spec.min}, ${spec.max}], got ${v}`,
+        });
+    }
   })
   .describe('A computer player.');
 

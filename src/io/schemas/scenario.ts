@@ -59,6 +59,26 @@ export const ParametersSchema = z
       .describe(
         "Coercion bites while the target's pain is at least this share of its tolerance (default 0.5).",
       ),
+    deadweight_share: num({ min: 0, max: 1 })
+      .default(0.5)
+      .describe(
+        "Share of the buyers' price rise times the trade that stops that the importer loses, formula market_cost (default 0.5: the Harberger deadweight triangle of a linear demand curve, textbook; 0..1).",
+      ),
+    switching_cost: num({ min: 0, max: 1 })
+      .default(0.1)
+      .describe(
+        'Importer cost of moving a EUR of stopped trade to other suppliers, formula market_cost (default 0.1; assumed, no source measures it; 0..1).',
+      ),
+    restock_per_month: num({ gt: 0, max: 12 })
+      .default(0.5)
+      .describe(
+        'Months of stock a supply flow rebuilds per month once the cut stops, up to buffer_months (default 0.5; assumed: stocks refill at half the rate a cut draws them; > 0, at most 12).',
+      ),
+    vote_noise: num({ min: 0, max: 5 })
+      .default(0.5)
+      .describe(
+        "Scale of the logistic noise added to a state's support score when voting is stochastic (default 0.5; assumed; 0..5).",
+      ),
   })
   .superRefine((p, ctx) => {
     if (numValue(p.vote_against) > numValue(p.vote_for))
