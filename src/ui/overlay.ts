@@ -29,6 +29,8 @@ export type Overlay =
   | { kind: 'confirm'; action: 'backDown' | 'end'; bloc: Role | null }
   | { kind: 'note'; text: string }
   | { kind: 'vote'; round: number }
+  /** The journal could not be written: shown until acknowledged. */
+  | { kind: 'saveFailed'; why: string }
   | DealForm
   | InjectForm;
 

@@ -18,7 +18,7 @@ async function game(players = { target: 'human', coercer: 'best_response' }, set
   const exits: ExitResult[] = [];
   const g = await renderGame({
     session: await session(players, set),
-    onSave: (s) => saved.push(s),
+    onSave: (r) => saved.push(r.session),
     onExit: (r) => exits.push(r),
   });
   return { ...g, saved, exits, last: () => saved[saved.length - 1]! };

@@ -10,12 +10,12 @@ import {
   type Role,
   replaySession,
   type Scenario,
-  type Session,
   SimError,
 } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import type { Journal } from '../../io/journal.js';
 import type { JournalMeta } from '../../ui/journal-of.js';
+import type { GameRecord } from '../../ui/record.js';
 import type { Terminal } from '../../ui/start.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
@@ -116,16 +116,18 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
   if (problems.length > 0) return reportDiagnostics(io, problems);
 
   const { runSeed } = await import('../../rng/streams.js');
-  const { journalOf, sessionOf } = await import('../../ui/journal-of.js');
-  const { writeJournal } = await import('../../io/journal.js');
+  const { recordOf } = await import('../../ui/journal-of.js');
+  const { journalSaver } = await import('../journal-saver.js');
   const setup: GameSetup = { sc, seed: journal ? journal.seed : runSeed(seed, 0, 0), players };
   const changed = journal !== null && journal.scenario.hash !== loaded.hash;
   const changedText = journal
     ? `the scenario "${sc.id}" has changed since this game was saved (hash ${journal.scenario.hash.slice(0, 12)}, now ${loaded.hash.slice(0, 12)})`
     : '';
-  let session: Session;
+  let record: GameRecord;
   try {
-    session = journal ? sessionOf(setup, journal) : replaySession(setup, []);
+    record = journal
+      ? recordOf(setup, journal)
+      : { session: replaySession(setup, []), pending: null, ended: false };
   } catch (e) {
     if (!(e instanceof SimError)) throw e;
     return reportDiagnostics(io, [
@@ -139,6 +141,12 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
     ]);
   }
 
+  // The journal still marked open: the program that played it was killed, maybe leaving the terminal
+  // in the alternate screen with echo off, which only the user's shell can repair.
+  const unclean = journal?.open
+    ? `${opts.resume}: the game last played on this journal (from ${journal.open.since}) did not end cleanly; every decision it saved is restored. If the terminal stays blank or does not show what you type, type reset and press Enter.`
+    : null;
+  if (unclean) io.stderr.write(`${unclean}\n`);
   if (io.stdin?.isTTY !== true || io.stdout.isTTY !== true) {
     if (changed) io.stderr.write(`${opts.resume}: ${changedText}\n`);
     io.stderr.write(`${NO_TTY_MESSAGE}\n  e.g. aci-sim run ${sc.id} --seed ${journal?.masterSeed ?? seed}\n`);
@@ -176,14 +184,39 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
     set: journal ? journal.set : set,
     created: journal ? journal.created : new Date().toISOString(),
   };
-  const save = (s: Session) => writeJournal(out, journalOf(meta, s, new Date()));
-  if (!journal || out !== opts.resume) save(session);
+  const saver = journalSaver(out, meta, () => new Date());
+  // The latest record, saved or not: Ctrl+C ends the game without an exit result.
+  let latest = record;
+  const save = (r: GameRecord) => {
+    latest = r;
+    saver.save(r);
+  };
+  try {
+    save(record);
+  } catch (e) {
+    return reportDiagnostics(io, [
+      fileDiag(out, 'journal/write', `the journal cannot be written: ${(e as Error).message}`),
+    ]);
+  }
 
-  const result = await startGame({ session, color: !io.env.NO_COLOR, onSave: save, terminal });
-  const n = result.session.log.length;
-  io.stdout.write(
-    `Journal: ${out} (${n} round${n === 1 ? '' : 's'} played)\nResume with: aci-sim play --resume ${out}\n`,
-  );
+  const start = {
+    pending: record.pending,
+    ended: record.ended,
+    status: unclean ? 'the last game on this journal did not end cleanly; its rounds are restored' : null,
+  };
+  // Killed by a signal the screen is given back and the journal closed before the process ends.
+  const onKill = () => saver.finish(latest);
+  const result = await startGame({
+    session: record.session,
+    color: !io.env.NO_COLOR,
+    onSave: save,
+    onKill,
+    terminal,
+    start,
+  });
+  const end = saver.finish(latest);
+  (end.code === EXIT_OK ? io.stdout : io.stderr).write(end.text);
+  if (end.code !== EXIT_OK) return end.code;
   if (result.report) await writeDebrief(io, out);
   return EXIT_OK;
 }

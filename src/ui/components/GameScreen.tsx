@@ -72,6 +72,7 @@ const OVERLAY_HINTS: Record<NonNullable<AppState['overlay']>['kind'], string[]> 
   confirm: ['y yes', 'n no'],
   note: ['Enter saves', 'Esc cancels', 'Backspace erases'],
   vote: ['any key closes'],
+  saveFailed: ['r try again', 'Enter carry on'],
   deal: ['↑↓ row', '←→ change', 'space keep', 'Enter offer', 'Backspace withdraw', 'Esc cancel'],
   inject: ['↑↓ choose', '←→ change', 'Enter take', 'Esc back'],
 };

@@ -52,7 +52,8 @@ export function HelpOverlay({ width, height }: { width: number; height: number }
       <Text> </Text>
       <Text wrap="wrap">
         Hot-seat: after a team commits, a hand-over screen hides its choices until the other team has
-        committed; then both are revealed and the round is played. The journal is saved after every round.
+        committed; then both are revealed and the round is played. The journal is saved before every screen: a
+        game cut off resumes where it was.
       </Text>
     </Card>
   );

@@ -46,8 +46,24 @@ export function Overlays({
           title="Quit"
           strong="Quit the game? (y/n)"
           lines={[
-            `The journal holds every round played (${s.session.log.length}); the round in progress is lost.`,
+            s.saveError
+              ? `The journal could NOT be saved (${s.saveError}): it is tried once more on quitting, and what is not on disk is lost.`
+              : `The journal holds every round played (${s.session.log.length}) and what is decided of this one.`,
             'Resume later with: aci-sim play --resume JOURNAL',
+          ]}
+          width={width}
+          height={height}
+        />
+      );
+    case 'saveFailed':
+      return (
+        <Message
+          title="Journal not saved"
+          strong="The journal could not be saved."
+          lines={[
+            o.why,
+            'The game goes on; the journal on disk holds only what was saved before. Free space or fix the folder, then press r to try again.',
+            'r tries again now · Enter or Esc: carry on (it is tried again at the next change)',
           ]}
           width={width}
           height={height}

@@ -12,8 +12,10 @@ import {
   stateOf,
   undoRound,
 } from '../../engine/index.js';
+import type { PendingRound } from '../../io/journal.js';
 import { type Draft, newDraft, type Phase, phaseOf, roundOrders, viewerOf } from '../draft.js';
 import type { Overlay } from '../overlay.js';
+import { draftOf, type GameRecord, pendingOf } from '../record.js';
 import { voteEvents } from '../votes.js';
 
 export interface AppState {
@@ -28,23 +30,45 @@ export interface AppState {
   feedBack: number;
   facilitator: boolean;
   status: string | null;
+  /** Why the last save of the journal failed; null once a save succeeds. */
+  saveError: string | null;
+  /** Set by the save-failed card's `r`: save again now. */
+  retrySave: boolean;
   /** Set when the game should close; report: write the debrief after. */
   exit: { report: boolean } | null;
 }
 
-export function initialAppState(session: Session): AppState {
+/** Where a game starts: at the round in progress a journal kept, if any. */
+export interface StartPoint {
+  pending?: PendingRound | null;
+  /** The facilitator had ended the game. */
+  ended?: boolean;
+  /** A first line for the status bar. */
+  status?: string | null;
+}
+
+export function initialAppState(session: Session, from: StartPoint = {}): AppState {
   return {
     session,
-    draft: newDraft(session),
-    ended: false,
+    draft: from.pending ? draftOf(session, from.pending) : newDraft(session),
+    ended: from.ended ?? false,
     overlay: null,
     cursor: { target: 0, coercer: 0 },
     feedBack: 0,
     facilitator: false,
-    status: null,
+    status: from.status ?? null,
+    saveError: null,
+    retrySave: false,
     exit: null,
   };
 }
+
+/** What the journal keeps of a state. */
+export const recordOfApp = (s: AppState): GameRecord => ({
+  session: s.session,
+  pending: pendingOf(s.session, s.draft),
+  ended: s.ended,
+});
 
 export const phaseOfApp = (s: AppState): Phase => phaseOf(s.session, s.draft, s.ended);
 

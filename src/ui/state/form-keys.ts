@@ -28,6 +28,11 @@ export function overlayKey(s: AppState, o: Overlay, k: KeyPress): AppState {
       return close(s);
     case 'pause':
       return input === 'p' ? close(s, 'resumed') : s;
+    case 'saveFailed':
+      if (input === 'r') return { ...close(s), retrySave: true };
+      return key.return || key.escape
+        ? close(s, 'the journal is not saved yet: it is tried again at the next change')
+        : s;
     case 'quit':
       if (input === 'y') return { ...s, exit: { report: false } };
       return input === 'n' || key.escape ? close(s) : s;
