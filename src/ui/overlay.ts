@@ -24,6 +24,7 @@ export interface InjectForm {
 
 export type Overlay =
   | { kind: 'help' }
+  | { kind: 'legend' }
   | { kind: 'pause' }
   | { kind: 'quit' }
   | { kind: 'confirm'; action: 'backDown' | 'end'; bloc: Role | null }

@@ -17,6 +17,8 @@ const STEPS: [string, string[]][] = [
   ['↓ again and a level raised', [KEY.down, KEY.right]],
   ['help', ['?']],
   ['help closed', [KEY.esc]],
+  ['legend', ['l']],
+  ['legend closed', [KEY.esc]],
   ['pause', ['p']],
   ['pause closed', [KEY.esc]],
   ['note', ['n', 'a note']],

@@ -48,6 +48,7 @@ const HINTS: Record<Phase['kind'], string[]> = {
   orders: [
     '⏎ commit',
     '? help',
+    'l legend',
     'd deal',
     'n note',
     'u undo',
@@ -58,15 +59,16 @@ const HINTS: Record<Phase['kind'], string[]> = {
     'b back down',
   ],
   handover: ['⏎ continue', '? help', 'q quit'],
-  respond: ['a accept', 'r refuse', '? help', 'n note', 'u undo', 'f view', 'q quit'],
-  reveal: ['⏎ play the round', '? help', 'n note', 'i inject', 'u undo', 'f view', 'q quit'],
+  respond: ['a accept', 'r refuse', '? help', 'l legend', 'n note', 'u undo', 'f view', 'q quit'],
+  reveal: ['⏎ play the round', '? help', 'l legend', 'n note', 'i inject', 'u undo', 'f view', 'q quit'],
   ready: ['⏎ play the round', '? help'],
-  watch: ['⏎ play the next round', '? help', 'i inject', 'u undo', 'f view', 'p pause', 'q quit'],
+  watch: ['⏎ play the next round', '? help', 'l legend', 'i inject', 'u undo', 'f view', 'p pause', 'q quit'],
   over: ['w write the debrief report', '? help', 'n note', 'u undo', 'q quit'],
 };
 
 const OVERLAY_HINTS: Record<NonNullable<AppState['overlay']>['kind'], string[]> = {
   help: ['any key closes the help'],
+  legend: ['any key closes the legend'],
   pause: ['p resumes'],
   quit: ['y quit', 'n stay'],
   confirm: ['y yes', 'n no'],

@@ -26,6 +26,7 @@ const SECTIONS: [string, [string, string][]][] = [
       ['p', 'pause (p again resumes)'],
       ['PgUp PgDn', 'scroll the events'],
       ['?', 'this help'],
+      ['l', 'legend: what each mark means'],
       ['q', 'quit (asks; journal is kept)'],
       ['w', 'at the end: write debrief'],
     ],

@@ -8,6 +8,7 @@ import { voteEvents, voteView } from '../votes.js';
 import { DealOverlay } from './DealOverlay.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { InjectOverlay } from './InjectOverlay.js';
+import { LegendOverlay } from './LegendOverlay.js';
 import { Message, NoteBox } from './Prompt.js';
 import { VotePanel } from './VotePanel.js';
 
@@ -30,6 +31,8 @@ export function Overlays({
   switch (o.kind) {
     case 'help':
       return <HelpOverlay width={width} height={height} />;
+    case 'legend':
+      return <LegendOverlay width={width} height={height} />;
     case 'pause':
       return (
         <Message

@@ -24,6 +24,7 @@ export function overlayKey(s: AppState, o: Overlay, k: KeyPress): AppState {
   const { input, key } = k;
   switch (o.kind) {
     case 'help':
+    case 'legend':
     case 'vote':
       return close(s);
     case 'pause':

@@ -18,6 +18,8 @@ export function onKey(prev: AppState, k: KeyPress): AppState {
   switch (input) {
     case '?':
       return { ...s, overlay: { kind: 'help' } };
+    case 'l':
+      return { ...s, overlay: { kind: 'legend' } };
     case 'p':
       return { ...s, overlay: { kind: 'pause' } };
     case 'q':
