@@ -25,6 +25,8 @@ export interface InjectForm {
 export type Overlay =
   | { kind: 'help' }
   | { kind: 'legend' }
+  /** Every event whole; back: lines scrolled back from the newest. */
+  | { kind: 'log'; back: number }
   | { kind: 'pause' }
   | { kind: 'quit' }
   | { kind: 'confirm'; action: 'backDown' | 'end'; bloc: Role | null }

@@ -25,6 +25,7 @@ const SECTIONS: [string, [string, string][]][] = [
       ['f', 'facilitator view: true zone'],
       ['p', 'pause (p again resumes)'],
       ['PgUp PgDn', 'scroll the events'],
+      ['h', 'event log: every event whole'],
       ['?', 'this help'],
       ['l', 'legend: what each mark means'],
       ['q', 'quit (asks; journal is kept)'],

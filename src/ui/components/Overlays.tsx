@@ -6,6 +6,7 @@ import { type AppState, phaseOfApp } from '../state/app-state.js';
 import { capital, namesOf, useSides } from '../theme.js';
 import { voteEvents, voteView } from '../votes.js';
 import { DealOverlay } from './DealOverlay.js';
+import { EventLogOverlay } from './EventLogOverlay.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { InjectOverlay } from './InjectOverlay.js';
 import { LegendOverlay } from './LegendOverlay.js';
@@ -33,6 +34,8 @@ export function Overlays({
       return <HelpOverlay width={width} height={height} />;
     case 'legend':
       return <LegendOverlay width={width} height={height} />;
+    case 'log':
+      return <EventLogOverlay events={s.session.events} back={o.back} width={width} height={height} />;
     case 'pause':
       return (
         <Message

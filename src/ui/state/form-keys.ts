@@ -27,6 +27,12 @@ export function overlayKey(s: AppState, o: Overlay, k: KeyPress): AppState {
     case 'legend':
     case 'vote':
       return close(s);
+    case 'log': {
+      const step = key.pageUp || key.pageDown ? 10 : 1;
+      if (key.upArrow || key.pageUp) return { ...s, overlay: { ...o, back: o.back + step } };
+      if (key.downArrow || key.pageDown) return { ...s, overlay: { ...o, back: Math.max(0, o.back - step) } };
+      return close(s);
+    }
     case 'pause':
       return input === 'p' ? close(s, 'resumed') : s;
     case 'saveFailed':

@@ -20,6 +20,8 @@ export function onKey(prev: AppState, k: KeyPress): AppState {
       return { ...s, overlay: { kind: 'help' } };
     case 'l':
       return { ...s, overlay: { kind: 'legend' } };
+    case 'h':
+      return { ...s, overlay: { kind: 'log', back: 0 } };
     case 'p':
       return { ...s, overlay: { kind: 'pause' } };
     case 'q':
