@@ -9,6 +9,8 @@ export interface DealForm {
   keep: string[];
   /** 0: the terms; 1…: the measures. */
   row: number;
+  /** Enter was pressed on terms outside the side's zone: the next Enter sends them. */
+  warned?: boolean;
 }
 
 export interface InjectForm {

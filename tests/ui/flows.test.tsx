@@ -5,12 +5,14 @@ import { replay } from '../../src/engine/index.js';
 import type { ExitResult } from '../../src/ui/hooks/use-game-state.js';
 import { DEAL_SET, KEY, renderGame, session } from './helpers.js';
 
-/** Sets the deal form's terms to q (the form is open, on its first row) and offers. */
+/** Sets the deal form's terms to q (the form is open, on its first row) and offers, past a warning. */
 async function offer(g: Awaited<ReturnType<typeof renderGame>>, q: number) {
   for (let i = 0; i < 20; i++) await g.press(KEY.left);
   for (let i = 0; i < Math.round(q / 0.05); i++) await g.press(KEY.right);
   expect(g.frame()).toContain(`Terms q = ${q.toFixed(2)}`);
   await g.press(KEY.enter);
+  // Terms outside the side's zone are named first; Enter again sends them.
+  if (g.frame().includes('Enter again sends it')) await g.press(KEY.enter);
 }
 
 async function game(players = { target: 'human', coercer: 'best_response' }, set = {}) {

@@ -2,6 +2,7 @@
 // note box, the deal form, the inject form and the vote panel.
 import type { Scenario, SimState } from '../../engine/index.js';
 import { stateOf } from '../../engine/index.js';
+import { outsideZone } from '../deal-terms.js';
 import {
   type DealForm,
   type InjectForm,
@@ -10,6 +11,7 @@ import {
   SUPPORT_MAX,
   SUPPORT_STEP,
 } from '../overlay.js';
+import { namesOf } from '../theme.js';
 import { type AppState, addInject, addNote, withDraft } from './app-state.js';
 import { editText, type KeyPress } from './key-press.js';
 import { round2 } from './orders-keys.js';
@@ -79,6 +81,9 @@ function dealKey(s: AppState, o: DealForm, { input, key }: KeyPress): AppState {
     return close(withDraft(s, { propose }), 'offer withdrawn');
   }
   if (key.return) {
+    const st = stateOf(s.session);
+    if (!o.warned && outsideZone(st.zone, o.bloc, o.q, namesOf(s.session.setup.sc).short))
+      return { ...s, overlay: { ...o, warned: true } };
     const keep = rows.filter((id) => o.keep.includes(id));
     const propose = { ...s.draft.propose, [o.bloc]: keep.length ? { q: o.q, keep } : { q: o.q } };
     return close(
@@ -88,7 +93,7 @@ function dealKey(s: AppState, o: DealForm, { input, key }: KeyPress): AppState {
   }
   if (o.row === 0 && (key.leftArrow || key.rightArrow)) {
     const q = round2(Math.min(1, Math.max(0, o.q + (key.rightArrow ? Q_STEP : -Q_STEP))));
-    return { ...s, overlay: { ...o, q } };
+    return { ...s, overlay: { ...o, q, warned: false } };
   }
   const id = rows[o.row - 1];
   if (id && (input === ' ' || key.leftArrow || key.rightArrow)) {
