@@ -83,6 +83,10 @@ export const JournalSchema = z.strictObject({
   ),
   /** The round in progress, when one was begun. */
   pending: PendingSchema.optional(),
+  /** Rounds taken back with undo, the latest last: redo plays them again (a new round played drops them). */
+  undone: z
+    .array(z.strictObject({ orders: OrdersSchema, notes: z.array(NoteSchema).default([]) }))
+    .optional(),
   /** Set when the game is over: by the facilitator (`e`, a deal in force) or by the game itself. */
   ended: z.strictObject({ round: z.number().int().min(0), by: z.enum(['facilitator', 'game']) }).optional(),
   /** Present while a program plays the game; left behind when it did not exit cleanly. */

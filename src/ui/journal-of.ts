@@ -21,7 +21,12 @@ export function journalOf(
   now: Date,
   open?: { since: string },
 ): Journal {
-  const { session: s, pending, ended } = 'setup' in r ? { session: r, pending: null, ended: false } : r;
+  const {
+    session: s,
+    pending,
+    ended,
+    undone = [],
+  } = 'setup' in r ? { session: r, pending: null, ended: false } : r;
   const st = stateOf(s);
   const end = ended ? 'facilitator' : isOver(s.setup.sc, st) ? 'game' : null;
   return {
@@ -40,6 +45,7 @@ export function journalOf(
       notes: (s.notes[i] ?? []).map((n) => ({ bloc: n.bloc, text: n.text })),
     })),
     ...(pending ? { pending } : {}),
+    ...(undone.length > 0 ? { undone: undone.map((u) => ({ orders: u.orders, notes: [...u.notes] })) } : {}),
     ...(end ? { ended: { round: st.round, by: end } } : {}),
     ...(open ? { open } : {}),
   };
@@ -58,4 +64,5 @@ export const recordOf = (setup: GameSetup, j: Journal): GameRecord => ({
   session: sessionOf(setup, j),
   pending: j.pending ?? null,
   ended: j.ended?.by === 'facilitator',
+  undone: j.undone ?? [],
 });

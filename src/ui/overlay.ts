@@ -31,7 +31,7 @@ export type Overlay =
   | { kind: 'log'; back: number }
   | { kind: 'pause' }
   | { kind: 'quit' }
-  | { kind: 'confirm'; action: 'backDown' | 'end'; bloc: Role | null }
+  | { kind: 'confirm'; action: 'backDown' | 'end' | 'undo'; bloc: Role | null }
   | { kind: 'note'; text: string }
   | { kind: 'vote'; round: number }
   /** The journal could not be written: shown until acknowledged. */

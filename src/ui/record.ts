@@ -2,7 +2,7 @@
 // round in progress as far as it is decided (committed orders, answers,
 // injects, notes, whose turn it is) and whether the game has ended. Saved
 // before the screen changes; a resumed game is rebuilt from it to the same screen.
-import { type BlocOrders, ROLES, type Session } from '../engine/index.js';
+import { type BlocOrders, type Note, type Orders, ROLES, type Session } from '../engine/index.js';
 import type { PendingRound } from '../io/journal.js';
 import { type Draft, humanOrders, newDraft } from './draft.js';
 
@@ -12,6 +12,13 @@ export interface GameRecord {
   pending: PendingRound | null;
   /** The facilitator ended the game (`e`). */
   ended: boolean;
+  /** Rounds undone, the latest last, for redo. */
+  undone?: readonly UndoneRound[];
+}
+
+export interface UndoneRound {
+  orders: Orders;
+  notes: readonly Note[];
 }
 
 /** What is decided of the round in progress (null when nothing). */
@@ -55,4 +62,5 @@ export function draftOf(session: Session, p: PendingRound | null | undefined): D
 }
 
 /** A key that changes whenever what the journal keeps changes (the session compared by identity). */
-export const recordKey = (r: GameRecord): string => JSON.stringify([r.pending, r.ended]);
+export const recordKey = (r: GameRecord): string =>
+  JSON.stringify([r.pending, r.ended, r.undone?.length ?? 0]);

@@ -83,7 +83,7 @@ describe('a game against the computer', () => {
     expect(q).toBeDefined();
     await g.press('r');
     expect(g.frame()).toContain(`the EU refuses China's offer (q = ${q})`);
-    await g.press('u', KEY.enter, 'a');
+    await g.press('u', 'y', KEY.enter, 'a');
     expect(g.frame()).toContain(`deal struck at q = ${q} (China's offer)`);
   });
 
@@ -91,17 +91,28 @@ describe('a game against the computer', () => {
     const g = await game();
     await g.press(KEY.right, KEY.enter, KEY.enter);
     expect(g.frame()).toContain('round 3/12');
+    const s0 = g.last();
     await g.press('u');
-    expect(g.frame()).toContain('round 2 undone; back to the start of round 2');
+    expect(g.frame()).toContain('Undo round 2? (y/n)');
+    await g.press('n');
+    expect(g.last().log).toHaveLength(2);
+    await g.press('u', 'y');
+    expect(g.frame()).toContain('round 2 undone; back to the start of round 2 (U redoes it)');
     expect(g.frame()).toContain('round 2/12');
     const s = g.last();
     expect(s.log).toHaveLength(1);
     expect(s.states).toEqual(replay(s.setup.sc, s.setup.seed, s.log));
-    await g.press('u');
+    await g.press('u', 'y');
     expect(g.frame()).toContain('round 1/12');
     expect(g.last().log).toHaveLength(0);
     await g.press('u');
     expect(g.frame()).toContain('nothing to undo');
+    // Redo plays the rounds undone again, the latest undone first.
+    await g.press('U', 'U');
+    expect(g.frame()).toContain('round 2 redone');
+    expect(g.last().states).toEqual(s0.states);
+    await g.press('U');
+    expect(g.frame()).toContain('nothing to redo');
   });
 
   it('shows the Council vote state by state when the determination is voted', async () => {

@@ -65,7 +65,7 @@ describe('journal', () => {
     });
     await g.press(KEY.right, KEY.left, '?', KEY.esc);
     expect(existsSync(path)).toBe(false);
-    await g.press(KEY.enter, KEY.enter, 'u');
+    await g.press(KEY.enter, KEY.enter, 'u', 'y');
     const j = readJournal(path);
     expect(j.ok && j.value.rounds.length).toBe(1);
   });

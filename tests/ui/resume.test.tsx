@@ -53,7 +53,11 @@ async function cutOff(start: Session, keys: string[]) {
 async function resume(start: Session, j: Journal, onSave?: (r: GameRecord) => void) {
   const r = recordOf(start.setup, j);
   const g = await emulate(
-    { session: r.session, start: { pending: r.pending, ended: r.ended }, ...(onSave ? { onSave } : {}) },
+    {
+      session: r.session,
+      start: { pending: r.pending, ended: r.ended, undone: r.undone ?? [] },
+      ...(onSave ? { onSave } : {}),
+    },
     100,
     30,
   );
@@ -170,6 +174,21 @@ describe('a game cut off and resumed from its journal', () => {
     expect(cut.journal.pending).toBeUndefined();
     const { g, screen } = await resume(start, cut.journal);
     expect(body(screen)).toEqual(body(cut.before));
+    g.unmount();
+  });
+
+  it('after an undo (asked first): the round undone is in the journal and redone after resuming', async () => {
+    const start = await session(VS);
+    const cut = await cutOff(start, [KEY.right, KEY.enter, KEY.enter, 'u', 'y']);
+    expect(cut.journal.rounds).toHaveLength(1);
+    expect(cut.journal.undone).toHaveLength(1);
+    const saved: Session[] = [];
+    const { g, screen } = await resume(start, cut.journal, (r) => saved.push(r.session));
+    expect(body(screen)).toEqual(body(cut.before));
+    await g.press('U');
+    expect((await g.screen()).join('\n')).toContain('round 2 redone');
+    expect(saved.at(-1)!.log).toHaveLength(2);
+    expect(saved.at(-1)!.log[1]).toEqual(cut.journal.undone![0]!.orders);
     g.unmount();
   });
 

@@ -208,6 +208,7 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
   const start = {
     pending: record.pending,
     ended: record.ended,
+    undone: record.undone ?? [],
     status: unclean ? 'the last game on this journal did not end cleanly; its rounds are restored' : swapped,
   };
   // Killed by a signal the screen is given back and the journal closed before the process ends.

@@ -19,7 +19,7 @@ const SECTIONS: [string, [string, string][]][] = [
   [
     'Facilitator, any time',
     [
-      ['u', 'undo last round (repeatable)'],
+      ['u / U', 'undo last round (asks) / redo'],
       ['n', 'note on this decision'],
       ['i', 'inject an event or a shock'],
       ['f', 'facilitator view: true zone'],

@@ -75,27 +75,31 @@ export function Overlays({
           height={height}
         />
       );
-    case 'confirm':
-      return (
-        <Message
-          title="Confirm"
-          strong={
-            o.action === 'end'
-              ? 'End the game here, with the deal in force? (y/n)'
-              : `${capital(short[o.bloc ?? 'target'])} backs down this round? (y/n)`
-          }
-          lines={
-            o.action === 'end'
-              ? ['The remaining rounds are not played; the outcome is the deal.']
-              : [
+    case 'confirm': {
+      const n = s.session.log.length;
+      const [strong, lines] =
+        o.action === 'end'
+          ? [
+              'End the game here, with the deal in force? (y/n)',
+              ['The remaining rounds are not played; the outcome is the deal.'],
+            ]
+          : o.action === 'undo'
+            ? [
+                `Undo round ${n}? (y/n)`,
+                [
+                  `The game goes back to the start of round ${n}; what was decided of round ${n + 1} is dropped.`,
+                  'The round undone stays in the journal: U plays it again, until a new round is played.',
+                ],
+              ]
+            : [
+                `${capital(short[o.bloc ?? 'target'])} backs down this round? (y/n)`,
+                [
                   'Backing down concedes the dispute: the game ends when the round is played.',
                   'b again withdraws it.',
-                ]
-          }
-          width={width}
-          height={height}
-        />
-      );
+                ],
+              ];
+      return <Message title="Confirm" strong={strong} lines={lines} width={width} height={height} />;
+    }
     case 'note':
       return <NoteBox about={noteAbout(s)} text={o.text} width={width} height={height} />;
     case 'vote': {

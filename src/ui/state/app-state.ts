@@ -15,7 +15,7 @@ import {
 import type { PendingRound } from '../../io/journal.js';
 import { type Draft, newDraft, type Phase, phaseOf, roundOrders, viewerOf } from '../draft.js';
 import type { Overlay } from '../overlay.js';
-import { draftOf, type GameRecord, pendingOf } from '../record.js';
+import { draftOf, type GameRecord, pendingOf, type UndoneRound } from '../record.js';
 import { voteEvents } from '../votes.js';
 
 export interface AppState {
@@ -36,6 +36,8 @@ export interface AppState {
   retrySave: boolean;
   /** Set when the game should close; report: write the debrief after. */
   exit: { report: boolean } | null;
+  /** Rounds taken back, the latest last (redo replays them). */
+  undone: readonly UndoneRound[];
 }
 
 /** Where a game starts: at the round in progress a journal kept, if any. */
@@ -45,6 +47,7 @@ export interface StartPoint {
   ended?: boolean;
   /** A first line for the status bar. */
   status?: string | null;
+  undone?: readonly UndoneRound[];
 }
 
 export function initialAppState(session: Session, from: StartPoint = {}): AppState {
@@ -60,6 +63,7 @@ export function initialAppState(session: Session, from: StartPoint = {}): AppSta
     saveError: null,
     retrySave: false,
     exit: null,
+    undone: from.undone ?? [],
   };
 }
 
@@ -68,6 +72,7 @@ export const recordOfApp = (s: AppState): GameRecord => ({
   session: s.session,
   pending: pendingOf(s.session, s.draft),
   ended: s.ended,
+  undone: s.undone,
 });
 
 export const phaseOfApp = (s: AppState): Phase => phaseOf(s.session, s.draft, s.ended);
@@ -99,6 +104,7 @@ export function resolveRound(s: AppState): AppState {
     draft: newDraft(session),
     overlay: votes.length > 0 ? { kind: 'vote', round: st.round } : null,
     feedBack: 0,
+    undone: [],
     status: `round ${st.round} played${st.deal && st.deal.round === st.round ? ' — a deal is struck' : ''}`,
   };
 }
@@ -107,6 +113,7 @@ export function undo(s: AppState): AppState {
   if (s.session.log.length === 0) return { ...s, status: 'nothing to undo: no round played yet' };
   const round = s.session.log.length;
   const session = undoRound(s.session);
+  const taken: UndoneRound = { orders: s.session.log[round - 1]!, notes: s.session.notes[round - 1] ?? [] };
   return {
     ...s,
     session,
@@ -114,7 +121,30 @@ export function undo(s: AppState): AppState {
     ended: false,
     overlay: null,
     feedBack: 0,
-    status: `round ${round} undone; back to the start of round ${round}`,
+    undone: [...s.undone, taken],
+    status: `round ${round} undone; back to the start of round ${round} (U redoes it)`,
+  };
+}
+
+/** Plays the last round undone again, with its orders and notes. */
+export function redo(s: AppState): AppState {
+  const last = s.undone[s.undone.length - 1];
+  if (!last) return { ...s, status: 'nothing to redo' };
+  let session: Session;
+  try {
+    session = playRound(s.session, last.orders, last.notes);
+  } catch (e) {
+    if (!(e instanceof SimError)) throw e;
+    return { ...s, status: `the round cannot be played again: ${e.message}` };
+  }
+  return {
+    ...s,
+    session,
+    draft: newDraft(session),
+    overlay: null,
+    feedBack: 0,
+    undone: s.undone.slice(0, -1),
+    status: `round ${session.log.length} redone`,
   };
 }
 

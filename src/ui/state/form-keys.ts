@@ -12,7 +12,7 @@ import {
   SUPPORT_STEP,
 } from '../overlay.js';
 import { namesOf } from '../theme.js';
-import { type AppState, addInject, addNote, withDraft } from './app-state.js';
+import { type AppState, addInject, addNote, undo, withDraft } from './app-state.js';
 import { editText, type KeyPress } from './key-press.js';
 import { round2 } from './orders-keys.js';
 
@@ -49,6 +49,7 @@ export function overlayKey(s: AppState, o: Overlay, k: KeyPress): AppState {
       if (input === 'n' || key.escape) return close(s);
       if (input !== 'y') return s;
       if (o.action === 'end') return { ...close(s, 'game ended by the facilitator'), ended: true };
+      if (o.action === 'undo') return undo(close(s));
       return {
         ...close(
           s,
