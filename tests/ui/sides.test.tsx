@@ -112,3 +112,19 @@ describe('a team playing China', () => {
     g.unmount();
   });
 });
+
+describe("the scenario's events of a round", () => {
+  it('are shown with the orders before the round is played', async () => {
+    const g = await emulate({ session: await session() }, 100, 30);
+    await g.press(KEY.enter, KEY.enter);
+    expect((await g.screen()).join('\n')).not.toContain('◆ this round');
+    await g.press(KEY.enter);
+    const screen = await g.screen();
+    expect(screen).toEqual(g.intended());
+    const text = screen.join('\n');
+    expect(text).toContain('round 4/12');
+    expect(text).toContain('◆ this round: CLEPA warns that supplier');
+    expect(text).not.toMatch(/r4 ◆/);
+    g.unmount();
+  });
+});

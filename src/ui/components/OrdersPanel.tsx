@@ -118,6 +118,8 @@ function extrasText(p: OrdersPanelProps): string {
       `your offer: q = ${p.proposal.q.toFixed(2)}${p.proposal.keep?.length ? ` keeping ${p.proposal.keep.length}` : ''}`,
     );
   if (p.backDown) parts.push('BACKING DOWN this round');
+  // The scenario's own events of the round about to be played, before the orders are set.
+  for (const e of p.sc.events) if (e.round === p.st.round + 1) parts.push(`◆ this round: ${e.text}`);
   for (const i of p.injects) parts.push(`inject: ${i.text}`);
   return parts.join(' · ');
 }
