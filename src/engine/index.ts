@@ -14,6 +14,7 @@ export { accepts, perceivedZone, projectCosts } from './negotiation.js';
 export type { BlocOrders, Inject, Orders, Proposal } from './orders.js';
 export { withOverrides } from './overrides.js';
 export { patchByPath, scenarioPatcher, type Target } from './patch.js';
+export { playableSides, type Unplayable, unplayable } from './playable.js';
 export { chooseOrders } from './policies/choose.js';
 export { type CouncilView, councilView, levelsAfter, previewRound } from './preview.js';
 export {

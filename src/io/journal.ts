@@ -1,7 +1,18 @@
-// The game journal: everything needed to rebuild a game by replay. Written
-// after every round to a temporary file and renamed over the old one, so a
-// crash leaves either the previous journal or the new one, never half of one.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+// The game journal: everything needed to rebuild a game by replay, and the
+// round in progress (what each team has committed, notes, injects). Written
+// ahead of every screen change to a temporary file in the same folder,
+// flushed to disk and renamed over the old one, so a crash leaves either the
+// previous journal or the new one, never half of one.
+import {
+  closeSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { dirname } from 'node:path';
 import * as z from 'zod';
 import type { Orders } from '../engine/index.js';
@@ -33,6 +44,20 @@ const NoteSchema = z.strictObject({
   text: z.string(),
 });
 const ByRole = z.strictObject({ target: z.string(), coercer: z.string() });
+const RoleSchema = z.enum(['target', 'coercer']);
+const AnswerSchema = z.enum(['accept', 'reject']);
+
+/** The round being played: what is decided so far, so a resumed game returns to the same screen. */
+const PendingSchema = z.strictObject({
+  /** The orders of each side that has committed (levels changed, offer, back-down). */
+  committed: z.strictObject({ target: BlocOrdersSchema.optional(), coercer: BlocOrdersSchema.optional() }),
+  /** Answers given to the other side's offer (in hot-seat, before a side's own orders). */
+  respond: z.strictObject({ target: AnswerSchema.optional(), coercer: AnswerSchema.optional() }),
+  inject: z.array(InjectSchema),
+  notes: z.array(NoteSchema),
+  /** Hot-seat: the team the keyboard was handed to. */
+  shownTo: RoleSchema.nullable(),
+});
 
 export const JournalSchema = z.strictObject({
   format: z.literal('aci-sim-journal'),
@@ -56,19 +81,57 @@ export const JournalSchema = z.strictObject({
       notes: z.array(NoteSchema).default([]),
     }),
   ),
+  /** The round in progress, when one was begun. */
+  pending: PendingSchema.optional(),
+  /** Rounds taken back with undo, the latest last: redo plays them again (a new round played drops them). */
+  undone: z
+    .array(z.strictObject({ orders: OrdersSchema, notes: z.array(NoteSchema).default([]) }))
+    .optional(),
+  /** Set when the game is over: by the facilitator (`e`, a deal in force) or by the game itself. */
+  ended: z.strictObject({ round: z.number().int().min(0), by: z.enum(['facilitator', 'game']) }).optional(),
+  /** Present while a program plays the game; left behind when it did not exit cleanly. */
+  open: z.strictObject({ since: z.string() }).optional(),
 });
 
 export type Journal = z.infer<typeof JournalSchema>;
 export type JournalRound = Journal['rounds'][number];
+export type PendingRound = z.infer<typeof PendingSchema>;
 
 /** The orders of every round, in order, for `replay`. */
 export const journalLog = (j: Journal): Orders[] => j.rounds.map((r) => r.orders);
 
+/** Replaces the journal atomically: temp file in the same folder, flushed, renamed; no temp file left on failure. */
 export function writeJournal(path: string, journal: Journal): void {
-  mkdirSync(dirname(path), { recursive: true });
+  const dir = dirname(path);
+  mkdirSync(dir, { recursive: true });
   const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(journal, null, 2)}\n`);
-  renameSync(tmp, path);
+  try {
+    const fd = openSync(tmp, 'w');
+    try {
+      writeSync(fd, `${JSON.stringify(journal, null, 2)}\n`);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, path);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw e;
+  }
+  syncFolder(dir);
+}
+
+/** Flushes the folder entry of the rename; a file system that cannot sync a folder loses nothing here. */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // e.g. EISDIR/EPERM on some platforms: the file itself is already flushed
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 export function readJournal(path: string): Result<Journal, Diagnostic[]> {

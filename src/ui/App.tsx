@@ -7,6 +7,7 @@ import { GameScreen } from './components/GameScreen.js';
 import { type GameCallbacks, useGameState } from './hooks/use-game-state.js';
 import { type Size, useTerminalSize } from './hooks/use-terminal-size.js';
 import { MIN_COLUMNS, MIN_ROWS, tooSmall } from './layout.js';
+import type { StartPoint } from './state/app-state.js';
 import { ColorContext, namesOf, SidesContext } from './theme.js';
 
 export interface AppProps extends GameCallbacks {
@@ -15,11 +16,13 @@ export interface AppProps extends GameCallbacks {
   color?: boolean;
   /** A fixed size instead of the terminal's (tests). */
   size?: Size;
+  /** The round in progress a journal kept, and how the game stood. */
+  start?: StartPoint;
 }
 
-export function App({ session, color = true, size: fixed, ...callbacks }: AppProps) {
+export function App({ session, color = true, size: fixed, start, ...callbacks }: AppProps) {
   const size = useTerminalSize(fixed);
-  const [state, press] = useGameState(session, callbacks);
+  const [state, press] = useGameState(session, callbacks, start);
   const small = tooSmall(size.columns, size.rows);
   const names = useMemo(() => namesOf(session.setup.sc), [session.setup.sc]);
   // Always active, so the terminal stays in raw mode and Ctrl+C quits cleanly even when too small.

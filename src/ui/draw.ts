@@ -35,6 +35,30 @@ export const truncate = (text: string, width: number): string =>
 
 export const padTo = (text: string, width: number): string => truncate(text, width).padEnd(width);
 
+/** Cuts text to a width keeping its start and its end: "Additional tariff…vehicles (BEV)". */
+export function truncateMiddle(text: string, width: number): string {
+  if (text.length <= width) return text;
+  if (width <= 2) return truncate(text, width);
+  const head = Math.ceil((width - 1) / 2);
+  return `${text.slice(0, head)}…${text.slice(text.length - (width - 1 - head))}`;
+}
+
+/**
+ * Different names cut to a width, never to the same text: those plain truncation would make
+ * equal are cut in the middle instead, and any still equal end in their number in the list.
+ */
+export function distinctNames(names: readonly string[], width: number): string[] {
+  const clash = (out: string[], i: number) =>
+    out.some((o, j) => j !== i && o === out[i] && names[j] !== names[i]);
+  let out = names.map((n) => truncate(n, width));
+  out = out.map((o, i) => (clash(out, i) ? truncateMiddle(names[i]!, width) : o));
+  return out.map((o, i) => {
+    if (!clash(out, i)) return o;
+    const tag = `…${i + 1}`;
+    return `${names[i]!.slice(0, Math.max(0, width - tag.length))}${tag}`;
+  });
+}
+
 /** Zone cells on [0,1]: ═ only the EU accepts, ─ only China, █ both (the zone), · neither. */
 export function zoneBar(width: number, targetMax: number, coercerMin: number): string {
   let out = '';

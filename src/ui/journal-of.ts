@@ -1,8 +1,10 @@
-// A session as a journal and back: the journal holds what a replay needs
-// (scenario id and hash, seed, every round's orders) plus the notes.
+// A game as a journal and back: the journal holds what a replay needs
+// (scenario id and hash, seed, every round's orders), the notes, the round
+// in progress and how the game ended.
 
-import { type GameSetup, replaySession, type Session } from '../engine/index.js';
+import { type GameSetup, isOver, replaySession, type Session, stateOf } from '../engine/index.js';
 import { type Journal, journalLog } from '../io/journal.js';
+import type { GameRecord } from './record.js';
 
 export interface JournalMeta {
   scenario: { id: string; ref: string; hash: string };
@@ -12,7 +14,21 @@ export interface JournalMeta {
   created: string;
 }
 
-export function journalOf(meta: JournalMeta, s: Session, now: Date): Journal {
+/** The journal of a game; `open` marks it as being played now (left behind by an unclean exit). */
+export function journalOf(
+  meta: JournalMeta,
+  r: GameRecord | Session,
+  now: Date,
+  open?: { since: string },
+): Journal {
+  const {
+    session: s,
+    pending,
+    ended,
+    undone = [],
+  } = 'setup' in r ? { session: r, pending: null, ended: false } : r;
+  const st = stateOf(s);
+  const end = ended ? 'facilitator' : isOver(s.setup.sc, st) ? 'game' : null;
   return {
     format: 'aci-sim-journal',
     version: 2,
@@ -28,6 +44,10 @@ export function journalOf(meta: JournalMeta, s: Session, now: Date): Journal {
       orders,
       notes: (s.notes[i] ?? []).map((n) => ({ bloc: n.bloc, text: n.text })),
     })),
+    ...(pending ? { pending } : {}),
+    ...(undone.length > 0 ? { undone: undone.map((u) => ({ orders: u.orders, notes: [...u.notes] })) } : {}),
+    ...(end ? { ended: { round: st.round, by: end } } : {}),
+    ...(open ? { open } : {}),
   };
 }
 
@@ -38,3 +58,11 @@ export const sessionOf = (setup: GameSetup, j: Journal): Session =>
     journalLog(j),
     j.rounds.map((r) => r.notes),
   );
+
+/** The whole record a journal holds: the session, the round in progress, whether the facilitator ended it. */
+export const recordOf = (setup: GameSetup, j: Journal): GameRecord => ({
+  session: sessionOf(setup, j),
+  pending: j.pending ?? null,
+  ended: j.ended?.by === 'facilitator',
+  undone: j.undone ?? [],
+});

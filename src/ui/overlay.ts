@@ -9,6 +9,8 @@ export interface DealForm {
   keep: string[];
   /** 0: the terms; 1…: the measures. */
   row: number;
+  /** Enter was pressed on terms outside the side's zone: the next Enter sends them. */
+  warned?: boolean;
 }
 
 export interface InjectForm {
@@ -24,11 +26,16 @@ export interface InjectForm {
 
 export type Overlay =
   | { kind: 'help' }
+  | { kind: 'legend' }
+  /** Every event whole; back: lines scrolled back from the newest. */
+  | { kind: 'log'; back: number }
   | { kind: 'pause' }
   | { kind: 'quit' }
-  | { kind: 'confirm'; action: 'backDown' | 'end'; bloc: Role | null }
+  | { kind: 'confirm'; action: 'backDown' | 'end' | 'undo'; bloc: Role | null }
   | { kind: 'note'; text: string }
   | { kind: 'vote'; round: number }
+  /** The journal could not be written: shown until acknowledged. */
+  | { kind: 'saveFailed'; why: string }
   | DealForm
   | InjectForm;
 

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import type { Session } from '../engine/index.js';
 import { App } from './App.js';
 import type { ExitResult, GameCallbacks } from './hooks/use-game-state.js';
+import type { StartPoint } from './state/app-state.js';
 
 export const ALT_ON = '\u001B[?1049h\u001B[H';
 export const ALT_OFF = '\u001B[?1049l';
@@ -30,6 +31,9 @@ export interface StartOptions extends GameCallbacks {
   session: Session;
   color: boolean;
   terminal: Terminal;
+  start?: StartPoint;
+  /** Called when a signal ends the game, after the screen is given back and before the process ends. */
+  onKill?: () => void;
 }
 
 /** Runs the game until the players quit; returns how it ended. */
@@ -43,6 +47,7 @@ export async function startGame(opts: StartOptions): Promise<ExitResult> {
   };
   const killed = (code: number) => () => {
     leave();
+    opts.onKill?.();
     opts.terminal.exit?.(code);
   };
   out.write(ALT_ON);
@@ -53,6 +58,7 @@ export async function startGame(opts: StartOptions): Promise<ExitResult> {
       <App
         session={opts.session}
         color={opts.color}
+        {...(opts.start ? { start: opts.start } : {})}
         onSave={opts.onSave}
         onExit={(r) => {
           result = r;

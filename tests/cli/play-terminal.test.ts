@@ -1,5 +1,6 @@
 // `aci-sim play` in a terminal: the real binary under a pseudo-terminal. A
-// game killed mid-round resumes from its journal; a changed scenario is asked
+// game killed mid-round resumes from its journal with what was decided of the
+// round, says to type reset, and Ctrl+C counts the rounds on disk; a changed scenario is asked
 // about; a game plays to a deal and its debrief; SIGTERM gives the screen back.
 // The tests run concurrently: each waits on its own game, never on the clock.
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -28,7 +29,7 @@ const COLOUR = new RegExp(`${String.fromCharCode(27)}\\[(3|9)[0-7]m`);
 
 // Each test runs the real binary under script(1): generous time for a loaded machine.
 describe.skipIf(!hasScript)('play in a terminal', { timeout: 120_000, concurrent: true }, () => {
-  it('loses at most the round in progress when killed, and resumes to the replayed state', async ({
+  it('keeps what was decided of the round when killed, says to type reset, and Ctrl+C counts the rounds on disk', async ({
     expect,
   }) => {
     const journal = join(dir, 'game.json');
@@ -57,13 +58,18 @@ describe.skipIf(!hasScript)('play in a terminal', { timeout: 120_000, concurrent
     expect(first.value.masterSeed).toBe(7);
     expect(first.value.rounds[0]!.orders.target).toEqual({ set: { tutorial_duv_servicing: 1 } });
 
+    // Killed mid-round: the note committed in round 3 is in the journal, which is still marked open.
+    expect(first.value.pending?.notes).toEqual([{ bloc: 'target', text: 'about to escalate' }]);
+    expect(first.value.open).toBeDefined();
+
     const again = pty(`--resume ${journal}`);
     await again.until('round 3/12');
+    expect(again.plain().replace(/\s+/g, ' ')).toContain('did not end cleanly');
+    expect(again.plain().replace(/\s+/g, ' ')).toContain('type reset and press Enter');
     again.type('\r');
     await again.until('round 3 played');
-    again.type('q');
-    await again.until('Quit the game? (y/n)');
-    again.type('y');
+    // Ctrl+C ends the game without its quit screen: the count is still what is on disk.
+    again.type('\u0003');
     expect(await again.exited).toBe(0);
     expect(again.plain()).toContain(`Journal: ${journal} (3 rounds played)`);
     expect(again.raw()).toMatch(COLOUR);
@@ -72,6 +78,8 @@ describe.skipIf(!hasScript)('play in a terminal', { timeout: 120_000, concurrent
     if (!j.ok) throw new Error(j.error[0]!.message);
     expect(j.value.rounds.slice(0, 2)).toEqual(first.value.rounds);
     expect(j.value.rounds).toHaveLength(3);
+    expect(j.value.rounds[2]!.notes).toEqual([{ bloc: 'target', text: 'about to escalate' }]);
+    expect(j.value.open).toBeUndefined();
     const loaded = await loadScenario('tutorial', { cwd: ROOT });
     if (!loaded.ok) throw new Error('tutorial');
     expect(j.value.scenario.hash).toBe(loaded.value.hash);

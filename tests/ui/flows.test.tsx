@@ -5,12 +5,14 @@ import { replay } from '../../src/engine/index.js';
 import type { ExitResult } from '../../src/ui/hooks/use-game-state.js';
 import { DEAL_SET, KEY, renderGame, session } from './helpers.js';
 
-/** Sets the deal form's terms to q (the form is open, on its first row) and offers. */
+/** Sets the deal form's terms to q (the form is open, on its first row) and offers, past a warning. */
 async function offer(g: Awaited<ReturnType<typeof renderGame>>, q: number) {
   for (let i = 0; i < 20; i++) await g.press(KEY.left);
   for (let i = 0; i < Math.round(q / 0.05); i++) await g.press(KEY.right);
   expect(g.frame()).toContain(`Terms q = ${q.toFixed(2)}`);
   await g.press(KEY.enter);
+  // Terms outside the side's zone are named first; Enter again sends them.
+  if (g.frame().includes('Enter again sends it')) await g.press(KEY.enter);
 }
 
 async function game(players = { target: 'human', coercer: 'best_response' }, set = {}) {
@@ -18,7 +20,7 @@ async function game(players = { target: 'human', coercer: 'best_response' }, set
   const exits: ExitResult[] = [];
   const g = await renderGame({
     session: await session(players, set),
-    onSave: (s) => saved.push(s),
+    onSave: (r) => saved.push(r.session),
     onExit: (r) => exits.push(r),
   });
   return { ...g, saved, exits, last: () => saved[saved.length - 1]! };
@@ -81,7 +83,7 @@ describe('a game against the computer', () => {
     expect(q).toBeDefined();
     await g.press('r');
     expect(g.frame()).toContain(`the EU refuses China's offer (q = ${q})`);
-    await g.press('u', KEY.enter, 'a');
+    await g.press('u', 'y', KEY.enter, 'a');
     expect(g.frame()).toContain(`deal struck at q = ${q} (China's offer)`);
   });
 
@@ -89,17 +91,28 @@ describe('a game against the computer', () => {
     const g = await game();
     await g.press(KEY.right, KEY.enter, KEY.enter);
     expect(g.frame()).toContain('round 3/12');
+    const s0 = g.last();
     await g.press('u');
-    expect(g.frame()).toContain('round 2 undone; back to the start of round 2');
+    expect(g.frame()).toContain('Undo round 2? (y/n)');
+    await g.press('n');
+    expect(g.last().log).toHaveLength(2);
+    await g.press('u', 'y');
+    expect(g.frame()).toContain('round 2 undone; back to the start of round 2 (U redoes it)');
     expect(g.frame()).toContain('round 2/12');
     const s = g.last();
     expect(s.log).toHaveLength(1);
     expect(s.states).toEqual(replay(s.setup.sc, s.setup.seed, s.log));
-    await g.press('u');
+    await g.press('u', 'y');
     expect(g.frame()).toContain('round 1/12');
     expect(g.last().log).toHaveLength(0);
     await g.press('u');
     expect(g.frame()).toContain('nothing to undo');
+    // Redo plays the rounds undone again, the latest undone first.
+    await g.press('U', 'U');
+    expect(g.frame()).toContain('round 2 redone');
+    expect(g.last().states).toEqual(s0.states);
+    await g.press('U');
+    expect(g.frame()).toContain('nothing to redo');
   });
 
   it('shows the Council vote state by state when the determination is voted', async () => {

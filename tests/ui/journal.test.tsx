@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { replay, stateOf } from '../../src/engine/index.js';
 import { journalLog, readJournal, writeJournal } from '../../src/io/journal.js';
 import { journalOf, sessionOf } from '../../src/ui/journal-of.js';
+import type { GameRecord } from '../../src/ui/record.js';
 import { KEY, renderGame, session } from './helpers.js';
 
 const dirs: string[] = [];
@@ -26,8 +27,8 @@ describe('journal', () => {
       set: {},
       created: 'now',
     };
-    const save = (s: typeof start) => writeJournal(path, journalOf(meta, s, new Date()));
-    save(start);
+    const save = (s: GameRecord) => writeJournal(path, journalOf(meta, s, new Date()));
+    save({ session: start, pending: null, ended: false });
     const g = await renderGame({ session: start, onSave: save });
     await g.press(KEY.right, 'n', 'threaten first', KEY.enter, KEY.enter);
     await g.press('i', KEY.enter, KEY.enter);
@@ -64,7 +65,7 @@ describe('journal', () => {
     });
     await g.press(KEY.right, KEY.left, '?', KEY.esc);
     expect(existsSync(path)).toBe(false);
-    await g.press(KEY.enter, KEY.enter, 'u');
+    await g.press(KEY.enter, KEY.enter, 'u', 'y');
     const j = readJournal(path);
     expect(j.ok && j.value.rounds.length).toBe(1);
   });

@@ -6,16 +6,20 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import {
   type GameSetup,
+  other,
+  playableSides,
   ROLES,
   type Role,
   replaySession,
   type Scenario,
-  type Session,
   SimError,
+  type Unplayable,
+  unplayable,
 } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import type { Journal } from '../../io/journal.js';
 import type { JournalMeta } from '../../ui/journal-of.js';
+import type { GameRecord } from '../../ui/record.js';
 import type { Terminal } from '../../ui/start.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
@@ -44,11 +48,11 @@ export function register(program: Command, { io, action }: CommandContext): void
     .argument('[scenario]', `scenario id or file (default: ${DEFAULT_SCENARIO})`)
     .option(
       '--player <SIDE=player>',
-      "who plays a side (by the scenario's side id, e.g. CN=human or EU=graduated): human or a policy id; default: the target human, the coercer as the scenario says (repeatable)",
+      "who plays a side (by the scenario's side id, e.g. CN=human or EU=graduated): human, computer (the scenario's own player) or a policy id; default: the target human, the coercer as the scenario says, and a side a team cannot move (no measures, or scripted) to the computer (repeatable)",
       collect,
       [],
     )
-    .option('--eu <player>', 'the same as --player EU=<player>')
+    .option('--eu <player>', 'the same as --player EU=<player> (human, computer or a policy id)')
     .option('--cn <player>', 'the same as --player CN=<player>')
     .option(
       '--seed <n>',
@@ -111,21 +115,24 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
     flags,
     problems,
   );
+  const swapped = journal ? null : fitPlayers(sc, players, flags, ref, seed, problems);
   checkPlayers(sc, players, flags, problems);
   const path = journalPath(opts, sc.id, seed, problems);
   if (problems.length > 0) return reportDiagnostics(io, problems);
 
   const { runSeed } = await import('../../rng/streams.js');
-  const { journalOf, sessionOf } = await import('../../ui/journal-of.js');
-  const { writeJournal } = await import('../../io/journal.js');
+  const { recordOf } = await import('../../ui/journal-of.js');
+  const { journalSaver } = await import('../journal-saver.js');
   const setup: GameSetup = { sc, seed: journal ? journal.seed : runSeed(seed, 0, 0), players };
   const changed = journal !== null && journal.scenario.hash !== loaded.hash;
   const changedText = journal
     ? `the scenario "${sc.id}" has changed since this game was saved (hash ${journal.scenario.hash.slice(0, 12)}, now ${loaded.hash.slice(0, 12)})`
     : '';
-  let session: Session;
+  let record: GameRecord;
   try {
-    session = journal ? sessionOf(setup, journal) : replaySession(setup, []);
+    record = journal
+      ? recordOf(setup, journal)
+      : { session: replaySession(setup, []), pending: null, ended: false };
   } catch (e) {
     if (!(e instanceof SimError)) throw e;
     return reportDiagnostics(io, [
@@ -139,6 +146,13 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
     ]);
   }
 
+  // The journal still marked open: the program that played it was killed, maybe leaving the terminal
+  // in the alternate screen with echo off, which only the user's shell can repair.
+  const unclean = journal?.open
+    ? `${opts.resume}: the game last played on this journal (from ${journal.open.since}) did not end cleanly; every decision it saved is restored. If the terminal stays blank or does not show what you type, type reset and press Enter.`
+    : null;
+  if (unclean) io.stderr.write(`${unclean}\n`);
+  if (swapped) io.stderr.write(`${ref}: ${swapped}\n`);
   if (io.stdin?.isTTY !== true || io.stdout.isTTY !== true) {
     if (changed) io.stderr.write(`${opts.resume}: ${changedText}\n`);
     io.stderr.write(`${NO_TTY_MESSAGE}\n  e.g. aci-sim run ${sc.id} --seed ${journal?.masterSeed ?? seed}\n`);
@@ -176,16 +190,102 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
     set: journal ? journal.set : set,
     created: journal ? journal.created : new Date().toISOString(),
   };
-  const save = (s: Session) => writeJournal(out, journalOf(meta, s, new Date()));
-  if (!journal || out !== opts.resume) save(session);
+  const saver = journalSaver(out, meta, () => new Date());
+  // The latest record, saved or not: Ctrl+C ends the game without an exit result.
+  let latest = record;
+  const save = (r: GameRecord) => {
+    latest = r;
+    saver.save(r);
+  };
+  try {
+    save(record);
+  } catch (e) {
+    return reportDiagnostics(io, [
+      fileDiag(out, 'journal/write', `the journal cannot be written: ${(e as Error).message}`),
+    ]);
+  }
 
-  const result = await startGame({ session, color: !io.env.NO_COLOR, onSave: save, terminal });
-  const n = result.session.log.length;
-  io.stdout.write(
-    `Journal: ${out} (${n} round${n === 1 ? '' : 's'} played)\nResume with: aci-sim play --resume ${out}\n`,
-  );
+  const start = {
+    pending: record.pending,
+    ended: record.ended,
+    undone: record.undone ?? [],
+    status: unclean ? 'the last game on this journal did not end cleanly; its rounds are restored' : swapped,
+  };
+  // Killed by a signal the screen is given back and the journal closed before the process ends.
+  const onKill = () => saver.finish(latest);
+  const result = await startGame({
+    session: record.session,
+    color: !io.env.NO_COLOR,
+    onSave: save,
+    onKill,
+    terminal,
+    start,
+  });
+  const end = saver.finish(latest);
+  (end.code === EXIT_OK ? io.stdout : io.stderr).write(end.text);
+  if (end.code !== EXIT_OK) return end.code;
   if (result.report) await writeDebrief(io, out);
   return EXIT_OK;
+}
+
+const WHY: Record<Unplayable, string> = {
+  'no-measures': 'has no measures in this scenario',
+  scripted: "follows the record: the scenario's events set its measures every round",
+};
+
+/**
+ * A team plays only a side it can move (engine/playable.ts). The default human side that cannot is
+ * handed to the computer and the team plays the other side; a side named human that cannot, or a
+ * scenario with no side to play, is refused with the command that runs it instead. Returns a line
+ * for the status bar when the sides were swapped.
+ */
+function fitPlayers(
+  sc: Scenario,
+  players: Record<Role, string>,
+  flags: Partial<Record<Role, string>>,
+  ref: string,
+  seed: number,
+  problems: Diagnostic[],
+): string | null {
+  const run = `aci-sim run ${ref} --seed ${seed}`;
+  const can = playableSides(sc);
+  let note: string | null = null;
+  for (const b of ROLES) {
+    const why = unplayable(sc, b);
+    if (players[b] !== 'human' || why === null) continue;
+    const o = other(b);
+    const name = sc.blocs[b].short;
+    if (can.length === 0) {
+      problems.push(
+        fileDiag(
+          flags[b] ?? ref,
+          'cli/not-playable',
+          `scenario "${sc.id}" is a replay, not a game: ${ROLES.map((r) => `${sc.blocs[r].short} ${WHY[unplayable(sc, r)!]}`).join('; ')}. Watch it with: ${run}`,
+        ),
+      );
+      return null;
+    }
+    if (flags[b] !== undefined || flags[o] !== undefined) {
+      problems.push(
+        fileDiag(
+          flags[b] ?? flags[o]!,
+          'cli/not-playable',
+          `${name} ${WHY[why]}: a team cannot play it. Play ${sc.blocs[o].short}: aci-sim play ${ref} --player ${sc.blocs[o].id}=human --player ${sc.blocs[b].id}=computer, or watch it with: ${run}`,
+        ),
+      );
+      return null;
+    }
+    players[b] = computerOf(sc, b);
+    players[o] = 'human';
+    note = `${name} ${WHY[why]}: you play ${sc.blocs[o].short} (${name}: ${players[b]})`;
+  }
+  return note;
+}
+
+/** The scenario's own computer player for a side ('computer' on the command line). */
+function computerOf(sc: Scenario, b: Role): string {
+  const p = sc.players[b];
+  return p && p !== 'human' ? p : (Object.keys(sc.policies)[0] ?? 'hold');
 }
 
 /** Policy names are checked as `run --policy` checks them; 'human' is a team at the keyboard. */
@@ -236,7 +336,7 @@ function chosenPlayers(
         fileDiag(flag, 'cli/player', `expected SIDE=player with SIDE ${ids.join(' or ')}, got "${g}"`),
       );
     else {
-      out[role] = player;
+      out[role] = player === 'computer' ? computerOf(sc, role) : player;
       flags[role] = flag;
     }
   }

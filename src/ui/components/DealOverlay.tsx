@@ -2,6 +2,7 @@
 // sees it, and which measures stay in force (everything else is lifted).
 import { Box, Text } from 'ink';
 import type { Scenario, SimState } from '../../engine/index.js';
+import { outsideZone } from '../deal-terms.js';
 import { markerAt } from '../draw.js';
 import type { DealForm } from '../overlay.js';
 import { dealRows } from '../state/form-keys.js';
@@ -32,6 +33,7 @@ export function DealOverlay({
   const rows = dealRows(sc, st);
   const lens = facilitator ? 'truth' : form.bloc;
   const room = Math.max(1, height - 8);
+  const warning = outsideZone(st.zone, form.bloc, form.q, short);
   const first = Math.max(0, Math.min(form.row - 1 - Math.floor(room / 2), rows.length - room));
   return (
     <Card
@@ -64,7 +66,13 @@ export function DealOverlay({
       ) : (
         <Text color={color('muted')}> no estimate of the zone before the first round</Text>
       )}
-      <Text> </Text>
+      <Text wrap="truncate-end" color={warning ? color('warn') : color('muted')} bold={form.warned === true}>
+        {warning
+          ? `${form.warned ? '! Enter again sends it: ' : ''}${warning}`
+          : st.zone
+            ? `inside the zone ${team[form.bloc]} sees`
+            : ' '}
+      </Text>
       <Text>Keep in force (everything else is lifted):</Text>
       {rows.length === 0 ? <Text color={color('muted')}> no measures in force</Text> : null}
       {rows.slice(first, first + room).map((id, k) => {

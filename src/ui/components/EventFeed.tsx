@@ -39,7 +39,7 @@ export const EventFeed = memo(function EventFeed({
   const maxBack = Math.max(0, all.length - rows);
   const skip = Math.min(back, maxBack);
   const shown = all.slice(Math.max(0, all.length - rows - skip), all.length - skip);
-  const title = `Events${skip > 0 ? ` · ${skip} newer below (PgDn)` : all.length > rows ? ' · PgUp for older' : ''}`;
+  const title = `Events${skip > 0 ? ` · ${skip} newer below (PgDn)` : all.length > rows ? ' · PgUp for older' : ''}${all.length > 0 ? ' · h: each whole' : ''}`;
   return (
     <Box flexDirection="column" width={width} height={rows + 1}>
       <Title text={title} width={width} />

@@ -19,13 +19,15 @@ const SECTIONS: [string, [string, string][]][] = [
   [
     'Facilitator, any time',
     [
-      ['u', 'undo last round (repeatable)'],
+      ['u / U', 'undo last round (asks) / redo'],
       ['n', 'note on this decision'],
       ['i', 'inject an event or a shock'],
       ['f', 'facilitator view: true zone'],
       ['p', 'pause (p again resumes)'],
       ['PgUp PgDn', 'scroll the events'],
+      ['h', 'event log: every event whole'],
       ['?', 'this help'],
+      ['l', 'legend: what each mark means'],
       ['q', 'quit (asks; journal is kept)'],
       ['w', 'at the end: write debrief'],
     ],
@@ -52,7 +54,8 @@ export function HelpOverlay({ width, height }: { width: number; height: number }
       <Text> </Text>
       <Text wrap="wrap">
         Hot-seat: after a team commits, a hand-over screen hides its choices until the other team has
-        committed; then both are revealed and the round is played. The journal is saved after every round.
+        committed; then both are revealed and the round is played. The journal is saved before every screen: a
+        game cut off resumes where it was.
       </Text>
     </Card>
   );

@@ -1,7 +1,7 @@
 // Both sides' measures in force or on their way (between turns, when watching, at the end).
 import { Box, Text } from 'ink';
 import type { Scenario, SimState } from '../../engine/index.js';
-import { padTo, truncate, wrapText } from '../draw.js';
+import { distinctNames, padTo, truncate, wrapText } from '../draw.js';
 import { SYMBOL, useColor, useSides } from '../theme.js';
 import { levelName, pendingText } from '../words.js';
 import { Title } from './Title.js';
@@ -30,6 +30,10 @@ export function MeasuresPanel({
   const room = Math.max(0, rows - 1 - lines.length);
   const shown = active.slice(0, active.length <= room ? room : Math.max(0, room - 1));
   const nameWidth = Math.floor((width - 5) * 0.5);
+  const names = distinctNames(
+    shown.map(({ m }) => m.name),
+    nameWidth,
+  );
   return (
     <Box flexDirection="column" width={width} height={rows}>
       <Title text="Measures in force" width={width} />
@@ -38,10 +42,10 @@ export function MeasuresPanel({
           {l}
         </Text>
       ))}
-      {shown.map(({ m, ms }) => (
+      {shown.map(({ m, ms }, k) => (
         <Text key={m.id} wrap="truncate-end">
           <Text color={color(m.bloc)}>{padTo(team[m.bloc], 6)}</Text>
-          {padTo(m.name, nameWidth)}{' '}
+          {names[k]!.padEnd(nameWidth)}{' '}
           {truncate(
             `${ms.level} ${levelName(m, ms.level)}${ms.pending ? ` ${SYMBOL.pending}${ms.pending.level} ${pendingText(ms.pending, st.aci.stage, m)}` : ''}`,
             width - nameWidth - 7,

@@ -12,7 +12,7 @@ import {
   type SimState,
 } from '../../engine/index.js';
 import { targetLevel } from '../draft.js';
-import { fmtBn, fmtDelta, padTo, truncate } from '../draw.js';
+import { distinctNames, fmtBn, fmtDelta, truncate } from '../draw.js';
 import { SYMBOL, useColor, useSides } from '../theme.js';
 import { basisText, levelName, pendingText } from '../words.js';
 import { InForce } from './InForce.js';
@@ -54,6 +54,10 @@ export function OrdersPanel(p: OrdersPanelProps) {
   const shown = mine.slice(start, start + listRows);
   const longest = Math.max(16, ...mine.map(({ m }) => m.name.length));
   const nameWidth = Math.min(longest, Math.floor((width - 4) * (width < 60 ? 0.5 : 0.6)));
+  const names = distinctNames(
+    mine.map(({ m }) => m.name),
+    nameWidth,
+  );
   const sel = mine[cursor];
   const range = mine.length > listRows ? ` (${start + 1}–${start + shown.length} of ${mine.length})` : '';
   return (
@@ -71,7 +75,7 @@ export function OrdersPanel(p: OrdersPanelProps) {
             : `${ms.level}→${chosen} ${levelName(m, chosen)} *`;
         return (
           <Text key={m.id} wrap="truncate-end" bold={isSel} inverse={isSel && color('accent') !== undefined}>
-            {isSel ? SYMBOL.cursor : ' '} {padTo(m.name, nameWidth)}{' '}
+            {isSel ? SYMBOL.cursor : ' '} {names[start + k]!.padEnd(nameWidth)}{' '}
             <Text color={changed ? color('accent') : undefined}>{truncate(text, width - nameWidth - 4)}</Text>
           </Text>
         );
@@ -114,6 +118,8 @@ function extrasText(p: OrdersPanelProps): string {
       `your offer: q = ${p.proposal.q.toFixed(2)}${p.proposal.keep?.length ? ` keeping ${p.proposal.keep.length}` : ''}`,
     );
   if (p.backDown) parts.push('BACKING DOWN this round');
+  // The scenario's own events of the round about to be played, before the orders are set.
+  for (const e of p.sc.events) if (e.round === p.st.round + 1) parts.push(`◆ this round: ${e.text}`);
   for (const i of p.injects) parts.push(`inject: ${i.text}`);
   return parts.join(' · ');
 }

@@ -6,8 +6,10 @@ import { type AppState, phaseOfApp } from '../state/app-state.js';
 import { capital, namesOf, useSides } from '../theme.js';
 import { voteEvents, voteView } from '../votes.js';
 import { DealOverlay } from './DealOverlay.js';
+import { EventLogOverlay } from './EventLogOverlay.js';
 import { HelpOverlay } from './HelpOverlay.js';
 import { InjectOverlay } from './InjectOverlay.js';
+import { LegendOverlay } from './LegendOverlay.js';
 import { Message, NoteBox } from './Prompt.js';
 import { VotePanel } from './VotePanel.js';
 
@@ -30,6 +32,10 @@ export function Overlays({
   switch (o.kind) {
     case 'help':
       return <HelpOverlay width={width} height={height} />;
+    case 'legend':
+      return <LegendOverlay width={width} height={height} />;
+    case 'log':
+      return <EventLogOverlay events={s.session.events} back={o.back} width={width} height={height} />;
     case 'pause':
       return (
         <Message
@@ -46,34 +52,54 @@ export function Overlays({
           title="Quit"
           strong="Quit the game? (y/n)"
           lines={[
-            `The journal holds every round played (${s.session.log.length}); the round in progress is lost.`,
+            s.saveError
+              ? `The journal could NOT be saved (${s.saveError}): it is tried once more on quitting, and what is not on disk is lost.`
+              : `The journal holds every round played (${s.session.log.length}) and what is decided of this one.`,
             'Resume later with: aci-sim play --resume JOURNAL',
           ]}
           width={width}
           height={height}
         />
       );
-    case 'confirm':
+    case 'saveFailed':
       return (
         <Message
-          title="Confirm"
-          strong={
-            o.action === 'end'
-              ? 'End the game here, with the deal in force? (y/n)'
-              : `${capital(short[o.bloc ?? 'target'])} backs down this round? (y/n)`
-          }
-          lines={
-            o.action === 'end'
-              ? ['The remaining rounds are not played; the outcome is the deal.']
-              : [
-                  'Backing down concedes the dispute: the game ends when the round is played.',
-                  'b again withdraws it.',
-                ]
-          }
+          title="Journal not saved"
+          strong="The journal could not be saved."
+          lines={[
+            o.why,
+            'The game goes on; the journal on disk holds only what was saved before. Free space or fix the folder, then press r to try again.',
+            'r tries again now · Enter or Esc: carry on (it is tried again at the next change)',
+          ]}
           width={width}
           height={height}
         />
       );
+    case 'confirm': {
+      const n = s.session.log.length;
+      const [strong, lines] =
+        o.action === 'end'
+          ? [
+              'End the game here, with the deal in force? (y/n)',
+              ['The remaining rounds are not played; the outcome is the deal.'],
+            ]
+          : o.action === 'undo'
+            ? [
+                `Undo round ${n}? (y/n)`,
+                [
+                  `The game goes back to the start of round ${n}; what was decided of round ${n + 1} is dropped.`,
+                  'The round undone stays in the journal: U plays it again, until a new round is played.',
+                ],
+              ]
+            : [
+                `${capital(short[o.bloc ?? 'target'])} backs down this round? (y/n)`,
+                [
+                  'Backing down concedes the dispute: the game ends when the round is played.',
+                  'b again withdraws it.',
+                ],
+              ];
+      return <Message title="Confirm" strong={strong} lines={lines} width={width} height={height} />;
+    }
     case 'note':
       return <NoteBox about={noteAbout(s)} text={o.text} width={width} height={height} />;
     case 'vote': {

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { memo } from 'react';
 import type { Scenario, SimState } from '../../engine/index.js';
-import { fmtPct, padTo } from '../draw.js';
+import { distinctNames, fmtPct } from '../draw.js';
 import { useColor } from '../theme.js';
 import { Title } from './Title.js';
 
@@ -27,10 +27,15 @@ export const StocksPanel = memo(function StocksPanel({
   rows: number;
 }) {
   const color = useColor();
+  const shown = mainDependencies(sc, st, rows);
+  const names = distinctNames(
+    shown.map((i) => sc.dependencies[i]!.name),
+    width - 23,
+  );
   return (
     <Box flexDirection="column" width={width}>
       <Title text="Flows · cut · stock or service · substituted" width={width} />
-      {mainDependencies(sc, st, rows).map((i) => {
+      {shown.map((i, k) => {
         const d = sc.dependencies[i]!;
         const s = st.deps[i]!;
         const low = d.mechanism === 'supply' ? s.buffer < 1 && s.restriction > 0 : s.availability < 0.9;
@@ -42,7 +47,7 @@ export const StocksPanel = memo(function StocksPanel({
               : `tar${fmtPct(s.tariff)}`;
         return (
           <Text key={d.id} wrap="truncate-end">
-            {padTo(d.name, width - 23)}
+            {names[k]!.padEnd(width - 23)}
             <Text color={s.restriction > 0 ? color('harm') : undefined}>
               {' '}
               cut{fmtPct(s.restriction).padStart(4)}

@@ -36,6 +36,19 @@ export function ZoneBarLine({ z, lens, width }: { z: ZoneView; lens: 'truth' | R
   );
 }
 
+/** One line saying what q and the zone are: the longest wording that fits the width. */
+export function qLine(team: { target: string; coercer: string }, width: number): string {
+  const { target: t, coercer: c } = team;
+  const forms = [
+    `q = deal terms, 0: ${c} gets nothing, 1: ${t} yields all · █ zone: both accept`,
+    `q 0: ${c} gets nothing, 1: ${t} yields all · █ both accept`,
+    `q 0: ${c} gets nothing, 1: ${t} yields all · █ deal`,
+    `q 0: ${c} gets none, 1: ${t} all · █ both accept`,
+    `q 0: ${c} gets none, 1: ${t} all · █ deal`,
+  ];
+  return forms.find((f) => f.length <= width) ?? forms[forms.length - 1]!;
+}
+
 export const ZonePanel = memo(function ZonePanel(props: {
   zone: ZoneView | null;
   lens: ZoneLens;
@@ -58,8 +71,8 @@ export const ZonePanel = memo(function ZonePanel(props: {
             ? 'each team sees its own estimate on its turn (f: facilitator view)'
             : 'no estimate before the first round'}
         </Text>
-        <Text wrap="truncate-end" color={color('good')}>
-          {dealLine ?? ' '}
+        <Text wrap="truncate-end" color={dealLine ? color('good') : color('muted')}>
+          {dealLine ?? qLine(team, width)}
         </Text>
         <Text> </Text>
       </Box>
@@ -88,7 +101,7 @@ export const ZonePanel = memo(function ZonePanel(props: {
         {dealLine ??
           (props.facilitator
             ? `${team.target} sees ${team.coercer} ≥ ${zone.targetSees.coercerMin.toFixed(2)} · ${team.coercer} sees ${team.target} ≤ ${zone.coercerSees.targetMax.toFixed(2)} · going on costs ${team.target} ${fmtBn(zone.costTarget)}, ${team.coercer} ${fmtBn(zone.costCoercer)} bn`
-            : ' ')}
+            : qLine(team, width))}
       </Text>
     </Box>
   );

@@ -1,10 +1,14 @@
 // The game's state held outside render: each key press is applied to the
 // latest state at once (keys typed fast are never lost), the journal is
-// saved when a round is played or undone, and the app closes on quit.
+// saved before the screen changes whenever what it keeps changed (a round
+// played or undone, a commit, an answer, a note, an inject, the end), a
+// failed save is shown until acknowledged and tried again, and the app
+// closes on quit.
 import { useApp } from 'ink';
 import { useCallback, useRef, useState } from 'react';
 import type { Session } from '../../engine/index.js';
-import { type AppState, initialAppState } from '../state/app-state.js';
+import { type GameRecord, recordKey } from '../record.js';
+import { type AppState, initialAppState, recordOfApp, type StartPoint } from '../state/app-state.js';
 import type { KeyPress } from '../state/key-press.js';
 import { onKey } from '../state/on-key.js';
 
@@ -14,14 +18,21 @@ export interface ExitResult {
 }
 
 export interface GameCallbacks {
-  /** Called with every new session (a round played, undone, a note added); may throw. */
-  onSave?: (s: Session) => void;
+  /** Called with the record before every screen that changes it; may throw (the failure is shown). */
+  onSave?: (r: GameRecord) => void;
   onExit?: (r: ExitResult) => void;
 }
 
-export function useGameState(session: Session, cb: GameCallbacks): [AppState, (k: KeyPress) => void] {
-  const [state, setState] = useState(() => initialAppState(session));
+export function useGameState(
+  session: Session,
+  cb: GameCallbacks,
+  from: StartPoint = {},
+): [AppState, (k: KeyPress) => void] {
+  const [state, setState] = useState(() => initialAppState(session, from));
   const ref = useRef(state);
+  // The record last tried: a failed save is tried again when the record changes or on `r`, not on
+  // the key that acknowledges the failure.
+  const tried = useRef(recordKey(recordOfApp(state)));
   const cbRef = useRef(cb);
   cbRef.current = cb;
   const { exit } = useApp();
@@ -30,11 +41,21 @@ export function useGameState(session: Session, cb: GameCallbacks): [AppState, (k
       const prev = ref.current;
       let next = onKey(prev, k);
       if (next === prev) return;
-      if (next.session !== prev.session) {
+      const record = recordOfApp(next);
+      const key = recordKey(record);
+      if (next.session !== prev.session || key !== tried.current || next.retrySave) {
+        tried.current = key;
         try {
-          cbRef.current.onSave?.(next.session);
+          cbRef.current.onSave?.(record);
+          next = {
+            ...next,
+            saveError: null,
+            retrySave: false,
+            ...(next.retrySave ? { status: 'the journal is saved' } : {}),
+          };
         } catch (e) {
-          next = { ...next, status: `the journal could not be saved: ${(e as Error).message}` };
+          const why = (e as Error).message;
+          next = { ...next, saveError: why, retrySave: false, overlay: { kind: 'saveFailed', why } };
         }
       }
       ref.current = next;

@@ -12,8 +12,10 @@ import {
   stateOf,
   undoRound,
 } from '../../engine/index.js';
+import type { PendingRound } from '../../io/journal.js';
 import { type Draft, newDraft, type Phase, phaseOf, roundOrders, viewerOf } from '../draft.js';
 import type { Overlay } from '../overlay.js';
+import { draftOf, type GameRecord, pendingOf, type UndoneRound } from '../record.js';
 import { voteEvents } from '../votes.js';
 
 export interface AppState {
@@ -28,23 +30,50 @@ export interface AppState {
   feedBack: number;
   facilitator: boolean;
   status: string | null;
+  /** Why the last save of the journal failed; null once a save succeeds. */
+  saveError: string | null;
+  /** Set by the save-failed card's `r`: save again now. */
+  retrySave: boolean;
   /** Set when the game should close; report: write the debrief after. */
   exit: { report: boolean } | null;
+  /** Rounds taken back, the latest last (redo replays them). */
+  undone: readonly UndoneRound[];
 }
 
-export function initialAppState(session: Session): AppState {
+/** Where a game starts: at the round in progress a journal kept, if any. */
+export interface StartPoint {
+  pending?: PendingRound | null;
+  /** The facilitator had ended the game. */
+  ended?: boolean;
+  /** A first line for the status bar. */
+  status?: string | null;
+  undone?: readonly UndoneRound[];
+}
+
+export function initialAppState(session: Session, from: StartPoint = {}): AppState {
   return {
     session,
-    draft: newDraft(session),
-    ended: false,
+    draft: from.pending ? draftOf(session, from.pending) : newDraft(session),
+    ended: from.ended ?? false,
     overlay: null,
     cursor: { target: 0, coercer: 0 },
     feedBack: 0,
     facilitator: false,
-    status: null,
+    status: from.status ?? null,
+    saveError: null,
+    retrySave: false,
     exit: null,
+    undone: from.undone ?? [],
   };
 }
+
+/** What the journal keeps of a state. */
+export const recordOfApp = (s: AppState): GameRecord => ({
+  session: s.session,
+  pending: pendingOf(s.session, s.draft),
+  ended: s.ended,
+  undone: s.undone,
+});
 
 export const phaseOfApp = (s: AppState): Phase => phaseOf(s.session, s.draft, s.ended);
 
@@ -75,6 +104,7 @@ export function resolveRound(s: AppState): AppState {
     draft: newDraft(session),
     overlay: votes.length > 0 ? { kind: 'vote', round: st.round } : null,
     feedBack: 0,
+    undone: [],
     status: `round ${st.round} played${st.deal && st.deal.round === st.round ? ' — a deal is struck' : ''}`,
   };
 }
@@ -83,6 +113,7 @@ export function undo(s: AppState): AppState {
   if (s.session.log.length === 0) return { ...s, status: 'nothing to undo: no round played yet' };
   const round = s.session.log.length;
   const session = undoRound(s.session);
+  const taken: UndoneRound = { orders: s.session.log[round - 1]!, notes: s.session.notes[round - 1] ?? [] };
   return {
     ...s,
     session,
@@ -90,7 +121,30 @@ export function undo(s: AppState): AppState {
     ended: false,
     overlay: null,
     feedBack: 0,
-    status: `round ${round} undone; back to the start of round ${round}`,
+    undone: [...s.undone, taken],
+    status: `round ${round} undone; back to the start of round ${round} (U redoes it)`,
+  };
+}
+
+/** Plays the last round undone again, with its orders and notes. */
+export function redo(s: AppState): AppState {
+  const last = s.undone[s.undone.length - 1];
+  if (!last) return { ...s, status: 'nothing to redo' };
+  let session: Session;
+  try {
+    session = playRound(s.session, last.orders, last.notes);
+  } catch (e) {
+    if (!(e instanceof SimError)) throw e;
+    return { ...s, status: `the round cannot be played again: ${e.message}` };
+  }
+  return {
+    ...s,
+    session,
+    draft: newDraft(session),
+    overlay: null,
+    feedBack: 0,
+    undone: s.undone.slice(0, -1),
+    status: `round ${session.log.length} redone`,
   };
 }
 

@@ -2,6 +2,7 @@
 // note box, the deal form, the inject form and the vote panel.
 import type { Scenario, SimState } from '../../engine/index.js';
 import { stateOf } from '../../engine/index.js';
+import { outsideZone } from '../deal-terms.js';
 import {
   type DealForm,
   type InjectForm,
@@ -10,7 +11,8 @@ import {
   SUPPORT_MAX,
   SUPPORT_STEP,
 } from '../overlay.js';
-import { type AppState, addInject, addNote, withDraft } from './app-state.js';
+import { namesOf } from '../theme.js';
+import { type AppState, addInject, addNote, undo, withDraft } from './app-state.js';
 import { editText, type KeyPress } from './key-press.js';
 import { round2 } from './orders-keys.js';
 
@@ -24,10 +26,22 @@ export function overlayKey(s: AppState, o: Overlay, k: KeyPress): AppState {
   const { input, key } = k;
   switch (o.kind) {
     case 'help':
+    case 'legend':
     case 'vote':
       return close(s);
+    case 'log': {
+      const step = key.pageUp || key.pageDown ? 10 : 1;
+      if (key.upArrow || key.pageUp) return { ...s, overlay: { ...o, back: o.back + step } };
+      if (key.downArrow || key.pageDown) return { ...s, overlay: { ...o, back: Math.max(0, o.back - step) } };
+      return close(s);
+    }
     case 'pause':
       return input === 'p' ? close(s, 'resumed') : s;
+    case 'saveFailed':
+      if (input === 'r') return { ...close(s), retrySave: true };
+      return key.return || key.escape
+        ? close(s, 'the journal is not saved yet: it is tried again at the next change')
+        : s;
     case 'quit':
       if (input === 'y') return { ...s, exit: { report: false } };
       return input === 'n' || key.escape ? close(s) : s;
@@ -35,6 +49,7 @@ export function overlayKey(s: AppState, o: Overlay, k: KeyPress): AppState {
       if (input === 'n' || key.escape) return close(s);
       if (input !== 'y') return s;
       if (o.action === 'end') return { ...close(s, 'game ended by the facilitator'), ended: true };
+      if (o.action === 'undo') return undo(close(s));
       return {
         ...close(
           s,
@@ -67,6 +82,9 @@ function dealKey(s: AppState, o: DealForm, { input, key }: KeyPress): AppState {
     return close(withDraft(s, { propose }), 'offer withdrawn');
   }
   if (key.return) {
+    const st = stateOf(s.session);
+    if (!o.warned && outsideZone(st.zone, o.bloc, o.q, namesOf(s.session.setup.sc).short))
+      return { ...s, overlay: { ...o, warned: true } };
     const keep = rows.filter((id) => o.keep.includes(id));
     const propose = { ...s.draft.propose, [o.bloc]: keep.length ? { q: o.q, keep } : { q: o.q } };
     return close(
@@ -76,7 +94,7 @@ function dealKey(s: AppState, o: DealForm, { input, key }: KeyPress): AppState {
   }
   if (o.row === 0 && (key.leftArrow || key.rightArrow)) {
     const q = round2(Math.min(1, Math.max(0, o.q + (key.rightArrow ? Q_STEP : -Q_STEP))));
-    return { ...s, overlay: { ...o, q } };
+    return { ...s, overlay: { ...o, q, warned: false } };
   }
   const id = rows[o.row - 1];
   if (id && (input === ' ' || key.leftArrow || key.rightArrow)) {

@@ -2,7 +2,7 @@
 // else the keys of the current phase of the round.
 
 import { stateOf } from '../../engine/index.js';
-import { type AppState, advance, phaseOfApp, resolveRound, undo, withDraft } from './app-state.js';
+import { type AppState, advance, phaseOfApp, redo, resolveRound, withDraft } from './app-state.js';
 import { overlayKey } from './form-keys.js';
 import type { KeyPress } from './key-press.js';
 import { ordersKey } from './orders-keys.js';
@@ -18,6 +18,10 @@ export function onKey(prev: AppState, k: KeyPress): AppState {
   switch (input) {
     case '?':
       return { ...s, overlay: { kind: 'help' } };
+    case 'l':
+      return { ...s, overlay: { kind: 'legend' } };
+    case 'h':
+      return { ...s, overlay: { kind: 'log', back: 0 } };
     case 'p':
       return { ...s, overlay: { kind: 'pause' } };
     case 'q':
@@ -29,7 +33,10 @@ export function onKey(prev: AppState, k: KeyPress): AppState {
         status: s.facilitator ? 'team view' : 'facilitator view: the true landing zone and projections',
       };
     case 'u':
-      return undo(s);
+      if (s.session.log.length === 0) return { ...s, status: 'nothing to undo: no round played yet' };
+      return { ...s, overlay: { kind: 'confirm', action: 'undo', bloc: null } };
+    case 'U':
+      return redo(s);
     case 'n':
       return { ...s, overlay: { kind: 'note', text: '' } };
     case 'e':

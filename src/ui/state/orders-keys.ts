@@ -1,8 +1,8 @@
 // Keys of a team's turn: choose measures and levels, commit, open the deal
 // form, back down.
-import { perceivedZone, type Role, stateOf } from '../../engine/index.js';
+import { type Role, stateOf } from '../../engine/index.js';
+import { bestOffer } from '../deal-terms.js';
 import { canNegotiate } from '../draft.js';
-import { Q_STEP } from '../overlay.js';
 import { type AppState, advance, withDraft } from './app-state.js';
 import { digitOf, type KeyPress } from './key-press.js';
 
@@ -34,8 +34,7 @@ export function ordersKey(s: AppState, bloc: Role, k: KeyPress): AppState {
   if (input === 'd') {
     if (!canNegotiate(st)) return { ...s, status: 'no offers now: a deal is already in force' };
     const mine = s.draft.propose[bloc];
-    const z = st.zone ? perceivedZone(st.zone, bloc) : null;
-    const q = mine?.q ?? (z ? Math.round((z.lo + z.hi) / 2 / Q_STEP) * Q_STEP : 0.5);
+    const q = mine?.q ?? bestOffer(st.zone, bloc);
     return { ...s, overlay: { kind: 'deal', bloc, q: round2(q), keep: mine?.keep ?? [], row: 0 } };
   }
   if (input === 'b') {
