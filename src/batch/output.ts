@@ -4,7 +4,8 @@
 // manifest written. Because rows are always appended in plan order, an
 // interrupted FILE.tmp holds a prefix of the shard's runs: --resume keeps its
 // complete lines and continues after them.
-import { closeSync, existsSync, ftruncateSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, ftruncateSync, openSync, rmSync, writeSync } from 'node:fs';
+import { publishFile, tempBeside } from '../io/atomic.js';
 import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
 import { err, ok, type Result } from '../io/result.js';
 import type { Cell, Column, Format } from '../io/writers/columns.js';
@@ -213,7 +214,7 @@ export async function finishOutput(
   createdBy: string,
 ): Promise<void> {
   const publish = async (tmp: string, file: string, cols: readonly Column[]) => {
-    if (o.format !== 'parquet') return renameSync(tmp, file);
+    if (o.format !== 'parquet') return publishFile(tmp, file);
     const rows = function* () {
       let first = true;
       for (const line of readLines(tmp)) {
@@ -224,8 +225,14 @@ export async function finishOutput(
         yield JSON.parse(line.text) as Cell[];
       }
     };
-    await writeParquet(`${file}.part`, cols, rows(), kv, createdBy);
-    renameSync(`${file}.part`, file);
+    const part = tempBeside(file);
+    try {
+      await writeParquet(part, cols, rows(), kv, createdBy);
+      publishFile(part, file);
+    } catch (e) {
+      rmSync(part, { force: true });
+      throw e;
+    }
     rmSync(tmp);
   };
   await publish(o.tmp, o.file, columns);

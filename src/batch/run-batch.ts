@@ -3,10 +3,13 @@
 // come back out of order wait until the chunks before them are written, so
 // the output is the same bytes for any number of workers.
 
-import { closeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { Scenario } from '../engine/index.js';
-import type { Diagnostic } from '../io/diagnostics.js';
+import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
+import { fsDiag } from '../io/fs-errors.js';
 import type { LoadedExperiment } from '../io/load-experiment.js';
+import { acquireLock, type Lock } from '../io/lock.js';
 import { err, ok, type Result } from '../io/result.js';
 import { scenarioToData } from '../io/scenario-data.js';
 import type { Cell, Column, Format } from '../io/writers/columns.js';
@@ -97,7 +100,38 @@ export function runnerConfig(
   };
 }
 
+/**
+ * Runs the batch. An output is first checked to be creatable (its folder made,
+ * it is not a folder itself) and locked (`FILE.lock`) before any run, so that
+ * two batches never write one file; the lock goes when the batch ends.
+ */
 export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Diagnostic[]>> {
+  if (!o.out) return runUnlocked(o);
+  const held = claimOutput(o.out.file);
+  if (!held.ok) return held;
+  if (held.value.note !== null) o.progressWrite?.(`note: ${held.value.note}\n`);
+  try {
+    return await runUnlocked(o);
+  } finally {
+    held.value.release();
+  }
+}
+
+/** Makes the output's folder, refuses an output that is a folder, and takes the output's lock. */
+export function claimOutput(file: string): Result<Lock, Diagnostic[]> {
+  try {
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+  } catch (e) {
+    return err([fsDiag(e, dirname(file), 'cannot create the output folder')]);
+  }
+  if (existsSync(file) && statSync(file).isDirectory())
+    return err([
+      fileDiag(file, 'batch/output', 'is a folder; name a file for --out (.csv, .jsonl or .parquet)'),
+    ]);
+  return acquireLock(file);
+}
+
+async function runUnlocked(o: BatchOptions): Promise<Result<BatchReport, Diagnostic[]>> {
   const t0 = performance.now();
   const { experiment: exp, plan, shard } = o;
   const cfg = runnerConfig(exp, plan, shard, o.out?.format ?? 'none');

@@ -1,10 +1,11 @@
 // The game journal: everything needed to rebuild a game by replay. Written
 // after every round to a temporary file and renamed over the old one, so a
 // crash leaves either the previous journal or the new one, never half of one.
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as z from 'zod';
 import type { Orders } from '../engine/index.js';
+import { writeFileAtomic } from './atomic.js';
 import { type Diagnostic, fileDiag } from './diagnostics.js';
 import { err, ok, type Result } from './result.js';
 import { plainDataProblems } from './untrusted.js';
@@ -66,9 +67,7 @@ export const journalLog = (j: Journal): Orders[] => j.rounds.map((r) => r.orders
 
 export function writeJournal(path: string, journal: Journal): void {
   mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  writeFileSync(tmp, `${JSON.stringify(journal, null, 2)}\n`);
-  renameSync(tmp, path);
+  writeFileAtomic(path, `${JSON.stringify(journal, null, 2)}\n`);
 }
 
 export function readJournal(path: string): Result<Journal, Diagnostic[]> {

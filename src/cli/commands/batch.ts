@@ -1,8 +1,7 @@
 // `aci-sim batch <experiment|scenario>`: runs an experiment's plan (or Monte
 // Carlo over a scenario's uncertain numbers) on worker threads, writes CSV,
 // JSON Lines or Parquet with a manifest, and prints a summary.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Plan } from '../../batch/plan.js';
 import type { BatchReport } from '../../batch/run-batch.js';
@@ -73,7 +72,6 @@ async function batch(target: string, flags: BatchFlags, io: CliIo): Promise<numb
     return printSlurm(io, target, exp, plan, flags, common, flags.out === undefined ? 'parquet' : ext!);
   for (const w of plan.design.warnings) io.stderr.write(`warning: ${w}\n`);
   const out = flags.summaryOnly ? null : { file: flags.out ?? defaultOut(exp, plan, shard), format: ext! };
-  if (out) mkdirSync(dirname(out.file), { recursive: true });
   const onStart = (done: number, total: number) => {
     if (flags.quiet) return;
     const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;

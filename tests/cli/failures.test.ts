@@ -1,0 +1,71 @@
+// Failures of the world outside the program: full disks, missing permissions,
+// folders where files belong, readers that went away. Each ends in one line
+// naming what failed, with exit code 2 (or quietly, 0, for a closed pipe).
+import { EventEmitter } from 'node:events';
+import { describe, expect, it } from 'vitest';
+import { describeFailure } from '../../src/cli/exit.js';
+import { guardStreams } from '../../src/cli/stream-errors.js';
+
+const errno = (code: string, syscall: string, path?: string, dest?: string) =>
+  Object.assign(new Error(`${code}: oops, ${syscall}`), { code, syscall, path, dest });
+
+function guarded() {
+  const stdout = new EventEmitter();
+  const stderr = new EventEmitter();
+  const seen = { exits: [] as number[], text: '' };
+  guardStreams(
+    stdout,
+    stderr,
+    (c) => seen.exits.push(c),
+    (t) => (seen.text += t),
+  );
+  return { stdout, stderr, seen };
+}
+
+describe('standard output and error failing', () => {
+  it('a closed pipe (EPIPE) ends with exit 0 and nothing printed', () => {
+    const g = guarded();
+    g.stdout.emit('error', errno('EPIPE', 'write'));
+    g.stdout.emit('error', new Error('write after end'));
+    expect(g.seen).toEqual({ exits: [0], text: '' });
+  });
+
+  it('a full disk (ENOSPC) is one line naming standard output, exit 2', () => {
+    const g = guarded();
+    g.stdout.emit('error', errno('ENOSPC', 'write'));
+    expect(g.seen).toEqual({
+      exits: [2],
+      text: 'standard output: cannot write: no space left on the device (ENOSPC)\n',
+    });
+  });
+
+  it('a failing stderr is ignored (there is nowhere left to say it)', () => {
+    const g = guarded();
+    g.stderr.emit('error', errno('EPIPE', 'write'));
+    expect(g.seen).toEqual({ exits: [], text: '' });
+  });
+});
+
+describe('describeFailure', () => {
+  it.each([
+    [errno('ENOSPC', 'write', 'out/x.csv'), 'out/x.csv: cannot write: no space left on the device (ENOSPC)'],
+    [errno('EACCES', 'open', 'ro/j.json'), 'ro/j.json: cannot open: permission denied (EACCES)'],
+    [
+      errno('EISDIR', 'rename', 'x.csv.tmp', 'x.csv'),
+      'x.csv: cannot put the file in place: it is a folder, not a file (EISDIR)',
+    ],
+    [errno('EEXIST', 'mkdir', 'schemas'), 'schemas: cannot create the folder: it already exists (EEXIST)'],
+    [errno('EROFS', 'unlink', '/ro/f'), '/ro/f: cannot remove: the file system is read-only (EROFS)'],
+  ])('file-system failure %#: one line naming the path, exit 2', (e, text) => {
+    expect(describeFailure(e, {})).toEqual({ text, code: 2 });
+  });
+
+  it('anything else stays an unexpected error, exit 1; ACI_SIM_DEBUG shows the stack', () => {
+    expect(describeFailure(new TypeError('x is undefined'), {})).toEqual({
+      text: 'aci-sim: unexpected error: x is undefined (set ACI_SIM_DEBUG=1 for details)',
+      code: 1,
+    });
+    const e = errno('ENOSPC', 'write', 'f');
+    expect(describeFailure(e, { ACI_SIM_DEBUG: '1' })).toEqual({ text: e.stack, code: 1 });
+  });
+});
