@@ -3,13 +3,10 @@
 // come back out of order wait until the chunks before them are written, so
 // the output is the same bytes for any number of workers.
 
-import { closeSync, existsSync, mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { closeSync } from 'node:fs';
 import type { Scenario } from '../engine/index.js';
-import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
-import { fsDiag } from '../io/fs-errors.js';
+import type { Diagnostic } from '../io/diagnostics.js';
 import type { LoadedExperiment } from '../io/load-experiment.js';
-import { acquireLock, type Lock } from '../io/lock.js';
 import { err, ok, type Result } from '../io/result.js';
 import { scenarioToData } from '../io/scenario-data.js';
 import type { Cell, Column, Format } from '../io/writers/columns.js';
@@ -18,6 +15,7 @@ import { baseManifest, parquetKv } from './batch-manifest.js';
 import { rowColumns, seriesColumns, slimColumns, slimmer } from './metrics.js';
 import {
   appendAll,
+  claimOutput,
   finishOutput,
   type OutputFiles,
   openOutput,
@@ -115,20 +113,6 @@ export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Dia
   } finally {
     held.value.release();
   }
-}
-
-/** Makes the output's folder, refuses an output that is a folder, and takes the output's lock. */
-export function claimOutput(file: string): Result<Lock, Diagnostic[]> {
-  try {
-    mkdirSync(dirname(resolve(file)), { recursive: true });
-  } catch (e) {
-    return err([fsDiag(e, dirname(file), 'cannot create the output folder')]);
-  }
-  if (existsSync(file) && statSync(file).isDirectory())
-    return err([
-      fileDiag(file, 'batch/output', 'is a folder; name a file for --out (.csv, .jsonl or .parquet)'),
-    ]);
-  return acquireLock(file);
 }
 
 async function runUnlocked(o: BatchOptions): Promise<Result<BatchReport, Diagnostic[]>> {

@@ -2,9 +2,16 @@
 // folders where files belong, readers that went away. Each ends in one line
 // naming what failed, with exit code 2 (or quietly, 0, for a closed pipe).
 import { EventEmitter } from 'node:events';
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { describeFailure } from '../../src/cli/exit.js';
 import { guardStreams } from '../../src/cli/stream-errors.js';
+import { cli } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'aci-failures-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const errno = (code: string, syscall: string, path?: string, dest?: string) =>
   Object.assign(new Error(`${code}: oops, ${syscall}`), { code, syscall, path, dest });
@@ -67,5 +74,38 @@ describe('describeFailure', () => {
     });
     const e = errno('ENOSPC', 'write', 'f');
     expect(describeFailure(e, { ACI_SIM_DEBUG: '1' })).toEqual({ text: e.stack, code: 1 });
+  });
+});
+
+describe('schema --out', () => {
+  it('an existing file is refused in one line, exit 2, and left alone', async () => {
+    writeFileSync(join(dir, 'taken'), 'mine');
+    const r = await cli(['schema', '--out', join(dir, 'taken')]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      `${join(dir, 'taken')}: exists and is not a folder; nothing was written\n`,
+    ]);
+    expect(readFileSync(join(dir, 'taken'), 'utf8')).toBe('mine');
+  });
+
+  it('a path under a file is one line naming it, exit 2, no temporary folder left', async () => {
+    writeFileSync(join(dir, 'taken2'), 'x');
+    const s = await cli(['schema', '--out', join(dir, 'taken2', 'schemas')]);
+    expect([s.code, s.stdout]).toEqual([2, '']);
+    expect(s.stderr).toMatch(
+      /taken2\/schemas: cannot write the schemas, nothing was changed: .*\((ENOTDIR|EEXIST)\)\n$/,
+    );
+  });
+
+  it('writes both schemas into a new folder, and replaces them in an existing one', async () => {
+    const out = join(dir, 'schemas');
+    const r = await cli(['schema', '--out', out]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    mkdirSync(join(out, 'keep'));
+    const again = await cli(['schema', '--out', out]);
+    expect(again.code).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['keep', 'model.schema.json', 'scenario.schema.json']);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });
