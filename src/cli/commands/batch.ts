@@ -7,6 +7,7 @@ import type { Plan } from '../../batch/plan.js';
 import type { BatchReport } from '../../batch/run-batch.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import type { ExperimentOptions, LoadedExperiment } from '../../io/load-experiment.js';
+import { MAX_RUNS } from '../../io/schemas/limits.js';
 import { type Format, formatOf } from '../../io/writers/columns.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
@@ -116,8 +117,10 @@ export function parseCommon(
   };
   if (flags.runs !== undefined) {
     const n = Number(flags.runs);
-    if (!Number.isSafeInteger(n) || n < 1)
-      problems.push(fileDiag('--runs', 'cli/runs', `expected a whole number ≥ 1, got "${flags.runs}"`));
+    if (!Number.isSafeInteger(n) || n < 1 || n > MAX_RUNS)
+      problems.push(
+        fileDiag('--runs', 'cli/runs', `expected a whole number from 1 to ${MAX_RUNS}, got "${flags.runs}"`),
+      );
     else opts.runs = n;
   }
   if (flags.seed !== undefined) opts.seed = parseSeed(flags.seed, problems);

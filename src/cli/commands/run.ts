@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { type Policy, ROLES, type Role, runGame, type Scenario, SimError } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
+import { MAX_ROUNDS } from '../../io/schemas/limits.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import { runJson, runText } from '../format-run.js';
 import type { CliIo, CommandContext } from '../io.js';
@@ -40,9 +41,13 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
   const set = parseSets(opts.set, problems);
   if (opts.rounds !== undefined) {
     const n = Number(opts.rounds);
-    if (!Number.isInteger(n) || n < 1)
+    if (!Number.isInteger(n) || n < 1 || n > MAX_ROUNDS)
       problems.push(
-        fileDiag('--rounds', 'cli/rounds', `expected a whole number of rounds ≥ 1, got "${opts.rounds}"`),
+        fileDiag(
+          '--rounds',
+          'cli/rounds',
+          `expected a whole number of rounds from 1 to ${MAX_ROUNDS}, got "${opts.rounds}"`,
+        ),
       );
     else set.rounds = n;
   }
