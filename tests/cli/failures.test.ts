@@ -109,3 +109,31 @@ describe('schema --out', () => {
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });
+
+describe('bounds on numbers that size the work', () => {
+  it.each([
+    [
+      ['run', 'tutorial', '--rounds', '1e9'],
+      '--rounds: expected a whole number of rounds from 1 to 1000, got "1e9"',
+    ],
+    [
+      ['run', 'tutorial', '--set', 'parameters.horizon=1e9'],
+      '--set: parameters.horizon: expected a whole number from 1 to 240, got 1000000000',
+    ],
+    [
+      ['run', 'tutorial', '--set', 'rounds=5000'],
+      '--set: rounds: expected a whole number from 1 to 1000, got 5000',
+    ],
+    [
+      ['run', 'tutorial', '--set', 'round_months=1e9'],
+      '--set: round_months: expected a whole number from 1 to 120, got 1000000000',
+    ],
+    [
+      ['batch', 'tutorial', '--runs', '1e9', '--summary-only'],
+      '--runs: expected a whole number from 1 to 100000000, got "1e9"',
+    ],
+  ])('%j: one line, exit 2', async (args, message) => {
+    const r = await cli(args);
+    expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${message}\n`]);
+  });
+});
