@@ -67,7 +67,7 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
     );
     return EXIT_OK;
   } catch (e) {
-    if (!(e instanceof SimError) || e.code !== 'formula/non-finite') throw e;
+    if (!(e instanceof SimError) || !e.code.startsWith('formula/')) throw e;
     const at = loaded.formulaOrigin(e.detail.formula as never, e.detail.dependency as string | undefined);
     return reportDiagnostics(io, [
       { ...at, code: e.code, message: `${e.message} at run time (seed ${seed})` },
