@@ -27,12 +27,15 @@ const fail = (code: string, syscall: string) =>
 
 /** node:fs with one call failing: the `nth` call of `name` (counting from 1). */
 function faulty(name: 'writeSync' | 'renameSync' | 'fsyncSync', code: string, nth = 1): AtomicFs {
+  const real = { writeSync: fs.writeSync, renameSync: fs.renameSync, fsyncSync: fs.fsyncSync }[name] as (
+    ...a: unknown[]
+  ) => unknown;
   let calls = 0;
   return {
     ...fs,
     [name]: (...args: unknown[]) => {
       if (++calls === nth) throw fail(code, name.replace('Sync', ''));
-      return (fs[name] as (...a: unknown[]) => unknown)(...args);
+      return real(...args);
     },
   } as AtomicFs;
 }
