@@ -143,6 +143,11 @@ export async function mergeOutputs(
   if (!held.ok) return held;
   try {
     return await mergeInto(inputs, target, out, opts, columns, seriesCols);
+  } catch (e) {
+    // A merge cannot be resumed: a failure (a full disk…) leaves no temporary files.
+    for (const f of [target.tmp, target.partial, ...(target.series ? [target.series.tmp] : [])])
+      rmSync(f, { force: true });
+    throw e;
   } finally {
     held.value.release();
   }
