@@ -132,6 +132,10 @@ describe('bounds on numbers that size the work', () => {
       ['batch', 'tutorial', '--runs', '1e9', '--summary-only'],
       '--runs: expected a whole number from 1 to 100000000, got "1e9"',
     ],
+    [
+      ['batch', 'experiments/tutorial-sensitivity.yaml', '--runs', '10000000', '--summary-only'],
+      'experiments/tutorial-sensitivity.yaml:13:9: design: a sobol design of 7.00e+7 rows × 5 parameters is too large to build (at most 20000000 values); use a smaller n or fewer levels, or type mc, which is not built in memory',
+    ],
   ])('%j: one line, exit 2', async (args, message) => {
     const r = await cli(args);
     expect([r.code, r.stdout, r.stderr]).toEqual([2, '', `${message}\n`]);

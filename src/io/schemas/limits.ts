@@ -14,3 +14,5 @@ export const MAX_STAGE_ROUNDS = 1000;
 export const MAX_RUNS = 100_000_000;
 /** Levels per factor of a grid or Morris design. */
 export const MAX_LEVELS = 1000;
+/** Values a design that is built in memory (lhs, grid, sobol, morris) may hold: rows × parameters. */
+export const MAX_DESIGN_VALUES = 20_000_000;
