@@ -133,6 +133,10 @@ describe('bounds on numbers that size the work', () => {
       '--runs: expected a whole number from 1 to 100000000, got "1e9"',
     ],
     [
+      ['batch', 'tutorial', '--workers', '100000', '--summary-only'],
+      '--workers: expected a whole number from 1 to 1024, got "100000"',
+    ],
+    [
       ['batch', 'experiments/tutorial-sensitivity.yaml', '--runs', '10000000', '--summary-only'],
       'experiments/tutorial-sensitivity.yaml:13:9: design: a sobol design of 7.00e+7 rows × 5 parameters is too large to build (at most 20000000 values); use a smaller n or fewer levels, or type mc, which is not built in memory',
     ],

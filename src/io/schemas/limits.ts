@@ -16,3 +16,5 @@ export const MAX_RUNS = 100_000_000;
 export const MAX_LEVELS = 1000;
 /** Values a design that is built in memory (lhs, grid, sobol, morris) may hold: rows × parameters. */
 export const MAX_DESIGN_VALUES = 20_000_000;
+/** Worker threads of a batch (each holds a copy of the compiled scenario). */
+export const MAX_WORKERS = 1024;
