@@ -2,9 +2,10 @@
 // stream per point (so a point never depends on n and nothing is stored);
 // the other designs are built whole by designs/ and kept as one Float64Array
 // on shared memory, which worker threads read without a copy.
+
+import { MAX_DESIGN_VALUES } from '../io/limits.js';
 import type { LoadedExperiment } from '../io/load-experiment.js';
 import { normalizePath } from '../io/paths.js';
-import { MAX_DESIGN_VALUES } from '../io/schemas/limits.js';
 import { deriveKey, makeRng } from '../rng/streams.js';
 import {
   grid,

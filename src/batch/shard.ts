@@ -2,7 +2,7 @@
 // absent; --workers, or SLURM_CPUS_PER_TASK, or every core.
 import { availableParallelism } from 'node:os';
 import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
-import { MAX_WORKERS } from '../io/schemas/limits.js';
+import { MAX_WORKERS } from '../io/limits.js';
 import { type Shard, WHOLE } from './plan.js';
 
 const whole = (s: string | undefined) => (s !== undefined && /^\d+$/.test(s.trim()) ? Number(s) : null);

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { type Policy, ROLES, type Role, runGame, type Scenario, SimError } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
-import { MAX_ROUNDS } from '../../io/schemas/limits.js';
+import { MAX_ROUNDS } from '../../io/limits.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import { runJson, runText } from '../format-run.js';
 import type { CliIo, CommandContext } from '../io.js';

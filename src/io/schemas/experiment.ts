@@ -2,11 +2,11 @@
 // design that samples them and what each run records.
 import * as z from 'zod';
 import { didYouMean } from '../did-you-mean.js';
+import { MAX_LEVELS, MAX_RUNS } from '../limits.js';
 import { METRICS } from '../metrics-list.js';
 import { normalizePath } from '../paths.js';
 import { id, SideId, text } from './common.js';
 import { DistributionSchema } from './distribution.js';
-import { MAX_LEVELS, MAX_RUNS } from './limits.js';
 import { plain } from './range.js';
 
 export { METRICS } from '../metrics-list.js';

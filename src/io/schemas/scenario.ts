@@ -2,10 +2,10 @@
 // unless the file `extends` another scenario; the loader checks that after
 // merging, and json-schema.ts states it for editors.
 import * as z from 'zod';
+import { MAX_HORIZON, MAX_ROUND_MONTHS, MAX_ROUNDS, MAX_STAGE_ROUNDS } from '../limits.js';
 import { id, modelId, SideId, StateCode, text } from './common.js';
 import { DistributionSchema } from './distribution.js';
 import { ExpectSchema } from './expect.js';
-import { MAX_HORIZON, MAX_ROUND_MONTHS, MAX_ROUNDS, MAX_STAGE_ROUNDS } from './limits.js';
 import { num, numValue } from './num.js';
 import { plain, showValue } from './range.js';
 
