@@ -8,9 +8,10 @@ if (!existsSync(entry)) {
   process.stderr.write('aci-sim is not built yet: run `npm install` (or `npm run build`) first.\n');
   process.exit(2);
 }
-const { main, processIo, describeError } = await import(entry.href);
+const { main, processIo, describeFailure } = await import(entry.href);
 process.on('unhandledRejection', (e) => {
-  process.stderr.write(`${describeError(e, process.env)}\n`);
-  process.exit(1);
+  const failure = describeFailure(e, process.env);
+  process.stderr.write(`${failure.text}\n`);
+  process.exit(failure.code);
 });
 process.exitCode = await main(process.argv.slice(2), processIo());

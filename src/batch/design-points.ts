@@ -2,6 +2,8 @@
 // stream per point (so a point never depends on n and nothing is stored);
 // the other designs are built whole by designs/ and kept as one Float64Array
 // on shared memory, which worker threads read without a copy.
+
+import { MAX_DESIGN_VALUES } from '../io/limits.js';
 import type { LoadedExperiment } from '../io/load-experiment.js';
 import { normalizePath } from '../io/paths.js';
 import { deriveKey, makeRng } from '../rng/streams.js';
@@ -60,10 +62,38 @@ export function designFromData(d: DesignData, seed: number): DesignPoints {
 /** The design's data alone (its unit function dropped), to send to a worker. */
 export const designData = ({ unit: _, ...d }: DesignPoints): DesignData => d;
 
+/** Levels per factor of a grid: the design's, else a discrete distribution's values, else GRID_LEVELS. */
+function gridLevels(exp: DesignSource): number[] {
+  const d = exp.design;
+  return exp.uncertain.map((u) => {
+    if (typeof d.levels === 'number') return d.levels;
+    const entry = Object.entries(d.levels ?? {}).find(([key]) => normalizePath(key) === u.path);
+    return entry?.[1] ?? (u.dist.type === 'discrete' ? u.dist.values.length : GRID_LEVELS);
+  });
+}
+
+/** The rows a design built in memory would have, refused (RangeError) before it is built if too many. */
+function checkDesignSize(exp: DesignSource): void {
+  const d = exp.design;
+  const k = exp.uncertain.length;
+  const n = d.n ?? 0;
+  let rows: number;
+  if (d.type === 'lhs') rows = n;
+  else if (d.type === 'sobol') rows = n * (k + 2);
+  else if (d.type === 'morris') rows = n * (k + 1);
+  else if (d.type === 'grid') rows = gridLevels(exp).reduce((a, b) => a * b, 1);
+  else return;
+  if (rows * Math.max(1, k) > MAX_DESIGN_VALUES)
+    throw new RangeError(
+      `a ${d.type} design of ${rows.toPrecision(3)} rows × ${k} parameters is too large to build (at most ${MAX_DESIGN_VALUES} values); use a smaller n or fewer levels, or type mc, which is not built in memory`,
+    );
+}
+
 /** Builds the design; throws RangeError with a readable message on an impossible one. */
 export function designPoints(exp: DesignSource): DesignPoints {
   const d = exp.design;
   const k = exp.uncertain.length;
+  checkDesignSize(exp);
   const rng = makeRng(deriveKey(exp.seed, 'design', d.type));
   const base = { saltelli: null, morris: null, warnings: [] as string[] };
   const made = (data: DesignData) => designFromData(data, exp.seed);
@@ -81,11 +111,7 @@ export function designPoints(exp: DesignSource): DesignPoints {
       });
     }
     case 'grid': {
-      const per = exp.uncertain.map((u) => {
-        if (typeof d.levels === 'number') return d.levels;
-        const entry = Object.entries(d.levels ?? {}).find(([key]) => normalizePath(key) === u.path);
-        return entry?.[1] ?? (u.dist.type === 'discrete' ? u.dist.values.length : GRID_LEVELS);
-      });
+      const per = gridLevels(exp);
       const rows = grid(per);
       return made({
         ...base,

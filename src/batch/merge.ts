@@ -8,9 +8,19 @@ import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
 import { err, ok, type Result } from '../io/result.js';
 import { type Cell, type Format, formatOf } from '../io/writers/columns.js';
 import { type Manifest, manifestPath, readManifest } from '../io/writers/manifest.js';
-import { appendAll, finishOutput, openOutput, outputFiles, prepareOutput, seriesPath } from './output.js';
-import { readRows } from './read-rows.js';
-import { idWidths, runIdAt } from './run-id.js';
+import { headerProblem, ownPlanHash, rowProblem, seedOf } from './merge-checks.js';
+import {
+  appendAll,
+  claimOutput,
+  finishOutput,
+  type OutputFiles,
+  openOutput,
+  outputFiles,
+  prepareOutput,
+  seriesPath,
+} from './output.js';
+import { RowError, readRows } from './read-rows.js';
+import { idWidths, runIdAt, splitPosition } from './run-id.js';
 import { rowEncoder } from './runner.js';
 import { type Summary, SummaryBuilder } from './summary.js';
 
@@ -36,11 +46,22 @@ export function mergeInputs(args: readonly string[]): Result<string[], Diagnosti
   for (const a of args) {
     if (!existsSync(a)) problems.push(fileDiag(a, 'merge/input', 'no such file or directory'));
     else if (statSync(a).isDirectory()) {
-      const found = readdirSync(a, { recursive: true, encoding: 'utf8' })
-        .filter((f) => formatOf(f) !== null && existsSync(manifestPath(join(a, f))))
+      const outputs = readdirSync(a, { recursive: true, encoding: 'utf8' })
+        .filter((f) => formatOf(f) !== null)
         .map((f) => join(a, f))
         .sort();
-      if (found.length === 0)
+      const found = outputs.filter((f) => existsSync(manifestPath(f)));
+      const series = new Set(found.map((f) => resolve(seriesPath(f))));
+      for (const f of outputs)
+        if (!found.includes(f) && !series.has(resolve(f)))
+          problems.push(
+            fileDiag(
+              f,
+              'merge/input',
+              `has no manifest (${manifestPath(f)}): was it written by aci-sim batch?`,
+            ),
+          );
+      if (outputs.length === 0)
         problems.push(fileDiag(a, 'merge/input', 'holds no batch output with a manifest'));
       found.forEach(add);
     } else if (!existsSync(manifestPath(a)))
@@ -65,10 +86,30 @@ export async function mergeOutputs(
 ): Promise<Result<MergeReport, Diagnostic[]>> {
   const inputs: Input[] = [];
   const problems: Diagnostic[] = [];
+  const outAbs = resolve(out.file);
+  const outFiles = new Set([outAbs, resolve(seriesPath(out.file)), resolve(manifestPath(out.file))]);
   for (const file of files) {
+    for (const f of [file, seriesPath(file)])
+      if (outFiles.has(resolve(f)))
+        return err([
+          fileDiag(out.file, 'merge/out-is-input', `is one of the inputs (${f}); choose another --out`),
+        ]);
     const m = readManifest(manifestPath(file));
     if (!m.ok) problems.push(fileDiag(file, 'merge/manifest', m.error));
+    else if (m.value.plan.hash !== ownPlanHash(m.value))
+      problems.push(
+        fileDiag(
+          file,
+          'merge/manifest',
+          `its manifest's plan hash does not match the plan it describes: the manifest was edited`,
+        ),
+      );
     else inputs.push({ file, format: formatOf(file)!, manifest: m.value });
+  }
+  if (problems.length > 0) return err(problems);
+  for (const i of inputs) {
+    const header = await headerProblem(i);
+    if (header !== null) problems.push(fileDiag(i.file, 'merge/header', header));
   }
   if (problems.length > 0) return err(problems);
   const first = inputs[0]!;
@@ -82,6 +123,14 @@ export async function mergeOutputs(
           `comes from a different plan than ${first.file} (plan ${i.manifest.plan.hash.slice(0, 12)} vs ${plan.hash.slice(0, 12)}): shards must come from the same experiment, seed and design`,
         ),
       );
+    else if (i.manifest.seed !== first.manifest.seed || i.manifest.rng !== first.manifest.rng)
+      problems.push(
+        fileDiag(
+          i.file,
+          'merge/seed',
+          `has master seed ${i.manifest.seed} (${i.manifest.rng}), ${first.file} has ${first.manifest.seed} (${first.manifest.rng})`,
+        ),
+      );
     else if (JSON.stringify(i.manifest.output.columns) !== JSON.stringify(first.manifest.output.columns))
       problems.push(fileDiag(i.file, 'merge/columns', `has other columns than ${first.file}`));
   }
@@ -90,6 +139,30 @@ export async function mergeOutputs(
   const columns = first.manifest.output.columns;
   const seriesCols = first.manifest.output.series?.columns ?? null;
   const target = outputFiles(out.file, out.format, seriesCols !== null);
+  const held = claimOutput(out.file);
+  if (!held.ok) return held;
+  try {
+    return await mergeInto(inputs, target, out, opts, columns, seriesCols);
+  } catch (e) {
+    // A merge cannot be resumed: a failure (a full disk…) leaves no temporary files.
+    for (const f of [target.tmp, target.partial, ...(target.series ? [target.series.tmp] : [])])
+      rmSync(f, { force: true });
+    throw e;
+  } finally {
+    held.value.release();
+  }
+}
+
+async function mergeInto(
+  inputs: readonly Input[],
+  target: OutputFiles,
+  out: { file: string; format: Format },
+  opts: { force: boolean },
+  columns: Manifest['output']['columns'],
+  seriesCols: Manifest['output']['columns'] | null,
+): Promise<Result<MergeReport, Diagnostic[]>> {
+  const first = inputs[0]!;
+  const plan = first.manifest.plan;
   const prepared = prepareOutput(target, {
     resume: false,
     force: opts.force,
@@ -108,6 +181,9 @@ export async function mergeOutputs(
   const missing: string[] = [];
   const duplicated: string[] = [];
   const unknown: string[] = [];
+  const forged: string[] = [];
+  const expectSeed = seedOf(first.manifest);
+  let unreadable: Diagnostic | null = null;
   let missingCount = 0;
   let dupCount = 0;
   let k = 0;
@@ -133,7 +209,12 @@ export async function mergeOutputs(
         note(unknown, `${id} (in ${file})`);
         continue;
       }
+      const wrong = rowProblem(row, splitPosition(dims, k), expectSeed);
       k++;
+      if (wrong !== null) {
+        note(forged, `${id} in ${file}: ${wrong}`);
+        continue;
+      }
       appendAll(fds.rows, encode(row));
       summary.add(row);
       if (row[row.length - 1] !== null) failed++;
@@ -150,14 +231,31 @@ export async function mergeOutputs(
       }));
       for await (const { row } of mergeById(sources)) appendAll(fds.series, encodeSeries(row));
     }
+  } catch (e) {
+    if (!(e instanceof RowError)) throw e;
+    const m = /^(.*):(\d+): (.*)$/s.exec(e.message);
+    unreadable = m
+      ? { ...fileDiag(m[1]!, 'merge/row', `cannot be read: ${m[3]}`), line: Number(m[2]), col: 1 }
+      : fileDiag('merge', 'merge/row', e.message);
   } finally {
     const { closeSync } = await import('node:fs');
     closeSync(fds.rows);
     if (fds.series !== null) closeSync(fds.series);
   }
-  if (missingCount + dupCount + unknown.length > 0) {
+  if (unreadable !== null || forged.length > 0 || missingCount + dupCount + unknown.length > 0) {
     for (const f of [target.tmp, target.partial, ...(target.series ? [target.series.tmp] : [])])
       rmSync(f, { force: true });
+    if (unreadable !== null) return err([unreadable]);
+    if (forged.length > 0)
+      return err([
+        fileDiag(
+          'merge',
+          'merge/forged',
+          `rows that do not belong to the plan of their manifest (seed ${first.manifest.seed}): ${forged.join('; ')}`,
+          '',
+          'each shard must be merged with the manifest its batch wrote',
+        ),
+      ]);
     return err(mergeProblems(inputs, plan.runs, missingCount, missing, dupCount, duplicated, unknown));
   }
   const manifest: Manifest = {

@@ -4,8 +4,21 @@
 // manifest written. Because rows are always appended in plan order, an
 // interrupted FILE.tmp holds a prefix of the shard's runs: --resume keeps its
 // complete lines and continues after them.
-import { closeSync, existsSync, ftruncateSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { publishFile, tempBeside } from '../io/atomic.js';
 import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
+import { errnoCode, fsDiag } from '../io/fs-errors.js';
+import { acquireLock, type Lock } from '../io/lock.js';
 import { err, ok, type Result } from '../io/result.js';
 import type { Cell, Column, Format } from '../io/writers/columns.js';
 import { csvHeader, parseCsvRow } from '../io/writers/csv.js';
@@ -53,6 +66,22 @@ export function parseLine(format: Format, line: string, columns: readonly Column
   const a = JSON.parse(line) as unknown;
   if (!Array.isArray(a) || a.length !== columns.length) throw new Error('not a journal row');
   return a as Cell[];
+}
+
+/** Makes the output's folder, refuses an output that is a folder, and takes the output's lock. */
+export function claimOutput(file: string): Result<Lock, Diagnostic[]> {
+  try {
+    mkdirSync(dirname(resolve(file)), { recursive: true });
+  } catch (e) {
+    // mkdir -p says EEXIST when a part of the path is a file.
+    const why = errnoCode(e) === 'EEXIST' ? { code: 'ENOTDIR' } : e;
+    return err([fsDiag(why, dirname(file), 'cannot create the output folder')]);
+  }
+  if (existsSync(file) && statSync(file).isDirectory())
+    return err([
+      fileDiag(file, 'batch/output', 'is a folder; name a file for --out (.csv, .jsonl or .parquet)'),
+    ]);
+  return acquireLock(file);
 }
 
 export type Prepared =
@@ -214,7 +243,7 @@ export async function finishOutput(
   createdBy: string,
 ): Promise<void> {
   const publish = async (tmp: string, file: string, cols: readonly Column[]) => {
-    if (o.format !== 'parquet') return renameSync(tmp, file);
+    if (o.format !== 'parquet') return publishFile(tmp, file);
     const rows = function* () {
       let first = true;
       for (const line of readLines(tmp)) {
@@ -225,8 +254,14 @@ export async function finishOutput(
         yield JSON.parse(line.text) as Cell[];
       }
     };
-    await writeParquet(`${file}.part`, cols, rows(), kv, createdBy);
-    renameSync(`${file}.part`, file);
+    const part = tempBeside(file);
+    try {
+      await writeParquet(part, cols, rows(), kv, createdBy);
+      publishFile(part, file);
+    } catch (e) {
+      rmSync(part, { force: true });
+      throw e;
+    }
     rmSync(tmp);
   };
   await publish(o.tmp, o.file, columns);

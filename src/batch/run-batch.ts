@@ -16,6 +16,7 @@ import { designInfo } from './design-stats.js';
 import { rowColumns, seriesColumns, slimColumns, slimmer } from './metrics.js';
 import {
   appendAll,
+  claimOutput,
   finishOutput,
   type OutputFiles,
   openOutput,
@@ -100,7 +101,24 @@ export function runnerConfig(
   };
 }
 
+/**
+ * Runs the batch. An output is first checked to be creatable (its folder made,
+ * it is not a folder itself) and locked (`FILE.lock`) before any run, so that
+ * two batches never write one file; the lock goes when the batch ends.
+ */
 export async function runBatch(o: BatchOptions): Promise<Result<BatchReport, Diagnostic[]>> {
+  if (!o.out) return runUnlocked(o);
+  const held = claimOutput(o.out.file);
+  if (!held.ok) return held;
+  if (held.value.note !== null) o.progressWrite?.(`note: ${held.value.note}\n`);
+  try {
+    return await runUnlocked(o);
+  } finally {
+    held.value.release();
+  }
+}
+
+async function runUnlocked(o: BatchOptions): Promise<Result<BatchReport, Diagnostic[]>> {
   const t0 = performance.now();
   const { experiment: exp, plan, shard } = o;
   const cfg = runnerConfig(exp, plan, shard, o.out?.format ?? 'none');

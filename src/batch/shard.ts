@@ -2,6 +2,7 @@
 // absent; --workers, or SLURM_CPUS_PER_TASK, or every core.
 import { availableParallelism } from 'node:os';
 import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
+import { MAX_WORKERS } from '../io/limits.js';
 import { type Shard, WHOLE } from './plan.js';
 
 const whole = (s: string | undefined) => (s !== undefined && /^\d+$/.test(s.trim()) ? Number(s) : null);
@@ -50,12 +51,18 @@ export function chooseWorkers(
 ): number {
   if (flag !== undefined) {
     const n = whole(flag);
-    if (n === null || n < 1) {
-      problems.push(fileDiag('--workers', 'cli/workers', `expected a whole number ≥ 1, got "${flag}"`));
+    if (n === null || n < 1 || n > MAX_WORKERS) {
+      problems.push(
+        fileDiag(
+          '--workers',
+          'cli/workers',
+          `expected a whole number from 1 to ${MAX_WORKERS}, got "${flag}"`,
+        ),
+      );
       return 1;
     }
     return n;
   }
   const slurm = whole(env.SLURM_CPUS_PER_TASK);
-  return slurm !== null && slurm >= 1 ? slurm : availableParallelism();
+  return slurm !== null && slurm >= 1 ? Math.min(slurm, MAX_WORKERS) : availableParallelism();
 }

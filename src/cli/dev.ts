@@ -1,8 +1,9 @@
 // `npm run dev`: bin/aci-sim.js from the TypeScript sources (through tsx).
-import { describeError, main, processIo } from './main.js';
+import { describeFailure, main, processIo } from './main.js';
 
 process.on('unhandledRejection', (e) => {
-  process.stderr.write(`${describeError(e, process.env)}\n`);
-  process.exit(1);
+  const failure = describeFailure(e, process.env);
+  process.stderr.write(`${failure.text}\n`);
+  process.exit(failure.code);
 });
 process.exitCode = await main(process.argv.slice(2), processIo());

@@ -19,10 +19,10 @@ import * as sources from './commands/sources.js';
 import * as summarize from './commands/summarize.js';
 import * as validate from './commands/validate.js';
 import * as vote from './commands/vote.js';
-import { createProgram, describeError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit.js';
+import { createProgram, describeFailure, EXIT_OK, EXIT_USAGE } from './exit.js';
 import type { CliIo, CommandContext } from './io.js';
 
-export { describeError } from './exit.js';
+export { describeError, describeFailure } from './exit.js';
 export type { CliEvent, CliIo, CliOutput } from './io.js';
 export { processIo } from './process-io.js';
 
@@ -72,7 +72,8 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   } catch (e) {
     // Help and --version end with exit code 0; commander has already printed the message.
     if (e instanceof CommanderError) return e.exitCode === 0 ? EXIT_OK : EXIT_USAGE;
-    io.stderr.write(`${describeError(e, io.env)}\n`);
-    return EXIT_FAILURE;
+    const failure = describeFailure(e, io.env);
+    io.stderr.write(`${failure.text}\n`);
+    return failure.code;
   }
 }

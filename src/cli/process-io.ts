@@ -1,8 +1,15 @@
 // The real process as a CliIo, for bin/aci-sim.js: the one place the command
 // line touches `process` (the bin sets the exit code).
 import type { CliEvent, CliIo } from './io.js';
+import { guardStreams } from './stream-errors.js';
 
 export function processIo(): CliIo {
+  guardStreams(
+    process.stdout,
+    process.stderr,
+    (code) => process.exit(code),
+    (text) => process.stderr.write(text),
+  );
   return {
     stdout: process.stdout,
     stderr: process.stderr,

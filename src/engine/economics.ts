@@ -2,7 +2,7 @@
 // supply, service or market mechanism of each dependency. Works in place on
 // the arrays it is given so projections can run it thousands of times.
 
-import { finite } from './errors.js';
+import { PLAUSIBLE_TIMES_VALUE, plausible, share } from './errors.js';
 import { layoutOf } from './layout.js';
 import type { DepState } from './state.js';
 import type { Bloc, Dependency, Role, Scenario } from './types.js';
@@ -129,7 +129,7 @@ export function advanceDep(
  */
 export function learnRound(def: Dependency, st: DepState, out: FlowOut): void {
   const s = def.formulas.substitution(st.substituted, out.months / 12, def.substitutionYears, out.effort);
-  st.substituted = clamp01(finite(s, 'substitution', def.id));
+  st.substituted = share(s, 'substitution', def.id);
 }
 
 // Allies close off alternatives only when the side cutting is one whose allies align (the EU's, not China's).
@@ -142,7 +142,7 @@ export function supplyRound(def: Dependency, st: DepState, out: FlowOut): void {
   const dt = months / 12;
   const r = st.restriction;
   const phi = st.substituted;
-  const cut = clamp01(finite(f.cut(r, phi, def.shortRunAlternatives, allies(def, out)), 'cut', def.id));
+  const cut = share(f.cut(r, phi, def.shortRunAlternatives, allies(def, out)), 'cut', def.id);
   const need = cut * months;
   let uncovered = 0;
   if (need > 0) {
@@ -152,8 +152,9 @@ export function supplyRound(def: Dependency, st: DepState, out: FlowOut): void {
       st.buffer = 0;
     }
   } else st.buffer = Math.min(def.bufferMonths, st.buffer + out.restock * months);
-  out.harm = finite(f.supply_harm(def.value, dt, uncovered, def.criticality), 'supply_harm', def.id);
-  out.cost = finite(f.supply_cost(def.value, dt, r, phi, def.divertible), 'supply_cost', def.id);
+  const cap = PLAUSIBLE_TIMES_VALUE * def.value;
+  out.harm = plausible(f.supply_harm(def.value, dt, uncovered, def.criticality), cap, 'supply_harm', def.id);
+  out.cost = plausible(f.supply_cost(def.value, dt, r, phi, def.divertible), cap, 'supply_cost', def.id);
 }
 
 /** Service: the fleet's availability decays while service is cut. */
@@ -163,15 +164,17 @@ export function serviceRound(def: Dependency, st: DepState, out: FlowOut): void 
   const dt = months / 12;
   const r = st.restriction;
   const phi = st.substituted;
-  const cut = clamp01(finite(f.cut(r, phi, def.shortRunAlternatives, allies(def, out)), 'cut', def.id));
+  const cut = share(f.cut(r, phi, def.shortRunAlternatives, allies(def, out)), 'cut', def.id);
   const avail = f.availability(st.availability, cut, def.decayPerMonth, def.recoveryPerMonth, months);
-  st.availability = clamp01(finite(avail, 'availability', def.id));
-  out.harm = finite(
+  st.availability = share(avail, 'availability', def.id);
+  const cap = PLAUSIBLE_TIMES_VALUE * def.value;
+  out.harm = plausible(
     f.service_harm(def.value, dt, 1 - st.availability, def.criticality),
+    cap,
     'service_harm',
     def.id,
   );
-  out.cost = finite(f.supply_cost(def.value, dt, r, phi, def.divertible), 'supply_cost', def.id);
+  out.cost = plausible(f.supply_cost(def.value, dt, r, phi, def.divertible), cap, 'supply_cost', def.id);
 }
 
 /** Market: a tariff (and a restriction) drops trade. */
@@ -185,9 +188,11 @@ export function marketRound(def: Dependency, st: DepState, out: FlowOut): void {
   // Sales the importer has replaced elsewhere are lost to the exporter for good.
   const kept = def.value * (1 - phi);
   const lost = f.market_harm(kept, dt, drop, def.margin, st.tariff, def.exporterIncidence);
-  out.harm = finite(lost, 'market_harm', def.id) + def.value * dt * phi * def.margin;
-  out.cost = finite(
+  const cap = PLAUSIBLE_TIMES_VALUE * def.value;
+  out.harm = plausible(lost, cap, 'market_harm', def.id) + def.value * dt * phi * def.margin;
+  out.cost = plausible(
     f.market_cost(kept, dt, drop, st.tariff, def.exporterIncidence, out.deadweight, out.switching),
+    cap,
     'market_cost',
     def.id,
   );
@@ -195,13 +200,11 @@ export function marketRound(def: Dependency, st: DepState, out: FlowOut): void {
 
 /** Share of a market flow's imports that a tariff stops. */
 export const tradeDrop = (def: Dependency, tariff: number): number =>
-  clamp01(finite(def.formulas.trade_drop(tariff, def.elasticity), 'trade_drop', def.id));
+  share(def.formulas.trade_drop(tariff, def.elasticity), 'trade_drop', def.id);
 
 /** The dependent bloc's substitution effort at a pain level. */
 export const effortOf = (def: Dependency, bloc: Bloc, pain: number): number =>
-  clamp01(
-    finite(def.formulas.effort(bloc.baseEffort, Math.max(0, pain), bloc.painTolerance), 'effort', def.id),
-  );
+  share(def.formulas.effort(bloc.baseEffort, Math.max(0, pain), bloc.painTolerance), 'effort', def.id);
 
 /** A copy of a flow's state (an object literal: the cheapest copy V8 makes of it). */
 export const copyDep = (d: DepState): DepState => ({

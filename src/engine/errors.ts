@@ -1,6 +1,7 @@
 // Broken invariants and bad runtime values. Domain outcomes are events, not errors.
 export type SimErrorCode =
   | 'formula/non-finite'
+  | 'formula/implausible'
   | 'order/unknown-measure'
   | 'order/illegal-level'
   | 'order/wrong-bloc'
@@ -31,4 +32,41 @@ function notFinite(x: number, formula: string, dependency: string | undefined): 
     formula,
     ...(dependency === undefined ? {} : { dependency }),
   });
+}
+
+/** Results as large as this many times the flow's yearly value are a formula's mistake, not an economy. */
+export const PLAUSIBLE_TIMES_VALUE = 100;
+
+/**
+ * A money result (EUR bn) within ±`cap`, passed through; else the run stops
+ * naming the formula. Comparisons only: no allocation on the way through.
+ */
+export function plausible(x: number, cap: number, formula: string, dependency: string): number {
+  return x <= cap && x >= -cap
+    ? x
+    : implausible(
+        x,
+        `outside ±${cap} (${PLAUSIBLE_TIMES_VALUE}× the flow's yearly value)`,
+        formula,
+        dependency,
+      );
+}
+
+/** A share (0..1), with rounding slack, clamped into [0, 1]; anything further out stops the run. */
+export function share(x: number, formula: string, dependency: string): number {
+  return x >= -1e-9 && x <= 1 + 1e-9
+    ? Math.min(1, Math.max(0, x))
+    : implausible(x, 'outside [0, 1]', formula, dependency);
+}
+
+function implausible(x: number, what: string, formula: string, dependency: string): never {
+  if (!Number.isFinite(x)) notFinite(x, formula, dependency);
+  throw new SimError(
+    'formula/implausible',
+    `formula "${formula}" gave ${x}, ${what}, for dependency "${dependency}"`,
+    {
+      formula,
+      dependency,
+    },
+  );
 }

@@ -34,7 +34,7 @@ export function step(base: Scenario, prev: SimState, orders: Orders): StepResult
     return stepRound(base, prev, orders);
   } catch (e) {
     // Say in which round a formula went wrong.
-    if (e instanceof SimError && e.code === 'formula/non-finite' && e.detail.round === undefined)
+    if (e instanceof SimError && e.code.startsWith('formula/') && e.detail.round === undefined)
       throw new SimError(e.code, `${e.message} in round ${prev.round + 1}`, {
         ...e.detail,
         round: prev.round + 1,

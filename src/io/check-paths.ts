@@ -7,7 +7,6 @@ import type { UncertainParam } from './provenance.js';
 import { unwrap } from './schema-path.js';
 import { type Distribution, rangeProblem } from './schemas/distribution.js';
 import { numRange } from './schemas/num.js';
-import { inRange, rangeText } from './schemas/range.js';
 
 export interface UncertainEntry {
   readonly text: string;
@@ -73,4 +72,44 @@ export function checkEventSet(
     out[formatPath(r.value.defPath)] = value;
   }
   return { diagnostics, set: out };
+}
+
+/** What a journal's inject holds (src/io/journal.ts InjectSchema). */
+export interface InjectData {
+  readonly levels: Readonly<Record<string, number>>;
+  readonly support: Readonly<Record<string, number>>;
+  readonly set: Readonly<Record<string, number>>;
+}
+
+/**
+ * The checks a scenario's events get, for a shock injected during a game
+ * (a journal is a file like any other): set paths and their ranges, member
+ * states of support, measures and levels. `at(path)` places each problem.
+ */
+export function checkInject(
+  inj: InjectData,
+  at: (path: string) => Loc,
+  ctx: RouteContext,
+  def: {
+    readonly member_states: Readonly<Record<string, unknown>>;
+    readonly measures: Readonly<Record<string, { readonly levels: readonly unknown[] }>>;
+  },
+): Diagnostic[] {
+  const out = checkEventSet(inj.set, (key) => at(`set.${key}`), ctx).diagnostics;
+  for (const [code, v] of Object.entries(inj.support))
+    if (!Object.hasOwn(def.member_states, code))
+      out.push({ ...at(`support.${code}`), code: 'ref/unknown-state', message: `no member state "${code}"` });
+    else if (!Number.isFinite(v))
+      out.push({ ...at(`support.${code}`), code: 'event/range', message: `expected a number, got ${v}` });
+  for (const [id, level] of Object.entries(inj.levels)) {
+    const m = Object.hasOwn(def.measures, id) ? def.measures[id] : undefined;
+    if (!m) out.push({ ...at(`levels.${id}`), code: 'ref/unknown-measure', message: `no measure "${id}"` });
+    else if (!Number.isInteger(level) || level < 0 || level > m.levels.length)
+      out.push({
+        ...at(`levels.${id}`),
+        code: 'ref/level',
+        message: `expected a level from 0 to ${m.levels.length}, got ${level}`,
+      });
+  }
+  return out;
 }

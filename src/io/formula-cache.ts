@@ -5,10 +5,11 @@
 // errors). A missing, corrupt or unwritable cache is ignored: formulas are
 // then compiled again. Written through a temporary file and a rename, so a
 // reader never sees half a file; concurrent writers lose entries, never data.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FormulaError, SourceResult } from '../model/formula.js';
 import { FORMULA_COMPILER_VERSION } from '../model/formula-runtime.js';
+import { writeFileAtomic } from './atomic.js';
 import { rememberSources, takeFreshSources } from './formula-check.js';
 
 /** Entries kept in the file; the oldest go first. */
@@ -80,12 +81,10 @@ export async function saveFormulaCache(dir: string): Promise<void> {
   }
   const kept = [...entries].slice(-MAX_ENTRIES);
   const text = `${JSON.stringify({ compiler: FORMULA_COMPILER_VERSION, entries: Object.fromEntries(kept) })}\n`;
-  const tmp = join(dir, `${FILE}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`);
   try {
     await mkdir(dir, { recursive: true });
-    await writeFile(tmp, text);
-    await rename(tmp, join(dir, FILE));
+    writeFileAtomic(join(dir, FILE), text);
   } catch {
-    await rm(tmp, { force: true }).catch(() => {});
+    // A cache that cannot be written only costs a recompile next time.
   }
 }

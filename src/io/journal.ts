@@ -3,19 +3,11 @@
 // ahead of every screen change to a temporary file in the same folder,
 // flushed to disk and renamed over the old one, so a crash leaves either the
 // previous journal or the new one, never half of one.
-import {
-  closeSync,
-  fsyncSync,
-  mkdirSync,
-  openSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  writeSync,
-} from 'node:fs';
+import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import * as z from 'zod';
 import type { Orders } from '../engine/index.js';
+import { writeFileAtomic } from './atomic.js';
 import { type Diagnostic, fileDiag } from './diagnostics.js';
 import { err, ok, type Result } from './result.js';
 import { plainDataProblems } from './untrusted.js';
@@ -104,24 +96,11 @@ export const journalLog = (j: Journal): Orders[] => j.rounds.map((r) => r.orders
 export function writeJournal(path: string, journal: Journal): void {
   const dir = dirname(path);
   mkdirSync(dir, { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    const fd = openSync(tmp, 'w');
-    try {
-      writeSync(fd, `${JSON.stringify(journal, null, 2)}\n`);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
+  writeFileAtomic(path, `${JSON.stringify(journal, null, 2)}\n`);
   syncFolder(dir);
 }
 
-/** Flushes the folder entry of the rename; a file system that cannot sync a folder loses nothing here. */
+/** Flushes the folder's entry for the renamed file (best effort). */
 function syncFolder(dir: string): void {
   let fd: number | undefined;
   try {

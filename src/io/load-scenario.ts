@@ -5,14 +5,14 @@ import { dirname, resolve } from 'node:path';
 import type { RandomSource, Scenario } from '../engine/types.js';
 import { makeRandomSource } from '../rng/streams.js';
 import { buildScenario, deepFreeze } from './build-scenario.js';
-import { checkEventSet, checkUncertain } from './check-paths.js';
+import { checkEventSet, checkInject, checkUncertain, type InjectData } from './check-paths.js';
 import { checkRefs } from './check-refs.js';
 import { type CompiledFormulas, compileFormulas } from './compile-formulas.js';
 import { type Diagnostic, sortDiagnostics } from './diagnostics.js';
 import { openFormulaCache, saveFormulaCache } from './formula-cache.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { parseWith, validateModel } from './load-model.js';
-import { type Assignment, applyAssignments, type RouteContext, withOrigins } from './overrides.js';
+import { type Assignment, applyAssignments, type Loc, type RouteContext, withOrigins } from './overrides.js';
 import type { Provenance, UncertainParam } from './provenance.js';
 import { type CheckedModel, type ResolvedDef, resolveDef } from './resolve-def.js';
 import { checkKinds, duplicateModelIds, kindOf, scanModels, selectModels } from './resolve-models.js';
@@ -37,6 +37,8 @@ export interface LoadedScenario {
   readonly hash: string;
   /** Where the formula a dependency uses for a role is written: file, line, col, path. */
   readonly formulaOrigin: CompiledFormulas['origin'];
+  /** The checks of a scenario event, for a journal's inject: one diagnostic per problem. */
+  readonly checkInject: (inj: InjectData, at: (path: string) => Loc) => Diagnostic[];
 }
 
 export interface LoadOptions {
@@ -178,5 +180,6 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
     uncertain: deepFreeze(uncertain),
     hash,
     formulaOrigin: formulas.value.origin,
+    checkInject: (inj, at) => checkInject(inj, at, ctx, res.def),
   });
 }

@@ -15,6 +15,7 @@ import {
 } from '../engine/index.js';
 import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
 import { type Journal, journalLog, readJournal } from '../io/journal.js';
+import { journalProblems } from '../io/journal-checks.js';
 import { type LoadedScenario, loadScenario } from '../io/load-scenario.js';
 import { err, ok, type Result } from '../io/result.js';
 
@@ -68,6 +69,8 @@ export async function loadGame(
     ...(opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir }),
   });
   if (!loaded.ok) return loaded;
+  const problems = journalProblems(journal, loaded.value, journalPath);
+  if (problems.length > 0) return err(problems);
   const sc = loaded.value.scenario;
   const warnings: Diagnostic[] = [];
   if (loaded.value.hash !== journal.scenario.hash) {

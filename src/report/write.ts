@@ -1,9 +1,11 @@
-// Writes the report's files without ever leaving half a report: a new folder
-// is filled under a temporary name and renamed; with --force an existing one
-// gets each file written to a temporary name and renamed over the old.
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+// Writes the report's files all or nothing (src/io/atomic.ts): a new folder
+// appears whole; with --force an existing one gets every report file replaced,
+// or none of them.
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { type AtomicFs, writeGroupAtomic } from '../io/atomic.js';
 import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
+import { fsDiag } from '../io/fs-errors.js';
 import { err, ok, type Result } from '../io/result.js';
 
 export interface OutFile {
@@ -39,32 +41,14 @@ export function writeOutputs(
   outDir: string,
   files: readonly OutFile[],
   force: boolean,
+  fs?: AtomicFs,
 ): Result<void, Diagnostic[]> {
   const checked = checkOutDir(outDir, force);
   if (!checked.ok) return checked;
-  const tag = `.tmp-${process.pid}-${Date.now().toString(36)}`;
   try {
-    if (existsSync(outDir)) {
-      for (const f of files) {
-        const target = join(outDir, f.name);
-        writeFileSync(target + tag, f.content);
-        renameSync(target + tag, target);
-      }
-      return ok(undefined);
-    }
-    const abs = resolve(outDir);
-    mkdirSync(dirname(abs), { recursive: true });
-    const tmp = abs + tag;
-    mkdirSync(tmp);
-    try {
-      for (const f of files) writeFileSync(join(tmp, f.name), f.content);
-      renameSync(tmp, abs);
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
-    }
+    writeGroupAtomic(resolve(outDir), files, fs);
     return ok(undefined);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? 'error';
-    return err([fileDiag(outDir, 'report/write', `cannot write the report (${code})`)]);
+    return err([fsDiag(e, outDir, 'cannot write the report, nothing was changed')]);
   }
 }

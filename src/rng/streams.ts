@@ -1,15 +1,15 @@
-// Seeded streams: each is seedrandom's tychei, seeded by a SHA-256 of
+// Seeded streams: each is Tyche-i (./tychei.ts, seedrandom's tychei), seeded by a SHA-256 of
 // (seed, labels…), so streams never depend on run order or worker count.
 import { hash } from 'node:crypto';
-import seedrandom from 'seedrandom';
 import type { RandomSource, Rng } from '../engine/types.js';
+import { tychei } from './tychei.js';
 
 /** Hex key for a stream: hash of the parts joined by "/". */
 export const deriveKey = (...parts: (string | number)[]): string =>
   hash('sha256', parts.map(String).join('/'), 'hex');
 
 export function makeRng(key: string): Rng {
-  const prng = seedrandom.tychei(key);
+  const prng = tychei(key);
   return { next: () => prng.double() };
 }
 
@@ -21,7 +21,7 @@ export function makeRandomSource(): RandomSource {
       let prng: { double(): number } | undefined;
       return {
         next: () => {
-          prng ??= seedrandom.tychei(deriveKey(seed, ...labels));
+          prng ??= tychei(deriveKey(seed, ...labels));
           return prng.double();
         },
       };

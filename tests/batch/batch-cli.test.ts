@@ -3,7 +3,7 @@
 // summarize, sensitivity. Two tests run the real binary: resume after
 // kill -9, and a graceful stop on SIGTERM.
 import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsvRow } from '../../src/io/writers/csv.js';
@@ -95,17 +95,21 @@ describe('aci-sim batch', () => {
     expect(kept).toBeGreaterThanOrEqual(200);
     expect(kept).toBeLessThan(RUNS);
     appendFileSync(`${f}.tmp`, 'p400-l0-r0,400,0,3ab'); // a write cut short
+    // The killed batch's lock is stale: the next command takes it over and says so.
+    expect(readFileSync(`${f}.lock`, 'utf8')).toContain(`"pid":${child.child.pid}`);
     const again = await cli(miniArgs(f));
     expect([again.code, again.stderr]).toEqual([
       2,
-      `${f}.tmp: an unfinished batch was writing here; add --resume to continue it or --force to start over\n`,
+      `note: took over the lock of process ${child.child.pid} on ${hostname()}, which is no longer running\n${f}.tmp: an unfinished batch was writing here; add --resume to continue it or --force to start over\n`,
     ]);
     const resumed = await cli([...miniArgs(f), '--resume']);
     expect([resumed.code, resumed.stderr]).toEqual([0, '']);
     expect(readFileSync(f)).toEqual(await ref);
     const m = readManifest(`${f}.manifest.json`);
     expect(m.ok && [m.value.resumed.length, m.value.counts.ok]).toEqual([1, RUNS]);
-    expect(existsSync(`${f}.tmp`) || existsSync(`${f}.tmp.manifest.json`)).toBe(false);
+    expect(existsSync(`${f}.tmp`) || existsSync(`${f}.tmp.manifest.json`) || existsSync(`${f}.lock`)).toBe(
+      false,
+    );
     const done = await cli([...miniArgs(f), '--resume']);
     expect([done.code, done.stderr.split('\n')[0]]).toEqual([0, `${f} is already complete; nothing to do`]);
   }, 120_000);

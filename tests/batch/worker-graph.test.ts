@@ -29,7 +29,7 @@ describe('batch worker module graph', () => {
   const { files, packages } = graph('batch/worker.js');
 
   it('has no mathjs, zod, yaml or UI package', () => {
-    expect(packages).toEqual(['seedrandom']);
+    expect(packages).toEqual([]);
   });
 
   it('does not reach the compiler or the loaders', () => {

@@ -1,11 +1,12 @@
 // The installed binary itself (bin/aci-sim.js → dist/, built by
 // tests/global-setup.ts): it runs main() on the real process and exits with its
 // code. Everything else about the commands is tested in-process.
-import { readFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
-import { spawnCli } from '../helpers/spawn.js';
+import { BIN, spawnCli, watch } from '../helpers/spawn.js';
 
 describe('bin/aci-sim.js', () => {
   it('prints help and the version, and exits 2 with one line on bad usage and bad input', async () => {
@@ -30,5 +31,27 @@ describe('bin/aci-sim.js', () => {
       stdout: '',
       stderr: '--seed: expected a whole number or a run\'s 16-digit hex seed, got "1.5"\n',
     });
+  }, 120_000);
+
+  it('ends quietly with exit code 0 when the reader has gone (EPIPE), and in one line, exit 2, on a full disk', async () => {
+    // The reading end is closed before the child writes: its first write fails with EPIPE.
+    const piped = watch(
+      spawn(process.execPath, [BIN, 'validate', 'scenarios/tutorial.yaml'], {
+        cwd: ROOT,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      }),
+    );
+    piped.child.stdout?.destroy();
+    const full = openSync('/dev/full', 'w');
+    const disk = watch(
+      spawn(process.execPath, [BIN, 'run', 'tutorial'], { cwd: ROOT, stdio: ['ignore', full, 'pipe'] }),
+    );
+    closeSync(full);
+    const [p, d] = await Promise.all([piped.exited, disk.exited]);
+    expect([p.code, piped.stderr()]).toEqual([0, '']);
+    expect([d.code, disk.stderr()]).toEqual([
+      2,
+      'standard output: cannot write: no space left on the device (ENOSPC)\n',
+    ]);
   }, 120_000);
 });

@@ -23,17 +23,7 @@ const cli = (args: string[], forbid: string[] = []) => {
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 };
 
-const HEAVY = [
-  'mathjs',
-  'zod',
-  'yaml',
-  'ink',
-  'react',
-  '@inkjs/ui',
-  'hyparquet',
-  'hyparquet-writer',
-  'seedrandom',
-];
+const HEAVY = ['mathjs', 'zod', 'yaml', 'ink', 'react', '@inkjs/ui', 'hyparquet', 'hyparquet-writer'];
 
 describe('start-up', () => {
   it('--help loads none of the heavy packages', () => {

@@ -32,6 +32,17 @@ describe('aci-sim validate', () => {
     expect(r.stdout.trim().split('\n')).toHaveLength(7);
   });
 
+  it('a folder without YAML says so and exits 2', async () => {
+    const d = await mkdtemp(join(tmpdir(), 'aci-validate-empty-'));
+    tmp.push(d);
+    const r = await run(['validate', d]);
+    expect([r.code, r.stdout, r.stderr]).toEqual([
+      2,
+      '',
+      `${d}: holds no YAML file (.yaml or .yml): nothing to validate\n`,
+    ]);
+  });
+
   it('works from the directory it is given, not the process one', async () => {
     const r = await run(['validate', 'models', 'scenarios/mini.yaml'], {
       cwd: join(ROOT, 'tests', 'fixtures'),

@@ -90,7 +90,7 @@ describe('problems across files', () => {
       [
         '--set: blocs.EU.pain_tolerence: unknown field "pain_tolerence" in blocs.EU — did you mean "pain_tolerance"?',
         '--set: dependencies.mini_magnets.share: expected a number from 0 to 1, got 1.4',
-        '--set: rounds: expected a whole number ≥ 1, got "x"',
+        '--set: rounds: expected a whole number from 1 to 1000, got "x"',
       ].join('\n'),
     );
   });

@@ -1,13 +1,14 @@
 // `aci-sim batch <experiment|scenario>`: runs an experiment's plan (or Monte
 // Carlo over a scenario's uncertain numbers) on worker threads, writes CSV,
 // JSON Lines or Parquet with a manifest, and prints a summary.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import type { Plan } from '../../batch/plan.js';
 import type { BatchReport } from '../../batch/run-batch.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
+import { MAX_RUNS } from '../../io/limits.js';
 import type { ExperimentOptions, LoadedExperiment } from '../../io/load-experiment.js';
 import { type Format, formatOf } from '../../io/writers/columns.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
@@ -79,7 +80,6 @@ async function batch(target: string, flags: BatchFlags, io: CliIo): Promise<numb
     return printSlurm(io, target, exp, plan, flags, common, flags.out === undefined ? 'parquet' : ext!);
   for (const w of plan.design.warnings) io.stderr.write(`warning: ${w}\n`);
   const out = flags.summaryOnly ? null : { file: flags.out ?? defaultOut(exp, plan, shard), format: ext! };
-  if (out) mkdirSync(dirname(out.file), { recursive: true });
   const onStart = (done: number, total: number) => {
     if (flags.quiet) return;
     const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
@@ -126,8 +126,10 @@ export function parseCommon(
   };
   if (flags.runs !== undefined) {
     const n = Number(flags.runs);
-    if (!Number.isSafeInteger(n) || n < 1)
-      problems.push(fileDiag('--runs', 'cli/runs', `expected a whole number ≥ 1, got "${flags.runs}"`));
+    if (!Number.isSafeInteger(n) || n < 1 || n > MAX_RUNS)
+      problems.push(
+        fileDiag('--runs', 'cli/runs', `expected a whole number from 1 to ${MAX_RUNS}, got "${flags.runs}"`),
+      );
     else opts.runs = n;
   }
   if (flags.seed !== undefined) opts.seed = parseSeed(flags.seed, problems);

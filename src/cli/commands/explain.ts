@@ -62,7 +62,7 @@ async function explain(id: string, opts: ExplainOptions, io: CliIo): Promise<num
     io.stdout.write(`${lines.join('\n')}\n`);
     return EXIT_OK;
   } catch (e) {
-    if (!(e instanceof SimError) || e.code !== 'formula/non-finite') throw e;
+    if (!(e instanceof SimError) || !e.code.startsWith('formula/')) throw e;
     const at = loaded.formulaOrigin(e.detail.formula as never, e.detail.dependency as string | undefined);
     return reportDiagnostics(io, [{ ...at, code: e.code, message: `${e.message} while drawing the charts` }]);
   }

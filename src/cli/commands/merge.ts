@@ -1,7 +1,5 @@
 // `aci-sim merge DIR|FILES --out FILE`: combines shard outputs into the file
 // one unsharded batch would have written; every planned run must appear once.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import type { Command } from 'commander';
 import { fileDiag } from '../../io/diagnostics.js';
 import { formatOf } from '../../io/writers/columns.js';
@@ -31,7 +29,6 @@ export function register(program: Command, { io, action }: CommandContext): void
         const { mergeInputs, mergeOutputs } = await import('../../batch/merge.js');
         const files = mergeInputs(inputs);
         if (!files.ok) return reportDiagnostics(io, files.error);
-        mkdirSync(dirname(opts.out), { recursive: true });
         const r = await mergeOutputs(files.value, { file: opts.out, format }, { force: opts.force ?? false });
         if (!r.ok) return reportDiagnostics(io, r.error);
         if (!opts.quiet) {

@@ -106,6 +106,11 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
         `this journal is for scenario "${journal.scenario.id}", but "${ref}" is scenario "${sc.id}"`,
       ),
     ]);
+  if (journal) {
+    const { injectProblems } = await import('../../io/journal-checks.js');
+    const bad = injectProblems(journal, loaded, opts.resume!);
+    if (bad.length > 0) return reportDiagnostics(io, bad);
+  }
 
   const flags: Partial<Record<Role, string>> = {};
   const players = chosenPlayers(
@@ -141,7 +146,7 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
         'journal/replay',
         `the journal cannot be replayed: ${e.message}`,
         '',
-        changedText || undefined,
+        changed ? changedText : undefined,
       ),
     ]);
   }

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { type Policy, ROLES, type Role, runGame, type Scenario, SimError } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
+import { MAX_ROUNDS } from '../../io/limits.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import { runJson, runText } from '../format-run.js';
 import type { CliIo, CommandContext } from '../io.js';
@@ -48,9 +49,13 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
   const set = parseSets(opts.set, problems);
   if (opts.rounds !== undefined) {
     const n = Number(opts.rounds);
-    if (!Number.isInteger(n) || n < 1)
+    if (!Number.isInteger(n) || n < 1 || n > MAX_ROUNDS)
       problems.push(
-        fileDiag('--rounds', 'cli/rounds', `expected a whole number of rounds ≥ 1, got "${opts.rounds}"`),
+        fileDiag(
+          '--rounds',
+          'cli/rounds',
+          `expected a whole number of rounds from 1 to ${MAX_ROUNDS}, got "${opts.rounds}"`,
+        ),
       );
     else set.rounds = n;
   }
@@ -70,7 +75,7 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
     );
     return EXIT_OK;
   } catch (e) {
-    if (!(e instanceof SimError) || e.code !== 'formula/non-finite') throw e;
+    if (!(e instanceof SimError) || !e.code.startsWith('formula/')) throw e;
     const at = loaded.formulaOrigin(e.detail.formula as never, e.detail.dependency as string | undefined);
     return reportDiagnostics(io, [
       { ...at, code: e.code, message: `${e.message} at run time (seed ${seed})` },

@@ -1,25 +1,21 @@
 // `aci-sim schema [--out DIR]`: the JSON Schema of scenario (and model) files,
 // generated from the zod schemas, for editors (imported when the command runs).
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
+import { writeGroupAtomic } from '../../io/atomic.js';
+import { fileDiag } from '../../io/diagnostics.js';
 import { displayPath } from '../../io/files.js';
-import { EXIT_OK, EXIT_USAGE } from '../exit.js';
+import { fsDiag } from '../../io/fs-errors.js';
+import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CommandContext } from '../io.js';
 
-/** Writes scenario.schema.json and model.schema.json into `dir` (each via a temporary file). */
+/** Writes scenario.schema.json and model.schema.json into `dir`, both or neither (src/io/atomic.ts). */
 export async function writeSchemas(dir: string): Promise<string[]> {
   const { schemaFiles } = await import('../../io/json-schema.js');
-  await mkdir(dir, { recursive: true });
-  const written: string[] = [];
-  for (const [name, text] of Object.entries(schemaFiles())) {
-    const target = join(dir, name);
-    const tmp = `${target}.${process.pid}.tmp`;
-    await writeFile(tmp, text);
-    await rename(tmp, target);
-    written.push(target);
-  }
-  return written;
+  const files = Object.entries(schemaFiles()).map(([name, content]) => ({ name, content }));
+  writeGroupAtomic(dir, files);
+  return files.map((f) => join(dir, f.name));
 }
 
 export function register(program: Command, { io, action }: CommandContext): void {
@@ -31,8 +27,20 @@ export function register(program: Command, { io, action }: CommandContext): void
     .action(
       action(async (opts: { out?: string; kind: string }) => {
         if (opts.out !== undefined) {
-          for (const f of await writeSchemas(resolve(io.cwd, opts.out)))
-            io.stdout.write(`wrote ${displayPath(f, io.cwd)}\n`);
+          const dir = resolve(io.cwd, opts.out);
+          if (existsSync(dir) && !statSync(dir).isDirectory())
+            return reportDiagnostics(io, [
+              fileDiag(opts.out, 'schema/out-not-dir', 'exists and is not a folder; nothing was written'),
+            ]);
+          let written: string[];
+          try {
+            written = await writeSchemas(dir);
+          } catch (e) {
+            return reportDiagnostics(io, [
+              fsDiag(e, opts.out, 'cannot write the schemas, nothing was changed'),
+            ]);
+          }
+          for (const f of written) io.stdout.write(`wrote ${displayPath(f, io.cwd)}\n`);
           return EXIT_OK;
         }
         const { schemaFiles } = await import('../../io/json-schema.js');

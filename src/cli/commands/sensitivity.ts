@@ -1,9 +1,10 @@
 // `aci-sim sensitivity <experiment> --method sobol|morris`: runs the design
 // through the batch machinery and ranks the uncertain parameters by their
 // Sobol' indices (S1, ST with bootstrap intervals) or Morris μ* and σ.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
+import { writeFileAtomic } from '../../io/atomic.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { METRICS } from '../../io/metrics-list.js';
@@ -146,7 +147,7 @@ async function sensitivity(target: string, flags: Flags, io: CliIo): Promise<num
   io.stdout.write(formatSensitivity(result, exp.levers, sides));
   const csv = sensitivityCsv(result, exp.levers, sides);
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(
+  writeFileAtomic(
     out,
     csvHeader(csv.header.map((name) => ({ name, type: 'string' }))) + csv.rows.map(csvRow).join(''),
   );

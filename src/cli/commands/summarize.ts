@@ -29,9 +29,14 @@ export async function summarizeFile(io: CliIo, file: string, json: boolean): Pro
   const { columnsOf, readRows, RowError } = await import('../../batch/read-rows.js');
   const { formatSummary, SummaryBuilder } = await import('../../batch/summary.js');
   const columns = await columnsOf(at, format);
-  if (!columns.some((c) => c.name === 'run_id'))
+  const names = columns.map((c) => c.name);
+  if (names.slice(0, 4).join(',') !== 'run_id,point,replication,seed' || names.at(-1) !== 'error')
     return reportDiagnostics(io, [
-      fileDiag(file, 'summarize/columns', 'has no run_id column: is it a batch output?'),
+      fileDiag(
+        file,
+        'summarize/columns',
+        'is not a batch output: its columns do not begin with run_id, point, replication, seed and end with error',
+      ),
     ]);
   const { designInfo } = await import('../../batch/design-stats.js');
   const { manifestPath, readManifest } = await import('../../io/writers/manifest.js');

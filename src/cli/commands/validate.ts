@@ -5,7 +5,7 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { type Diagnostic, formatDiagnostics } from '../../io/diagnostics.js';
+import { type Diagnostic, fileDiag, formatDiagnostics } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { displayPath, listYamlFiles } from '../../io/files.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit.js';
@@ -62,24 +62,35 @@ export async function validateFile(path: string, cwd: string): Promise<FileResul
   return { file, diagnostics: r.ok ? [] : r.error };
 }
 
-/** The files named, with directories expanded to the YAML files under them. */
-async function expand(paths: readonly string[], cwd: string): Promise<string[]> {
-  const out: string[] = [];
+/** The files named, with directories expanded to the YAML files under them; a folder without any is a problem. */
+async function expand(
+  paths: readonly string[],
+  cwd: string,
+): Promise<{ files: string[]; empty: Diagnostic[] }> {
+  const files: string[] = [];
+  const empty: Diagnostic[] = [];
   for (const p of paths) {
     const isDir = await stat(resolve(cwd, p)).then(
       (s) => s.isDirectory(),
       () => false,
     );
-    if (isDir) out.push(...(await listYamlFiles(resolve(cwd, p))).map((f) => displayPath(f, cwd)));
-    else out.push(p);
+    if (!isDir) files.push(p);
+    else {
+      const found = await listYamlFiles(resolve(cwd, p));
+      if (found.length === 0)
+        empty.push(fileDiag(p, 'file/no-yaml', 'holds no YAML file (.yaml or .yml): nothing to validate'));
+      files.push(...found.map((f) => displayPath(f, cwd)));
+    }
   }
-  return out;
+  return { files, empty };
 }
 
 /** Validates every file, printing ✓ or its problems; resolves to the exit code. */
 export async function runValidate(paths: readonly string[], io: CliIo): Promise<number> {
-  let failed = false;
-  for (const path of await expand(paths, io.cwd)) {
+  const { files, empty } = await expand(paths, io.cwd);
+  let failed = empty.length > 0;
+  if (failed) io.stderr.write(`${formatDiagnostics(empty)}\n`);
+  for (const path of files) {
     const r = await validateFile(path, io.cwd);
     if (r.diagnostics.length === 0) io.stdout.write(`✓ ${r.file}\n`);
     else {

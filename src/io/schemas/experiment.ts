@@ -2,6 +2,7 @@
 // design that samples them and what each run records.
 import * as z from 'zod';
 import { didYouMean } from '../did-you-mean.js';
+import { MAX_LEVELS, MAX_RUNS } from '../limits.js';
 import { METRICS } from '../metrics-list.js';
 import { normalizePath } from '../paths.js';
 import { id, SideId, text } from './common.js';
@@ -43,7 +44,8 @@ export function allMetrics(target: string, coercer: string): string[] {
 
 export const DESIGN_TYPES = ['mc', 'lhs', 'grid', 'sobol', 'morris'] as const;
 
-const count = plain({ int: true, min: 1 });
+const count = plain({ int: true, min: 1, max: MAX_RUNS });
+const levelCount = plain({ int: true, min: 1, max: MAX_LEVELS });
 const policyList = z
   .array(text('A policy id.'))
   .min(1, { error: 'list at least one policy' })
@@ -69,7 +71,7 @@ const DesignSchema = z
       .default(1)
       .describe('Runs per design point and lever setting, each with its own seed.'),
     levels: z
-      .union([count, z.record(z.string().min(1), count)])
+      .union([levelCount, z.record(z.string().min(1), levelCount)])
       .optional()
       .describe(
         'grid: levels per factor (one number, or path → number; default 3); morris: grid levels p (even, default 4).',

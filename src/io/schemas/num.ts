@@ -3,7 +3,7 @@
 // in models and scenarios so that any of them can carry its provenance.
 import * as z from 'zod';
 import { type Distribution, DistributionSchema, rangeProblem, supportEnds } from './distribution.js';
-import { inRange, plain, type Range, rangeText } from './range.js';
+import { plain, type Range, rangeText } from './range.js';
 
 // Keyed by the schema's def, which clones made by .describe()/.default() share.
 const numSchemas = new WeakMap<object, Range>();

@@ -2,6 +2,7 @@
 // unless the file `extends` another scenario; the loader checks that after
 // merging, and json-schema.ts states it for editors.
 import * as z from 'zod';
+import { MAX_HORIZON, MAX_ROUND_MONTHS, MAX_ROUNDS, MAX_STAGE_ROUNDS } from '../limits.js';
 import { id, modelId, SideId, StateCode, text } from './common.js';
 import { DistributionSchema } from './distribution.js';
 import { ExpectSchema } from './expect.js';
@@ -17,7 +18,7 @@ export const ParametersSchema = z
     g7_alignment: num({ min: 0, max: 1 })
       .default(0.3)
       .describe("How far the US, Japan and others align (0..1): it removes the target's alternatives."),
-    horizon: num({ int: true, min: 1 })
+    horizon: num({ int: true, min: 1, max: MAX_HORIZON })
       .default(12)
       .describe(
         'Rounds each side projects ahead when weighing a deal (default 12: a year of 1-month rounds).',
@@ -90,7 +91,7 @@ export const ParametersSchema = z
   })
   .describe('Global parameters; absent ones take their defaults.');
 
-const stage = (about: string) => num({ int: true, min: 0 }).optional().describe(about);
+const stage = (about: string) => num({ int: true, min: 0, max: MAX_STAGE_ROUNDS }).optional().describe(about);
 
 export const ProcedureSchema = z
   .strictObject({
@@ -101,7 +102,10 @@ export const ProcedureSchema = z
     ),
     committee: stage('Rounds for the comitology committee vote (default 1 month: Art. 18).'),
     appeal: z
-      .tuple([num({ int: true, min: 0 }), num({ int: true, min: 0 })])
+      .tuple([
+        num({ int: true, min: 0, max: MAX_STAGE_ROUNDS }),
+        num({ int: true, min: 0, max: MAX_STAGE_ROUNDS }),
+      ])
       .optional()
       .describe('[min, max] rounds in the appeal committee (default [1, 3]).'),
     application: stage('Rounds from adoption until the measure applies (default 3 months: Art. 8).'),
@@ -160,8 +164,10 @@ export const ScenarioSchema = z
       })
       .optional()
       .describe('The first month and the measures already in force.'),
-    rounds: plain({ int: true, min: 1 }).optional().describe('How many rounds at most.'),
-    round_months: plain({ int: true, min: 1 }).default(1).describe('Months per round.'),
+    rounds: plain({ int: true, min: 1, max: MAX_ROUNDS }).optional().describe('How many rounds at most.'),
+    round_months: plain({ int: true, min: 1, max: MAX_ROUND_MONTHS })
+      .default(1)
+      .describe('Months per round.'),
     sides: z
       .strictObject({
         target: SideId.describe('The side the coercion is aimed at.'),

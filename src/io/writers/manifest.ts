@@ -1,8 +1,9 @@
 // The manifest written beside every batch output (FILE.manifest.json): what
 // was run, from which inputs, with which seeds, which part of which plan, and
 // how it went. merge reads it to check that shards belong together.
-import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as z from 'zod';
+import { writeFileAtomic } from '../atomic.js';
 import { err, ok, type Result } from '../result.js';
 
 const ColumnSchema = z.object({ name: z.string(), type: z.enum(['string', 'int', 'double']) });
@@ -75,8 +76,7 @@ export type Manifest = z.infer<typeof ManifestSchema>;
 
 /** Writes JSON to `file` through a temporary file and a rename. */
 export function writeJsonAtomic(file: string, value: unknown): void {
-  writeFileSync(`${file}.tmp`, `${JSON.stringify(value, null, 2)}\n`);
-  renameSync(`${file}.tmp`, file);
+  writeFileAtomic(file, `${JSON.stringify(value, null, 2)}\n`);
 }
 
 /** Reads a manifest; the error is one sentence. */
