@@ -105,7 +105,12 @@ describe('schema --out', () => {
     mkdirSync(join(out, 'keep'));
     const again = await cli(['schema', '--out', out]);
     expect(again.code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['calibration.schema.json', 'keep', 'model.schema.json', 'scenario.schema.json']);
+    expect(readdirSync(out).sort()).toEqual([
+      'calibration.schema.json',
+      'keep',
+      'model.schema.json',
+      'scenario.schema.json',
+    ]);
     expect(readdirSync(dir).filter((f) => f.startsWith('.'))).toEqual([]);
   });
 });
