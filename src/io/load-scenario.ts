@@ -1,7 +1,7 @@
 // Loads a scenario: reads it (following `extends`), finds and validates its
 // model files, applies overrides and --set, checks ids across files,
 // compiles formulas and builds the engine's Scenario. Reports every problem.
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { RandomSource, Scenario } from '../engine/types.js';
 import { makeRandomSource } from '../rng/streams.js';
 import { buildScenario, deepFreeze } from './build-scenario.js';
@@ -12,10 +12,11 @@ import { type Diagnostic, sortDiagnostics } from './diagnostics.js';
 import { openFormulaCache, saveFormulaCache } from './formula-cache.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { parseWith, validateModel } from './load-model.js';
+import { modelSearchDirs, scanModelDirs, whereLooked } from './model-search.js';
 import { type Assignment, applyAssignments, type RouteContext, withOrigins } from './overrides.js';
 import type { Provenance, UncertainParam } from './provenance.js';
 import { type CheckedModel, type ResolvedDef, resolveDef } from './resolve-def.js';
-import { checkKinds, duplicateModelIds, kindOf, scanModels, selectModels } from './resolve-models.js';
+import { checkKinds, duplicateModelIds, kindOf, selectModels } from './resolve-models.js';
 import { err, ok, type Result } from './result.js';
 import { readScenarioChain } from './scenario-chain.js';
 import { resolveScenarioRef } from './scenario-ref.js';
@@ -47,6 +48,8 @@ export interface LoadOptions {
   readonly random?: RandomSource;
   /** Folder of the formula cache (formula-cache.ts); none: formulas are compiled in memory only. */
   readonly cacheDir?: string;
+  /** Model folders searched after the scenario's own and before the shipped ones (--models, $ACI_SIM_MODELS). */
+  readonly modelDirs?: readonly string[];
 }
 
 const fail = (ds: Diagnostic[]) => err(sortDiagnostics(dropMisspeltMissing(ds)));
@@ -83,14 +86,15 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
   const sc = first.value;
 
   // 2. Its model files.
-  const modelDir = resolve(dirname(chain.value.modelDirFrom.abs), sc.model_dir ?? '../models');
-  const index = await scanModels(modelDir, cwd);
-  const selected = selectModels(index, sc.models ?? [], locate);
+  const dirs = modelSearchDirs(chain.value.modelDirFrom.abs, sc.model_dir, opts.modelDirs ?? []);
+  const index = await scanModelDirs(dirs, sc.models ?? [], cwd);
+  const where = whereLooked(index, cwd);
+  const selected = selectModels(index, sc.models ?? [], locate, where);
   diags.push(
     ...index.loops,
     ...duplicateModelIds(index),
     ...selected.diagnostics,
-    ...checkKinds(selected.files, index, locate),
+    ...checkKinds(selected.files, index, locate, where),
   );
   if (diags.length > 0) return fail(diags);
 

@@ -76,7 +76,12 @@ export interface SelectedModels {
 }
 
 /** The files named by a scenario's `models:` list. */
-export function selectModels(index: ModelIndex, ids: readonly string[], locate: Locator): SelectedModels {
+export function selectModels(
+  index: ModelIndex,
+  ids: readonly string[],
+  locate: Locator,
+  where?: string,
+): SelectedModels {
   const files: YamlSource[] = [];
   const diagnostics: Diagnostic[] = [];
   const known = [...index.byId.keys()];
@@ -91,8 +96,8 @@ export function selectModels(index: ModelIndex, ids: readonly string[], locate: 
       index.broken.length > 0
         ? `these model files could not be read: ${[...new Set(index.broken.map((d) => d.file))].join(', ')}`
         : known.length === 0
-          ? 'no model files were found; set `model_dir:` to the folder that holds them'
-          : undefined;
+          ? `no model files were found; set \`model_dir:\` to the folder that holds them${where ? ` (${where})` : ''}`
+          : where;
     diagnostics.push({
       ...locate(path),
       code: 'ref/unknown-model',
@@ -112,7 +117,12 @@ const COUNTS: readonly [ModelKind, number, number][] = [
 ];
 
 /** One formulas file, at least one blocs file and at most one member_states file. */
-export function checkKinds(files: readonly YamlSource[], index: ModelIndex, locate: Locator): Diagnostic[] {
+export function checkKinds(
+  files: readonly YamlSource[],
+  index: ModelIndex,
+  locate: Locator,
+  where?: string,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [kind, least, most] of COUNTS) {
     const of = files.filter((f) => kindOf(f) === kind);
@@ -126,6 +136,7 @@ export function checkKinds(files: readonly YamlSource[], index: ModelIndex, loca
         of.length < least
           ? `no \`${kind}\` model listed${available.length > 0 ? ` — add one of: ${ids(available)}` : ''}`
           : `more than one \`${kind}\` model listed (${ids(of)}); list exactly one`,
+      ...(of.length < least && available.length === 0 && where ? { hint: where } : {}),
     });
   }
   return out;

@@ -6,12 +6,13 @@ import type { Command } from 'commander';
 import type { Diagnostic } from '../../io/diagnostics.js';
 import { EXIT_OK, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { DEFAULT_SCENARIO, formulaCacheDir, parseSets } from '../options.js';
+import { DEFAULT_SCENARIO, loadSettings, parseSets, withModelsOption } from '../options.js';
 
 interface ExplainOptions {
   scenario?: string;
   set: string[];
   rounds: string;
+  models: string[];
 }
 
 /** The terminal's width (or $COLUMNS when not a terminal), 80 when unknown, kept between 60 and 160. */
@@ -19,7 +20,7 @@ export const terminalWidth = (io: CliIo): number =>
   Math.min(160, Math.max(60, io.stdout.columns || Number(io.env.COLUMNS) || 80));
 
 export function register(program: Command, { io, action }: CommandContext): void {
-  program
+  const cmd = program
     .command('explain')
     .description('Explain a measure or dependency: legal basis, ladder, sources, formulas and charts')
     .argument('<id>', 'measure or dependency id, e.g. ree_april_licensing or cn_magnets')
@@ -28,7 +29,8 @@ export function register(program: Command, { io, action }: CommandContext): void
       'scenario id or file (default: the first shipped scenario that has the id)',
     )
     .option('--set <path=value>', 'override a parameter by its dotted path (repeatable)', collect, [])
-    .option('--rounds <n>', 'rounds for the charts over time', '12')
+    .option('--rounds <n>', 'rounds for the charts over time', '12');
+  withModelsOption(cmd)
     .addHelpText(
       'after',
       '\nExamples:\n  aci-sim explain duv_servicing_nl\n  aci-sim explain cn_magnets --scenario magnets-april-2025\n  aci-sim explain ree_april_licensing --set dependencies.cn_magnets.buffer_months=1',
@@ -51,7 +53,8 @@ async function explain(id: string, opts: ExplainOptions, io: CliIo): Promise<num
     });
   if (problems.length > 0) return reportDiagnostics(io, problems);
   const { findScenario } = await import('../../report/explain/find.js');
-  const found = await findScenario(id, opts.scenario, DEFAULT_SCENARIO, io.cwd, set, formulaCacheDir(io.env));
+  const { cacheDir, modelDirs } = loadSettings(io, opts.models);
+  const found = await findScenario(id, opts.scenario, DEFAULT_SCENARIO, io.cwd, set, { cacheDir, modelDirs });
   if (!found.ok) return reportDiagnostics(io, found.diagnostics);
   const { loaded, kind } = found;
   const look = { width: terminalWidth(io), colors: colorsWanted(io), rounds };

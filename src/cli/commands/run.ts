@@ -7,7 +7,7 @@ import { didYouMean } from '../../io/did-you-mean.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import { runJson, runText } from '../format-run.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { DEFAULT_SCENARIO, loadForCli, parseSeed, parseSets } from '../options.js';
+import { DEFAULT_SCENARIO, loadForCli, parseSeed, parseSets, withModelsOption } from '../options.js';
 
 interface RunOptions {
   seed: string;
@@ -15,10 +15,11 @@ interface RunOptions {
   rounds?: string;
   set: string[];
   json?: boolean;
+  models: string[];
 }
 
 export function register(program: Command, { io, action }: CommandContext): void {
-  program
+  const cmd = program
     .command('run')
     .description('Play one whole run with computer players and tell what happened')
     .argument('[scenario]', 'scenario id or file', DEFAULT_SCENARIO)
@@ -26,7 +27,8 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--policy <SIDE=name,…>', 'computer players by side id, e.g. EU=graduated,CN=best_response')
     .option('--rounds <n>', 'number of rounds')
     .option('--set <path=value>', 'override a parameter by its dotted path (repeatable)', collect, [])
-    .option('--json', 'print one JSON object')
+    .option('--json', 'print one JSON object');
+  withModelsOption(cmd)
     .addHelpText(
       'after',
       '\nExamples:\n  aci-sim run tutorial --seed 7\n  aci-sim run --policy EU=tit_for_tat --set dependencies.magnets.buffer_months=3 --json',
@@ -47,7 +49,7 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
     else set.rounds = n;
   }
   if (problems.length > 0) return reportDiagnostics(io, problems);
-  const loaded = await loadForCli(io, ref, set);
+  const loaded = await loadForCli(io, ref, set, opts.models);
   if (!loaded) return EXIT_USAGE;
   const sc = loaded.scenario;
   const policies = choosePolicies(sc, sc.players, opts.policy, problems);

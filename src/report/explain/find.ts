@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { editDistance, listSome } from '../../io/did-you-mean.js';
 import { listYamlFiles } from '../../io/files.js';
-import { type LoadedScenario, loadScenario } from '../../io/load-scenario.js';
+import { type LoadedScenario, type LoadOptions, loadScenario } from '../../io/load-scenario.js';
 
 export type Found =
   | { ok: true; loaded: LoadedScenario; kind: 'measure' | 'dependency' }
@@ -38,9 +38,8 @@ export async function findScenario(
   defaultRef: string,
   cwd: string,
   set: Record<string, string | number>,
-  cacheDir?: string,
+  cache: Pick<LoadOptions, 'cacheDir' | 'modelDirs'> = {},
 ): Promise<Found> {
-  const cache = cacheDir === undefined ? {} : { cacheDir };
   const refs = named ? [named] : await searchOrder(cwd, defaultRef);
   const tried: { ref: string; loaded: LoadedScenario }[] = [];
   for (const ref of refs) {
