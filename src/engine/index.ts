@@ -15,6 +15,8 @@ export type { BlocOrders, Inject, Orders, Proposal } from './orders.js';
 export { withOverrides } from './overrides.js';
 export { patchByPath, scenarioPatcher, type Target } from './patch.js';
 export { chooseOrders } from './policies/choose.js';
+export type { MoveReason, Projected } from './policies/reasons.js';
+export type { SupportInputs } from './politics.js';
 export { type CouncilView, councilView, levelsAfter, previewRound } from './preview.js';
 export {
   computerOrders,
@@ -25,6 +27,7 @@ export {
   type RunResult,
   runGame,
 } from './run.js';
+export { type ExplainedRun, explainRun, type FlowTotal, type RoundSeries } from './run-series.js';
 export { RUNG_NAMES, rungOf } from './rung.js';
 export * from './session.js';
 export type { Deal, DepState, Outcome, Pain, SimState, ZoneView } from './state.js';

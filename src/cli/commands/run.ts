@@ -1,7 +1,7 @@
 // `aci-sim run [scenario]`: one whole run with computer players on both
 // sides, told round by round, or as one JSON object with --json.
 import type { Command } from 'commander';
-import { type Policy, ROLES, type Role, runGame, type Scenario, SimError } from '../../engine/index.js';
+import { explainRun, type Policy, ROLES, type Role, type Scenario, SimError } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
@@ -56,11 +56,12 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
   if (!policies) return reportDiagnostics(io, problems);
   try {
     const { runSeed } = await import('../../rng/streams.js');
-    const result = runGame(sc, runSeed(seed, 0, 0), policies);
+    const result = explainRun(sc, runSeed(seed, 0, 0), policies);
     const shown = { ...result, seed: String(seed) };
-    const names = { target: policies.target.id, coercer: policies.coercer.id };
+    const players = { target: policies.target.id, coercer: policies.coercer.id };
+    const setup = { seed: String(seed), players, set };
     io.stdout.write(
-      opts.json ? `${JSON.stringify(runJson(shown, sc), null, 2)}\n` : runText(shown, sc, names),
+      opts.json ? `${JSON.stringify(runJson(shown, sc, setup), null, 2)}\n` : runText(shown, sc, setup),
     );
     return EXIT_OK;
   } catch (e) {
