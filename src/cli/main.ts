@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import * as batch from './commands/batch.js';
+import * as compare from './commands/compare.js';
 import * as explain from './commands/explain.js';
 import * as hindcast from './commands/hindcast.js';
 import * as merge from './commands/merge.js';
@@ -26,6 +27,7 @@ export { processIo } from './process-io.js';
 const COMMANDS = [
   play,
   run,
+  compare,
   explain,
   vote,
   validate,

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { explainRun, type Policy, ROLES, type Role, type Scenario, SimError } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
+import type { LoadedScenario } from '../../io/load-scenario.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import { runJson, runText } from '../format-run.js';
 import type { CliIo, CommandContext } from '../io.js';
@@ -15,6 +16,7 @@ interface RunOptions {
   rounds?: string;
   set: string[];
   json?: boolean;
+  baseline?: boolean;
   models: string[];
 }
 
@@ -27,7 +29,8 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--policy <SIDE=name,…>', 'computer players by side id, e.g. EU=graduated,CN=best_response')
     .option('--rounds <n>', 'number of rounds')
     .option('--set <path=value>', 'override a parameter by its dotted path (repeatable)', collect, [])
-    .option('--json', 'print one JSON object');
+    .option('--json', 'print one JSON object')
+    .option('--baseline', 'also play the run without the --set values and compare the two (aci-sim compare)');
   withModelsOption(cmd)
     .addHelpText(
       'after',
@@ -63,6 +66,7 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
     io.stdout.write(
       opts.json ? `${JSON.stringify(runJson(shown, sc, setup), null, 2)}\n` : runText(shown, sc, setup),
     );
+    if (opts.baseline) return baseline(io, ref, loaded, seed, opts, set);
     return EXIT_OK;
   } catch (e) {
     if (!(e instanceof SimError) || e.code !== 'formula/non-finite') throw e;
@@ -74,6 +78,33 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
 }
 
 const collect = (v: string, acc: string[]) => [...acc, v];
+
+/** `--baseline`: the same run without the --set values, compared with this one. */
+async function baseline(
+  io: CliIo,
+  ref: string,
+  loaded: LoadedScenario,
+  seed: number,
+  opts: RunOptions,
+  set: Record<string, string | number>,
+): Promise<number> {
+  const base = await loadForCli(
+    io,
+    ref,
+    opts.rounds === undefined ? {} : { rounds: set.rounds! },
+    opts.models,
+  );
+  if (!base) return EXIT_USAGE;
+  const problems: Diagnostic[] = [];
+  const { runBoth } = await import('./compare.js');
+  const sides = await runBoth(base, loaded, seed, opts.policy, set, problems);
+  if (!sides) return reportDiagnostics(io, problems);
+  const { diffText } = await import('../format-diff.js');
+  io.stdout.write(
+    `\nCompared with the run without --set (the baseline):\n${diffText(sides[0], sides[1], Object.keys(set))}`,
+  );
+  return EXIT_OK;
+}
 
 /** The side a `--policy` or `--player` key names: a side id of the scenario (any case) or a role. */
 export function roleOfKey(sc: Scenario, key: string): Role | null {
