@@ -11,6 +11,7 @@ import { type CompiledFormulas, compileFormulas } from './compile-formulas.js';
 import { type Diagnostic, sortDiagnostics } from './diagnostics.js';
 import { openFormulaCache, saveFormulaCache } from './formula-cache.js';
 import { canonicalJson, sha256 } from './hash.js';
+import { lenientParse } from './lenient-parse.js';
 import { parseWith, validateModel } from './load-model.js';
 import { modelSearchDirs, scanModelDirs, whereLooked } from './model-search.js';
 import { type Assignment, applyAssignments, type RouteContext, withOrigins } from './overrides.js';
@@ -77,13 +78,25 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
   const { merged, locate } = chain.value;
 
   // 1. The scenario itself.
-  const first = parseWith(ScenarioSchema, merged, locate);
+  let first = parseWith(ScenarioSchema, merged, locate);
   const diags: Diagnostic[] = first.ok ? [] : [...first.error];
   for (const f of REQUIRED_SCENARIO_FIELDS)
     if (merged[f] === undefined)
       diags.push({ ...locate([]), code: 'schema/missing', message: `missing required field "${f}"` });
-  if (!first.ok || diags.length > 0) return fail(diags);
+  // Where the parse allows, the checks go on with the problems set aside (lenient-parse.ts).
+  let data = merged;
+  if (!first.ok) {
+    const lenient =
+      diags.length === first.error.length ? lenientParse(ScenarioSchema, merged, locate, diags) : null;
+    if (!lenient?.result.ok) return fail(diags);
+    first = lenient.result;
+    data = lenient.data;
+  }
+  if (!first.ok || diags.some((d) => d.code === 'schema/missing')) return fail(diags);
   const sc = first.value;
+  /** Problems that stop the load here; those of earlier stages are reported with them. */
+  let reported = diags.length;
+  const blocked = () => diags.length > reported;
 
   // 2. Its model files.
   const dirs = modelSearchDirs(chain.value.modelDirFrom.abs, sc.model_dir, opts.modelDirs ?? []);
@@ -96,17 +109,18 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
     ...selected.diagnostics,
     ...checkKinds(selected.files, index, locate, where),
   );
-  if (diags.length > 0) return fail(diags);
+  if (diags.length - selected.guessed > reported) return fail(diags);
+  reported = diags.length;
 
   // 3. Overrides, then --set; then every file is validated with them applied.
   const ctx: RouteContext = {
     models: selected.files,
     data: new Map(selected.files.map((f) => [f, f.data])),
-    scenario: merged,
+    scenario: data,
   };
   const overrides: Assignment[] = Object.entries(sc.overrides).map(([text]) => ({
     text,
-    value: (merged.overrides as Record<string, unknown>)[text],
+    value: (data.overrides as Record<string, unknown>)[text],
     at: locate(['overrides', text]),
   }));
   const sets: Assignment[] = Object.entries(opts.set ?? {}).map(([text, value]) => ({
@@ -117,6 +131,8 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
   const a1 = applyAssignments(overrides, ctx, false);
   const a2 = applyAssignments(sets, ctx, true);
   diags.push(...a1.diagnostics, ...a2.diagnostics);
+  // An assignment that names nothing is not applied: the files are checked without it.
+  reported = diags.length;
   const originsOf = (k: Parameters<typeof a1.origins.get>[0]) =>
     new Map([...(a1.origins.get(k) ?? []), ...(a2.origins.get(k) ?? [])]);
   const models: CheckedModel[] = [];
@@ -127,9 +143,10 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
     else diags.push(...v.error);
   }
   const scLocate = withOrigins(locate, originsOf('scenario'));
-  const again = ctx.scenario === merged ? first : parseWith(ScenarioSchema, ctx.scenario, scLocate);
+  const again = ctx.scenario === data ? first : parseWith(ScenarioSchema, ctx.scenario, scLocate);
   if (!again.ok) diags.push(...again.error);
-  if (diags.length > 0 || !again.ok) return fail(diags);
+  if (blocked() || !again.ok) return fail(diags);
+  reported = diags.length;
 
   // 4. One plain description; ids across files; paths; formulas.
   const res = resolveDef({ def: again.value, data: ctx.scenario, locate: scLocate }, models);

@@ -1,6 +1,6 @@
 // Finds model files by id: scans model_dir/**/*.yaml and reads their `id`.
 import { type Diagnostic, fileDiag } from './diagnostics.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean, suggest } from './did-you-mean.js';
 import { displayPath, listYaml } from './files.js';
 import type { PathSeg } from './paths.js';
 import type { ModelKind } from './schemas/model.js';
@@ -73,6 +73,8 @@ const lineOfId = (src: YamlSource) => {
 export interface SelectedModels {
   readonly files: readonly YamlSource[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Unknown ids for which the did-you-mean file was taken instead, so that later checks can go on. */
+  readonly guessed: number;
 }
 
 /** The files named by a scenario's `models:` list. */
@@ -85,6 +87,7 @@ export function selectModels(
   const files: YamlSource[] = [];
   const diagnostics: Diagnostic[] = [];
   const known = [...index.byId.keys()];
+  let guessed = 0;
   ids.forEach((id, i) => {
     const path: PathSeg[] = ['models', i];
     const found = index.byId.get(id);
@@ -98,6 +101,12 @@ export function selectModels(
         : known.length === 0
           ? `no model files were found; set \`model_dir:\` to the folder that holds them${where ? ` (${where})` : ''}`
           : where;
+    const meant = suggest(id, known);
+    const stand = meant === undefined || ids.includes(meant) ? undefined : index.byId.get(meant)?.[0];
+    if (stand && !files.includes(stand)) {
+      files.push(stand);
+      guessed += 1;
+    }
     diagnostics.push({
       ...locate(path),
       code: 'ref/unknown-model',
@@ -105,7 +114,7 @@ export function selectModels(
       ...(hint === undefined ? {} : { hint }),
     });
   });
-  return { files, diagnostics };
+  return { files, diagnostics, guessed };
 }
 
 /** How many files of a kind a scenario lists: [at least, at most]. */
