@@ -3,7 +3,7 @@
 import { homedir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
+import { type Diagnostic, fileDiag, formatDiagnostic } from '../io/diagnostics.js';
 import type { LoadedScenario } from '../io/load-scenario.js';
 import { reportDiagnostics } from './exit.js';
 import type { CliIo } from './io.js';
@@ -77,7 +77,10 @@ export async function loadForCli(
 ): Promise<LoadedScenario | null> {
   const { loadScenario } = await import('../io/load-scenario.js');
   const r = await loadScenario(ref, { ...loadSettings(io, models), set });
-  if (r.ok) return r.value;
+  if (r.ok) {
+    for (const w of r.value.warnings) io.stderr.write(`warning: ${formatDiagnostic(w)}\n`);
+    return r.value;
+  }
   reportDiagnostics(io, r.error);
   return null;
 }

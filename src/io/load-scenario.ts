@@ -4,6 +4,7 @@
 import { resolve } from 'node:path';
 import type { RandomSource, Scenario } from '../engine/types.js';
 import { makeRandomSource } from '../rng/streams.js';
+import { assignmentWarnings } from './assignment-warnings.js';
 import { buildScenario, deepFreeze } from './build-scenario.js';
 import { checkEventSet, checkUncertain } from './check-paths.js';
 import { checkRefs } from './check-refs.js';
@@ -39,6 +40,8 @@ export interface LoadedScenario {
   readonly hash: string;
   /** Where the formula a dependency uses for a role is written: file, line, col, path. */
   readonly formulaOrigin: CompiledFormulas['origin'];
+  /** Overrides and --set values accepted that may not do what was meant (assignment-warnings.ts). */
+  readonly warnings: readonly Diagnostic[];
 }
 
 export interface LoadOptions {
@@ -199,5 +202,6 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
     uncertain: deepFreeze(uncertain),
     hash,
     formulaOrigin: formulas.value.origin,
+    warnings: assignmentWarnings([...overrides, ...sets], res.def),
   });
 }

@@ -26,6 +26,7 @@ const KINDS = [
 export interface FileResult {
   readonly file: string;
   readonly diagnostics: readonly Diagnostic[];
+  readonly warnings?: readonly Diagnostic[];
 }
 
 /** Validates one file: a scenario fully (with its models), a model file on its own. */
@@ -43,7 +44,7 @@ export async function validateFile(
   if (data && typeof data === 'object' && data.kind === 'scenario') {
     const { loadScenario } = await import('../../io/load-scenario.js');
     const r = await loadScenario(abs, { cwd, modelDirs });
-    return { file, diagnostics: r.ok ? [] : r.error };
+    return { file, diagnostics: r.ok ? [] : r.error, warnings: r.ok ? r.value.warnings : [] };
   }
   if (data && typeof data === 'object' && data.kind === 'experiment') {
     const { loadExperiment } = await import('../../io/load-experiment.js');
@@ -85,6 +86,7 @@ export async function runValidate(
   const dirs = modelDirs(io, models);
   for (const path of await expand(paths, io.cwd)) {
     const r = await validateFile(path, io.cwd, dirs);
+    for (const w of r.warnings ?? []) io.stderr.write(`warning: ${formatDiagnostics([w])}\n`);
     if (r.diagnostics.length === 0) io.stdout.write(`✓ ${r.file}\n`);
     else {
       failed = true;

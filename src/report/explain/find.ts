@@ -103,6 +103,8 @@ export function closest(
     let score = editDistance(w, lc);
     for (let k = Math.max(1, w.length - 2); k <= Math.min(lc.length, w.length + 2); k++)
       score = Math.min(score, editDistance(w, lc.slice(0, k)) + 0.5);
+    // A word of the id ("magnets" in "cn_magnets").
+    if (w.length >= 4 && lc.split('_').includes(w)) score = Math.min(score, 1.5);
     if (score > Math.max(2, w.length / 4)) continue;
     if (!best || score < best.score || (score === best.score && c.length < best.id.length))
       best = { id: c, score };
