@@ -4,9 +4,10 @@
 // when the command runs.
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../io/diagnostics.js';
-import { EXIT_OK, reportDiagnostics } from '../exit.js';
+import { fileDiag } from '../../io/diagnostics.js';
+import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { DEFAULT_SCENARIO, loadSettings, parseSets, withModelsOption } from '../options.js';
+import { DEFAULT_SCENARIO, loadForCli, loadSettings, parseSets, withModelsOption } from '../options.js';
 
 interface ExplainOptions {
   scenario?: string;
@@ -52,6 +53,7 @@ async function explain(id: string, opts: ExplainOptions, io: CliIo): Promise<num
       message: `expected a whole number of rounds from 1 to 120, got "${opts.rounds}"`,
     });
   if (problems.length > 0) return reportDiagnostics(io, problems);
+  if (/^[A-Z]{2}$/.test(id) || id.includes('.')) return explainStateOrParameter(id, opts, set, io);
   const { findScenario } = await import('../../report/explain/find.js');
   const { cacheDir, modelDirs } = loadSettings(io, opts.models);
   const found = await findScenario(id, opts.scenario, DEFAULT_SCENARIO, io.cwd, set, { cacheDir, modelDirs });
@@ -72,6 +74,50 @@ async function explain(id: string, opts: ExplainOptions, io: CliIo): Promise<num
 }
 
 const collect = (v: string, acc: string[]) => [...acc, v];
+
+/** `explain DE` (a member state) or `explain parameters.solidarity` (a number by its dotted path). */
+async function explainStateOrParameter(
+  id: string,
+  opts: ExplainOptions,
+  set: Record<string, string | number>,
+  io: CliIo,
+): Promise<number> {
+  const loaded = await loadForCli(io, opts.scenario ?? DEFAULT_SCENARIO, set, opts.models);
+  if (!loaded) return EXIT_USAGE;
+  const sc = loaded.scenario;
+  const x = await import('../../report/explain/state-and-parameter.js');
+  // The run `aci-sim run --seed 1` plays.
+  const seed = { key: (await import('../../rng/streams.js')).runSeed(1, 0, 0), shown: '1' };
+  const { didYouMean } = await import('../../io/did-you-mean.js');
+  const { canonicalPath } = await import('../../io/path-vocabulary.js');
+  const unknown = (what: string, known: string[]) =>
+    reportDiagnostics(io, [
+      fileDiag('explain', 'cli/unknown-id', `no ${what} "${id}" in ${sc.id}${didYouMean(id, known)}`),
+    ]);
+  if (!id.includes('.')) {
+    if (!sc.states.some((s) => s.id === id))
+      return unknown(
+        'member state',
+        sc.states.map((s) => s.id),
+      );
+    io.stdout.write(`${x.explainState(loaded, id, seed).join('\n')}\n`);
+    return EXIT_OK;
+  }
+  const path = canonicalPath(id) ?? id;
+  const value = x.valueAt(sc, path);
+  if (value === undefined) return unknown('number at', [...sc.targets.keys()]);
+  const sweep = [];
+  for (const v of x.sweepValues(value)) {
+    const { loadScenario } = await import('../../io/load-scenario.js');
+    const r = await loadScenario(opts.scenario ?? DEFAULT_SCENARIO, {
+      ...loadSettings(io, opts.models),
+      set: { ...set, [path]: v },
+    });
+    if (r.ok) sweep.push({ value: v, loaded: r.value });
+  }
+  io.stdout.write(`${x.explainParameter(loaded, path, sweep, seed).join('\n')}\n`);
+  return EXIT_OK;
+}
 
 /** Colours only on a terminal, and never when NO_COLOR is set. */
 const colorsWanted = (io: CliIo): boolean => Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;
