@@ -37,7 +37,7 @@ export function register(program: Command, { io, action }: CommandContext): void
   withModelsOption(cmd)
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim compare rare-earths-2025 --set states.DE.base_support=2\n  aci-sim compare tutorial --set measures.tutorial_ev_tariffs.levels[0].tariff=0.35\n  aci-sim compare rare-earths-2025 g7-coordinated',
+      '\nExamples:\n  aci-sim compare rare-earths-2025 --set states.DE.base_support=2\n  aci-sim compare --set dependencies.cn_ev_exports.elasticity=4\n  aci-sim compare rare-earths-2025 g7-coordinated',
     )
     .action(action((a: string, b: string | undefined, opts: CompareOptions) => compare(a, b ?? a, opts, io)));
 }

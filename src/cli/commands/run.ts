@@ -34,7 +34,7 @@ export function register(program: Command, { io, action }: CommandContext): void
   withModelsOption(cmd)
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim run tutorial --seed 7\n  aci-sim run --policy EU=tit_for_tat --set dependencies.magnets.buffer_months=3 --json',
+      '\nExamples:\n  aci-sim run tutorial --seed 7\n  aci-sim run --policy EU=tit_for_tat --set dependencies.cn_magnets.buffer_months=3 --json',
     )
     .action(action((ref: string, opts: RunOptions) => runCommand(ref, opts, io)));
 }

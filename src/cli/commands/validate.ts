@@ -104,7 +104,7 @@ export function register(program: Command, { io, action }: CommandContext): void
   withModelsOption(cmd)
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim validate scenarios/tutorial.yaml\n  aci-sim validate models/**/*.yaml',
+      '\nExamples:\n  aci-sim validate scenarios/tutorial.yaml\n  aci-sim validate models',
     )
     .action(action((files: string[], opts: { models: string[] }) => runValidate(files, io, opts.models)));
 }
