@@ -41,3 +41,25 @@ describe('explain a parameter', () => {
     );
   });
 });
+
+describe('explain charts', () => {
+  it('label small values with the decimals their rows need', async () => {
+    const { yLabels } = await import('../../src/report/explain/charts.js');
+    const f = yLabels(0, 0.004, 8);
+    expect([0, 0.0005, 0.001, 0.004].map(f)).toEqual(['0.0000', '0.0005', '0.0010', '0.0040']);
+    expect(yLabels(0, 1.66, 8)(1.66)).toBe('1.66');
+  });
+
+  it('name each line at its end, so that they read without colour', async () => {
+    const { roundsChart } = await import('../../src/report/explain/charts.js');
+    const rows = roundsChart(
+      [
+        [0, 1, 2],
+        [0, 0.5, 1],
+      ],
+      { width: 60, height: 4, names: ['L2', 'L3'] },
+    );
+    expect(rows[0]).toMatch(/ L2$/);
+    expect(rows[2]).toMatch(/ L3$/);
+  });
+});
