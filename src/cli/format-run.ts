@@ -1,12 +1,6 @@
 // Text and JSON views of a finished run, for `aci-sim run`.
-import {
-  describe as describeEvent,
-  monthOf,
-  type Role,
-  RUNG_NAMES,
-  type RunResult,
-  type Scenario,
-} from '../engine/index.js';
+import { type ExplainedRun, type Role, RUNG_NAMES, type Scenario } from '../engine/index.js';
+import { roundStories, roundTable } from './format-rounds.js';
 
 const outcomeText = (sc: Scenario, o: string): string =>
   ({
@@ -23,17 +17,33 @@ export const bySide = <T>(sc: Scenario, r: Readonly<Record<Role, T>>): Record<st
   [sc.blocs.coercer.id]: r.coercer,
 });
 
+/** What a run was asked: its seed, the players and the `--set` values, as the header and JSON record them. */
+export interface RunSetup {
+  readonly seed: string;
+  readonly players: Readonly<Record<Role, string>>;
+  readonly set: Readonly<Record<string, string | number>>;
+}
+
+/** The price of a deal's terms, EUR bn: what the target concedes (q × its stakes), what the coercer gives up. */
+export const termsPrice = (sc: Scenario, q: number): Record<Role, number> => ({
+  target: q * sc.blocs.target.stakes,
+  coercer: (1 - q) * sc.blocs.coercer.stakes,
+});
+
 /** The JSON object `run --json` prints. */
-export function runJson(r: RunResult, scenario: Scenario) {
+export function runJson(r: ExplainedRun, scenario: Scenario, setup: RunSetup) {
   return {
     scenario: scenario.id,
     scenarioHash: scenario.hash,
     seed: r.seed,
+    players: bySide(scenario, setup.players),
+    set: setup.set,
     sides: { target: scenario.blocs.target.id, coercer: scenario.blocs.coercer.id },
     outcome: r.outcome,
     round: r.round,
     q: r.q,
     pain: bySide(scenario, r.pain),
+    termsEurBn: r.q === null ? null : bySide(scenario, termsPrice(scenario, r.q)),
     statePain: r.statePain,
     peakRung: r.peakRung,
     minQmMargin: r.minQmMargin,
@@ -41,6 +51,17 @@ export function runJson(r: RunResult, scenario: Scenario) {
     dealsBroken: r.dealsBroken,
     roundsPlayed: r.roundsPlayed,
     events: r.events,
+    rounds: r.rounds.map((x) => ({
+      round: x.round,
+      orders: bySide(scenario, { target: x.orders.target ?? {}, coercer: x.orders.coercer ?? {} }),
+      reasons: bySide(scenario, x.reasons),
+      pain: bySide(scenario, x.pain),
+      zone: x.zone,
+      council: x.council,
+      levels: x.levels,
+      events: x.events.map((e) => e.code),
+    })),
+    flows: r.flows,
   };
 }
 
@@ -48,30 +69,31 @@ const money = (x: number) => `EUR ${x.toFixed(1)} bn`;
 const pct = (x: number) => `${x.toFixed(2)}% of GDP a year`;
 
 /** A readable round-by-round account and summary. */
-export function runText(r: RunResult, sc: Scenario, players: Readonly<Record<Role, string>>): string {
+export function runText(r: ExplainedRun, sc: Scenario, setup: RunSetup): string {
   const lines: string[] = [];
   const { target: T, coercer: C } = sc.blocs;
+  const { players } = setup;
   lines.push(`${sc.title} — seed ${r.seed}; ${T.id}: ${players.target}, ${C.id}: ${players.coercer}`);
+  const set = Object.entries(setup.set);
+  if (set.length > 0) lines.push(`Set: ${set.map(([k, v]) => `${k}=${v}`).join(', ')}`);
   lines.push('');
-  let round = 0;
-  for (const e of r.events) {
-    if (e.round !== round) {
-      round = e.round;
-      lines.push(`Round ${round} (${monthOf(sc, round)})`);
-    }
-    lines.push(`  ${describeEvent(e).replace(/^round \d+: /, '')}`);
-  }
+  lines.push(...roundTable(sc, r.rounds));
+  lines.push('');
+  lines.push(...roundStories(sc, r, players));
   lines.push('');
   lines.push(
     `Outcome: ${outcomeText(sc, r.outcome)} in round ${r.round}${r.q === null ? '' : `, terms q = ${r.q.toFixed(2)}`}`,
   );
   const w = Math.max(T.short.length, C.short.length);
-  lines.push(
-    `Pain to ${`${T.short}:`.padEnd(w + 1)} ${money(r.pain.target.eurBn)} (${pct(r.pain.target.pctGdp)})`,
-  );
-  lines.push(
-    `Pain to ${`${C.short}:`.padEnd(w + 1)} ${money(r.pain.coercer.eurBn)} (${pct(r.pain.coercer.pctGdp)})`,
-  );
+  const price = r.q === null ? null : termsPrice(sc, r.q);
+  const terms = (role: Role) =>
+    price === null
+      ? ''
+      : `; the terms: ${role === 'target' ? 'concedes' : 'gives up'} ${money(price[role])} (${role === 'target' ? 'q' : '(1 − q)'} × stakes ${money(sc.blocs[role].stakes)})`;
+  for (const role of ['target', 'coercer'] as const)
+    lines.push(
+      `Pain to ${`${sc.blocs[role].short}:`.padEnd(w + 1)} ${money(r.pain[role].eurBn)} (${pct(r.pain[role].pctGdp)})${terms(role)}`,
+    );
   lines.push(`Peak escalation: rung ${r.peakRung} of 6 (${RUNG_NAMES[r.peakRung]})`);
   lines.push(
     `Council: ${r.minQmMargin === null ? 'no vote reached a qualified majority' : `smallest margin of a qualified majority ${r.minQmMargin.toFixed(2)} points of population`}`,

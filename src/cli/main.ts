@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { CommanderError } from 'commander';
 import * as batch from './commands/batch.js';
 import * as calibrate from './commands/calibrate.js';
+import * as compare from './commands/compare.js';
 import * as discover from './commands/discover.js';
 import * as explain from './commands/explain.js';
 import * as hindcast from './commands/hindcast.js';
@@ -29,6 +30,7 @@ export { processIo } from './process-io.js';
 const COMMANDS = [
   play,
   run,
+  compare,
   explain,
   vote,
   validate,

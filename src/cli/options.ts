@@ -1,8 +1,9 @@
 // Options several commands share: the default scenario, seeds, --set, loading,
 // the formula cache folder.
 import { homedir } from 'node:os';
-import { join } from 'node:path';
-import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
+import { delimiter, join, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { type Diagnostic, fileDiag, formatDiagnostic } from '../io/diagnostics.js';
 import type { LoadedScenario } from '../io/load-scenario.js';
 import { reportDiagnostics } from './exit.js';
 import type { CliIo } from './io.js';
@@ -61,15 +62,44 @@ export function parseSets(flags: readonly string[], problems: Diagnostic[]): Rec
   return out;
 }
 
+/** Adds `--models DIR` (repeatable) to a command that loads scenarios. */
+export const withModelsOption = (cmd: Command): Command =>
+  cmd.option(
+    '--models <dir>',
+    "look for model files here after the scenario's own folder, before $ACI_SIM_MODELS and the shipped models (repeatable)",
+    (v: string, acc: string[]) => [...acc, v],
+    [],
+  );
+
+/**
+ * Model folders searched after the scenario's own: each `--models DIR`, then
+ * $ACI_SIM_MODELS (folders separated like PATH); the shipped models come last.
+ */
+export function modelDirs(io: Pick<CliIo, 'cwd' | 'env'>, flags: readonly string[] = []): string[] {
+  const env = (io.env.ACI_SIM_MODELS ?? '').split(delimiter).filter((d) => d.trim() !== '');
+  return [...flags, ...env].map((d) => resolve(io.cwd, d));
+}
+
+/** What every scenario load of a command shares: the working directory, formula cache and model folders. */
+export const loadSettings = (io: CliIo, models: readonly string[] = []) => ({
+  cwd: io.cwd,
+  cacheDir: formulaCacheDir(io.env),
+  modelDirs: modelDirs(io, models),
+});
+
 /** Loads a scenario for a command; prints the diagnostics and returns null (exit code 2) when it cannot. */
 export async function loadForCli(
   io: CliIo,
   ref: string,
   set: Record<string, string | number> = {},
+  models: readonly string[] = [],
 ): Promise<LoadedScenario | null> {
   const { loadScenario } = await import('../io/load-scenario.js');
-  const r = await loadScenario(ref, { cwd: io.cwd, set, cacheDir: formulaCacheDir(io.env) });
-  if (r.ok) return r.value;
+  const r = await loadScenario(ref, { ...loadSettings(io, models), set });
+  if (r.ok) {
+    for (const w of r.value.warnings) io.stderr.write(`warning: ${formatDiagnostic(w)}\n`);
+    return r.value;
+  }
   reportDiagnostics(io, r.error);
   return null;
 }

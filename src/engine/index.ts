@@ -16,6 +16,8 @@ export { withOverrides } from './overrides.js';
 export { patchByPath, scenarioPatcher, type Target } from './patch.js';
 export { playableSides, type Unplayable, unplayable } from './playable.js';
 export { chooseOrders } from './policies/choose.js';
+export type { MoveReason, Projected } from './policies/reasons.js';
+export type { SupportInputs } from './politics.js';
 export { type CouncilView, councilView, levelsAfter, previewRound } from './preview.js';
 export {
   computerOrders,
@@ -26,6 +28,7 @@ export {
   type RunResult,
   runGame,
 } from './run.js';
+export { type ExplainedRun, explainRun, type FlowTotal, type RoundSeries } from './run-series.js';
 export { RUNG_NAMES, rungOf } from './rung.js';
 export * from './session.js';
 export type { Deal, DepState, Outcome, Pain, SimState, ZoneView } from './state.js';

@@ -2,7 +2,7 @@
 
 import { finite } from './errors.js';
 import type { Ballot } from './events.js';
-import { layoutOf } from './layout.js';
+import { type Layout, layoutOf } from './layout.js';
 import type { Rng, Scenario } from './types.js';
 
 export type { Ballot };
@@ -20,35 +20,84 @@ export function supportScores(
   levels: ArrayLike<number>,
   shift: ArrayLike<number>,
 ): number[] {
-  const { pressure, pressedBy, pressing, scratch } = layoutOf(sc);
-  // Each pressing measure's strength, once (most measures press no state).
-  const strength = scratch.pressure;
-  for (let i = 0; i < pressing.length; i++) {
-    const m = pressing[i]!;
-    strength[m] = pressureIntensity(sc, m, levels[m]!);
-  }
+  const strength = pressureStrengths(sc, levels);
+  const layout = layoutOf(sc);
   const out = new Array<number>(sc.states.length);
   for (let s = 0; s < sc.states.length; s++) {
     const st = sc.states[s]!;
-    let press = 0;
-    const by = pressedBy[s]!;
-    for (let i = 0; i < by.length; i++) {
-      const m = by[i]!;
-      press += pressure[m]![s]! * strength[m]!;
-    }
     out[s] = finite(
       sc.formulas.support(
         st.baseSupport + shift[s]!,
         st.painResponse,
         painPct[s]!,
         costPct[s]!,
-        press,
+        pressureOn(layout, s, strength),
         sc.params.solidarity,
       ),
       'support',
     );
   }
   return out;
+}
+
+/** What the support formula of one state was given, and its score: what explains a ballot. */
+export interface SupportInputs {
+  readonly state: string;
+  /** Stance (base_support) plus shifts from events, log-odds. */
+  readonly base: number;
+  readonly painResponse: number;
+  /** Annualised % of the state's GDP: pain suffered, own measures' cost. */
+  readonly painPct: number;
+  readonly costPct: number;
+  readonly pressure: number;
+  readonly solidarity: number;
+  readonly score: number;
+}
+
+/** The support formula's inputs per member state, as supportScores gives them. */
+export function supportInputs(
+  sc: Scenario,
+  painPct: ArrayLike<number>,
+  costPct: ArrayLike<number>,
+  levels: ArrayLike<number>,
+  shift: ArrayLike<number>,
+): SupportInputs[] {
+  const scores = supportScores(sc, painPct, costPct, levels, shift);
+  const strength = pressureStrengths(sc, levels);
+  const layout = layoutOf(sc);
+  return sc.states.map((st, s) => ({
+    state: st.id,
+    base: st.baseSupport + shift[s]!,
+    painResponse: st.painResponse,
+    painPct: painPct[s]!,
+    costPct: costPct[s]!,
+    pressure: pressureOn(layout, s, strength),
+    solidarity: sc.params.solidarity,
+    score: scores[s]!,
+  }));
+}
+
+/** Each pressing measure's strength at these levels, once (most measures press no state); layout scratch. */
+function pressureStrengths(sc: Scenario, levels: ArrayLike<number>): number[] {
+  const { pressing, scratch } = layoutOf(sc);
+  const strength = scratch.pressure;
+  for (let i = 0; i < pressing.length; i++) {
+    const m = pressing[i]!;
+    strength[m] = pressureIntensity(sc, m, levels[m]!);
+  }
+  return strength;
+}
+
+/** The pressure the coercer's measures put on state `s`. */
+function pressureOn(layout: Layout, s: number, strength: ArrayLike<number>): number {
+  const { pressure, pressedBy } = layout;
+  let press = 0;
+  const by = pressedBy[s]!;
+  for (let i = 0; i < by.length; i++) {
+    const m = by[i]!;
+    press += pressure[m]![s]! * strength[m]!;
+  }
+  return press;
 }
 
 /** A pressure measure's strength: its level's intensity, or its share of the ladder when intensities are 0. */

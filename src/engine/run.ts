@@ -5,6 +5,7 @@ import { initialState } from './init.js';
 import type { Orders } from './orders.js';
 import { withOverrides } from './overrides.js';
 import { chooseOrders } from './policies/choose.js';
+import type { MoveReason } from './policies/reasons.js';
 import { rungOf } from './rung.js';
 import type { Outcome, SimState } from './state.js';
 import { isOver, step } from './step.js';
@@ -40,7 +41,12 @@ export interface RunResult extends RunMetrics {
 export type PolicyChoice = Partial<Record<Role, Policy>>;
 
 /** Orders of the computer players for this round. */
-export function computerOrders(sc: Scenario, st: SimState, policies: PolicyChoice): Orders {
+export function computerOrders(
+  sc: Scenario,
+  st: SimState,
+  policies: PolicyChoice,
+  why?: Partial<Record<Role, MoveReason[]>>,
+): Orders {
   // The numbers scripted events and injects have set so far, as step() plays them.
   const view = withOverrides(sc, st.overrides);
   const orders: Orders = {};
@@ -53,6 +59,7 @@ export function computerOrders(sc: Scenario, st: SimState, policies: PolicyChoic
         b,
         p,
         sc.random.stream(st.seed, st.round + 1, `policy/${sc.blocs[b].id}`),
+        why?.[b],
       );
   }
   return orders;

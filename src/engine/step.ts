@@ -1,10 +1,10 @@
 // One round: scripted events, procedures, orders, flows, pain, politics,
 // negotiation, outcome. Pure: returns a new state and the round's events.
 
-import { accountPain } from './accounting.js';
+import { accountPain, type StatePain } from './accounting.js';
 import { advanceAci } from './aci.js';
 import { advanceLeads, applyOrders } from './apply-orders.js';
-import { advanceFlows, applyLevels, newFlows } from './economics.js';
+import { advanceFlows, applyLevels, newFlows, type RoundFlows } from './economics.js';
 import { SimError } from './errors.js';
 import { event, type SimEvent } from './events.js';
 import { cloneState } from './init.js';
@@ -22,6 +22,9 @@ import type { Rng, Scenario } from './types.js';
 export interface StepResult {
   state: SimState;
   events: SimEvent[];
+  /** The round's harm and own cost per dependency, EUR bn, and the member states' shares of the pain. */
+  flows: RoundFlows;
+  statePain: StatePain;
 }
 
 /** Whether the run is over: a final outcome, or every round played. */
@@ -100,5 +103,5 @@ function stepRound(base: Scenario, prev: SimState, orders: Orders): StepResult {
   );
   st.peakRung = Math.max(st.peakRung, rung);
   decideOutcome(sc, st, round, rung, events);
-  return { state: st, events };
+  return { state: st, events, flows, statePain: perState };
 }

@@ -31,11 +31,20 @@ export function suggest(word: string, candidates: Iterable<string>): string | un
     const d = editDistance(w, lc);
     // Prefix matches rank after close spellings; short words need exact-ish matches.
     const prefix = w.length >= 3 && (lc.startsWith(w) || w.startsWith(lc)) ? 2.5 : Infinity;
-    const score = Math.min(d <= 2 && d < Math.max(w.length, 2) ? d : Infinity, prefix);
+    // A long shared start ("gradual" → "graduated") ranks after both.
+    const shared = commonPrefix(w, lc);
+    const stem = shared >= 5 && shared >= 0.7 * Math.min(w.length, lc.length) ? 2.8 : Infinity;
+    const score = Math.min(d <= 2 && d < Math.max(w.length, 2) ? d : Infinity, prefix, stem);
     if (score < bestScore) [best, bestScore] = [c, score];
   }
   return best;
 }
+
+const commonPrefix = (a: string, b: string): number => {
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  return i;
+};
 
 /** ` — did you mean "x"?` or the empty string. */
 export const didYouMean = (word: string, candidates: Iterable<string>): string => {

@@ -120,7 +120,7 @@ export async function loadCalibration(
       continue;
     }
     // Each prior must be a number of this episode, within its range.
-    const checked = await checkOwnUncertain(def.uncertain, exp.scenarioAbs, opts.cwd, (k) =>
+    const checked = await checkOwnUncertain(def.uncertain, exp.scenarioAbs, opts.cwd, [], (k) =>
       locate(['uncertain'], k),
     );
     for (const d of checked.diagnostics)

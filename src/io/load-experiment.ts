@@ -1,6 +1,7 @@
 // Loads an experiment file (or a scenario alone, which means Monte Carlo over
 // its uncertain numbers), checks every path, policy, package and metric
 // against the scenario, and reports every problem with its position.
+import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ROLES, type Role } from '../engine/types.js';
 import { deepFreeze } from './build-scenario.js';
@@ -10,12 +11,13 @@ import { didYouMean, listSome } from './did-you-mean.js';
 import { displayPath } from './files.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { parseWith } from './load-model.js';
-import { type LoadedScenario, loadScenario } from './load-scenario.js';
+import { type LoadedScenario, type LoadOptions, loadScenario } from './load-scenario.js';
+import { modelSearchDirs, scanModelDirs } from './model-search.js';
 import type { Loc } from './overrides.js';
 import { formatPath, normalizePath, type PathSeg } from './paths.js';
 import type { PosteriorTable } from './posterior.js';
 import type { UncertainParam } from './provenance.js';
-import { scanModels, selectModels } from './resolve-models.js';
+import { selectModels } from './resolve-models.js';
 import { err, ok, type Result } from './result.js';
 import { readScenarioChain } from './scenario-chain.js';
 import { resolveScenarioRef } from './scenario-ref.js';
@@ -82,6 +84,8 @@ export interface ExperimentOptions {
   readonly method?: 'sobol' | 'morris';
   /** Folder of the formula cache (see LoadOptions.cacheDir). */
   readonly cacheDir?: string;
+  /** Extra model folders (see LoadOptions.modelDirs). */
+  readonly modelDirs?: readonly string[];
 }
 
 /** An experiment file, or a scenario (id or file) for plain Monte Carlo. */
@@ -114,9 +118,10 @@ export async function loadExperiment(
   const parsed = parseWith(ExperimentSchema, src.data, locate);
   if (!parsed.ok) return err(sortDiagnostics(parsed.error));
   const def = parsed.value;
-  const scenarioRef = /[/\\]|\.ya?ml$/.test(def.scenario)
-    ? ok(resolve(dirname(src.abs), def.scenario))
-    : await resolveScenarioRef(def.scenario, cwd);
+  // A scenario id is looked for beside the experiment first (a student's own folder), then as usual.
+  const isPath = /[/\\]|\.ya?ml$/.test(def.scenario);
+  const beside = resolve(dirname(src.abs), isPath ? def.scenario : `${def.scenario}.yaml`);
+  const scenarioRef = isPath || existsSync(beside) ? ok(beside) : await resolveScenarioRef(def.scenario, cwd);
   if (!scenarioRef.ok)
     return err(scenarioRef.error.map((d) => ({ ...d, ...locate(['scenario']), path: 'scenario' })));
   return resolveExperiment(def, src.file, scenarioRef.value, cwd, opts, locate);
@@ -130,14 +135,19 @@ async function resolveExperiment(
   opts: ExperimentOptions,
   locate: Locator,
 ): Promise<Result<LoadedExperiment, Diagnostic[]>> {
-  const cache = opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir };
+  const cache = {
+    ...(opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir }),
+    ...(opts.modelDirs === undefined ? {} : { modelDirs: opts.modelDirs }),
+  };
   const base = await loadScenario(scenarioAbs, { cwd, ...cache });
   if (!base.ok) return base;
   const loaded = base.value;
   const at = (p: readonly PathSeg[]) => locate(p);
   const diags: Diagnostic[] = [];
-  const packages = await loadPackages(def, scenarioAbs, cwd, locate, diags, opts.cacheDir);
-  const own = await checkOwnUncertain(def.uncertain, scenarioAbs, cwd, (k) => locate(['uncertain'], k));
+  const packages = await loadPackages(def, scenarioAbs, cwd, locate, diags, cache);
+  const own = await checkOwnUncertain(def.uncertain, scenarioAbs, cwd, opts.modelDirs ?? [], (k) =>
+    locate(['uncertain'], k),
+  );
   diags.push(...own.diagnostics);
   const mine = new Set(own.params.map((p) => p.path));
   const uncertain = [
@@ -204,11 +214,11 @@ async function loadPackages(
   cwd: string,
   locate: Locator,
   diags: Diagnostic[],
-  cacheDir: string | undefined,
+  cache: PackageOptions,
 ): Promise<ExperimentPackage[]> {
   const out: ExperimentPackage[] = [];
   for (const [name, p] of Object.entries(def.levers.packages ?? {})) {
-    const r = await loadPackage(scenarioAbs, cwd, p.set, cacheDir);
+    const r = await loadPackage(scenarioAbs, cwd, p.set, cache);
     if (r.ok) {
       out.push({ name, set: p.set, loaded: r.value });
       continue;
@@ -306,15 +316,16 @@ export async function checkOwnUncertain(
   entries: ExperimentDef['uncertain'],
   scenarioAbs: string,
   cwd: string,
+  modelDirs: readonly string[],
   at: (key: string) => Loc,
 ): Promise<{ diagnostics: Diagnostic[]; params: UncertainParam[] }> {
   if (Object.keys(entries).length === 0) return { diagnostics: [], params: [] };
   const chain = await readScenarioChain(scenarioAbs, cwd);
   if (!chain.ok) return { diagnostics: chain.error, params: [] };
   const { merged, modelDirFrom, locate } = chain.value;
-  const dir = typeof merged.model_dir === 'string' ? merged.model_dir : '../models';
-  const index = await scanModels(resolve(dirname(modelDirFrom.abs), dir), cwd);
+  const dir = typeof merged.model_dir === 'string' ? merged.model_dir : undefined;
   const ids = Array.isArray(merged.models) ? merged.models.filter((m) => typeof m === 'string') : [];
+  const index = await scanModelDirs(modelSearchDirs(modelDirFrom.abs, dir, modelDirs), ids, cwd);
   const { files } = selectModels(index, ids, locate);
   const ctx = { models: files, data: new Map(files.map((f) => [f, f.data])), scenario: merged };
   return checkUncertain(
@@ -322,6 +333,9 @@ export async function checkOwnUncertain(
     ctx,
   );
 }
+
+/** What a package's load shares with the experiment's: the formula cache and extra model folders. */
+type PackageOptions = Pick<LoadOptions, 'cacheDir' | 'modelDirs'>;
 
 const START_LEVEL = /^start\.levels\.([^.[\]]+)$/;
 
@@ -333,7 +347,7 @@ export async function loadPackage(
   scenarioAbs: string,
   cwd: string,
   set: Readonly<Record<string, string | number>>,
-  cacheDir?: string,
+  cache: PackageOptions = {},
 ): Promise<Result<LoadedScenario, Diagnostic[]>> {
   const rest: Record<string, string | number> = {};
   const levels: Record<string, number> = {};
@@ -343,11 +357,7 @@ export async function loadPackage(
     if (id === undefined) rest[key] = value;
     else levels[id] = Number(value);
   }
-  const r = await loadScenario(scenarioAbs, {
-    cwd,
-    set: rest,
-    ...(cacheDir === undefined ? {} : { cacheDir }),
-  });
+  const r = await loadScenario(scenarioAbs, { cwd, set: rest, ...cache });
   if (!r.ok || Object.keys(levels).length === 0) return r;
   const sc = r.value.scenario;
   for (const [id, level] of Object.entries(levels)) {

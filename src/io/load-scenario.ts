@@ -1,9 +1,10 @@
 // Loads a scenario: reads it (following `extends`), finds and validates its
 // model files, applies overrides and --set, checks ids across files,
 // compiles formulas and builds the engine's Scenario. Reports every problem.
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { RandomSource, Scenario } from '../engine/types.js';
 import { makeRandomSource } from '../rng/streams.js';
+import { assignmentWarnings } from './assignment-warnings.js';
 import { buildScenario, deepFreeze } from './build-scenario.js';
 import { checkEventSet, checkInject, checkUncertain, type InjectData } from './check-paths.js';
 import { checkRefs } from './check-refs.js';
@@ -11,11 +12,13 @@ import { type CompiledFormulas, compileFormulas } from './compile-formulas.js';
 import { type Diagnostic, sortDiagnostics } from './diagnostics.js';
 import { openFormulaCache, saveFormulaCache } from './formula-cache.js';
 import { canonicalJson, sha256 } from './hash.js';
+import { lenientParse } from './lenient-parse.js';
 import { parseWith, validateModel } from './load-model.js';
+import { modelSearchDirs, scanModelDirs, whereLooked } from './model-search.js';
 import { type Assignment, applyAssignments, type Loc, type RouteContext, withOrigins } from './overrides.js';
 import type { Provenance, UncertainParam } from './provenance.js';
 import { type CheckedModel, type ResolvedDef, resolveDef } from './resolve-def.js';
-import { checkKinds, duplicateModelIds, kindOf, scanModels, selectModels } from './resolve-models.js';
+import { checkKinds, duplicateModelIds, kindOf, selectModels } from './resolve-models.js';
 import { err, ok, type Result } from './result.js';
 import { readScenarioChain } from './scenario-chain.js';
 import { resolveScenarioRef } from './scenario-ref.js';
@@ -39,6 +42,8 @@ export interface LoadedScenario {
   readonly formulaOrigin: CompiledFormulas['origin'];
   /** The checks of a scenario event, for a journal's inject: one diagnostic per problem. */
   readonly checkInject: (inj: InjectData, at: (path: string) => Loc) => Diagnostic[];
+  /** Overrides and --set values accepted that may not do what was meant (assignment-warnings.ts). */
+  readonly warnings: readonly Diagnostic[];
 }
 
 export interface LoadOptions {
@@ -49,6 +54,8 @@ export interface LoadOptions {
   readonly random?: RandomSource;
   /** Folder of the formula cache (formula-cache.ts); none: formulas are compiled in memory only. */
   readonly cacheDir?: string;
+  /** Model folders searched after the scenario's own and before the shipped ones (--models, $ACI_SIM_MODELS). */
+  readonly modelDirs?: readonly string[];
 }
 
 const fail = (ds: Diagnostic[]) => err(sortDiagnostics(dropMisspeltMissing(ds)));
@@ -76,35 +83,49 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
   const { merged, locate } = chain.value;
 
   // 1. The scenario itself.
-  const first = parseWith(ScenarioSchema, merged, locate);
+  let first = parseWith(ScenarioSchema, merged, locate);
   const diags: Diagnostic[] = first.ok ? [] : [...first.error];
   for (const f of REQUIRED_SCENARIO_FIELDS)
     if (merged[f] === undefined)
       diags.push({ ...locate([]), code: 'schema/missing', message: `missing required field "${f}"` });
-  if (!first.ok || diags.length > 0) return fail(diags);
+  // Where the parse allows, the checks go on with the problems set aside (lenient-parse.ts).
+  let data = merged;
+  if (!first.ok) {
+    const lenient =
+      diags.length === first.error.length ? lenientParse(ScenarioSchema, merged, locate, diags) : null;
+    if (!lenient?.result.ok) return fail(diags);
+    first = lenient.result;
+    data = lenient.data;
+  }
+  if (!first.ok || diags.some((d) => d.code === 'schema/missing')) return fail(diags);
   const sc = first.value;
+  /** Problems that stop the load here; those of earlier stages are reported with them. */
+  let reported = diags.length;
+  const blocked = () => diags.length > reported;
 
   // 2. Its model files.
-  const modelDir = resolve(dirname(chain.value.modelDirFrom.abs), sc.model_dir ?? '../models');
-  const index = await scanModels(modelDir, cwd);
-  const selected = selectModels(index, sc.models ?? [], locate);
+  const dirs = modelSearchDirs(chain.value.modelDirFrom.abs, sc.model_dir, opts.modelDirs ?? []);
+  const index = await scanModelDirs(dirs, sc.models ?? [], cwd);
+  const where = whereLooked(index, cwd);
+  const selected = selectModels(index, sc.models ?? [], locate, where);
   diags.push(
     ...index.loops,
     ...duplicateModelIds(index),
     ...selected.diagnostics,
-    ...checkKinds(selected.files, index, locate),
+    ...checkKinds(selected.files, index, locate, where),
   );
-  if (diags.length > 0) return fail(diags);
+  if (diags.length - selected.guessed > reported) return fail(diags);
+  reported = diags.length;
 
   // 3. Overrides, then --set; then every file is validated with them applied.
   const ctx: RouteContext = {
     models: selected.files,
     data: new Map(selected.files.map((f) => [f, f.data])),
-    scenario: merged,
+    scenario: data,
   };
   const overrides: Assignment[] = Object.entries(sc.overrides).map(([text]) => ({
     text,
-    value: (merged.overrides as Record<string, unknown>)[text],
+    value: (data.overrides as Record<string, unknown>)[text],
     at: locate(['overrides', text]),
   }));
   const sets: Assignment[] = Object.entries(opts.set ?? {}).map(([text, value]) => ({
@@ -115,6 +136,8 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
   const a1 = applyAssignments(overrides, ctx, false);
   const a2 = applyAssignments(sets, ctx, true);
   diags.push(...a1.diagnostics, ...a2.diagnostics);
+  // An assignment that names nothing is not applied: the files are checked without it.
+  reported = diags.length;
   const originsOf = (k: Parameters<typeof a1.origins.get>[0]) =>
     new Map([...(a1.origins.get(k) ?? []), ...(a2.origins.get(k) ?? [])]);
   const models: CheckedModel[] = [];
@@ -125,9 +148,10 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
     else diags.push(...v.error);
   }
   const scLocate = withOrigins(locate, originsOf('scenario'));
-  const again = ctx.scenario === merged ? first : parseWith(ScenarioSchema, ctx.scenario, scLocate);
+  const again = ctx.scenario === data ? first : parseWith(ScenarioSchema, ctx.scenario, scLocate);
   if (!again.ok) diags.push(...again.error);
-  if (diags.length > 0 || !again.ok) return fail(diags);
+  if (blocked() || !again.ok) return fail(diags);
+  reported = diags.length;
 
   // 4. One plain description; ids across files; paths; formulas.
   const res = resolveDef({ def: again.value, data: ctx.scenario, locate: scLocate }, models);
@@ -181,5 +205,6 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
     hash,
     formulaOrigin: formulas.value.origin,
     checkInject: (inj, at) => checkInject(inj, at, ctx, res.def),
+    warnings: assignmentWarnings([...overrides, ...sets], res.def),
   });
 }

@@ -1,6 +1,6 @@
 // Finds model files by id: scans model_dir/**/*.yaml and reads their `id`.
 import { type Diagnostic, fileDiag } from './diagnostics.js';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMean, suggest } from './did-you-mean.js';
 import { displayPath, listYaml } from './files.js';
 import type { PathSeg } from './paths.js';
 import type { ModelKind } from './schemas/model.js';
@@ -73,13 +73,21 @@ const lineOfId = (src: YamlSource) => {
 export interface SelectedModels {
   readonly files: readonly YamlSource[];
   readonly diagnostics: readonly Diagnostic[];
+  /** Unknown ids for which the did-you-mean file was taken instead, so that later checks can go on. */
+  readonly guessed: number;
 }
 
 /** The files named by a scenario's `models:` list. */
-export function selectModels(index: ModelIndex, ids: readonly string[], locate: Locator): SelectedModels {
+export function selectModels(
+  index: ModelIndex,
+  ids: readonly string[],
+  locate: Locator,
+  where?: string,
+): SelectedModels {
   const files: YamlSource[] = [];
   const diagnostics: Diagnostic[] = [];
   const known = [...index.byId.keys()];
+  let guessed = 0;
   ids.forEach((id, i) => {
     const path: PathSeg[] = ['models', i];
     const found = index.byId.get(id);
@@ -91,8 +99,14 @@ export function selectModels(index: ModelIndex, ids: readonly string[], locate: 
       index.broken.length > 0
         ? `these model files could not be read: ${[...new Set(index.broken.map((d) => d.file))].join(', ')}`
         : known.length === 0
-          ? 'no model files were found; set `model_dir:` to the folder that holds them'
-          : undefined;
+          ? `no model files were found; set \`model_dir:\` to the folder that holds them${where ? ` (${where})` : ''}`
+          : where;
+    const meant = suggest(id, known);
+    const stand = meant === undefined || ids.includes(meant) ? undefined : index.byId.get(meant)?.[0];
+    if (stand && !files.includes(stand)) {
+      files.push(stand);
+      guessed += 1;
+    }
     diagnostics.push({
       ...locate(path),
       code: 'ref/unknown-model',
@@ -100,7 +114,7 @@ export function selectModels(index: ModelIndex, ids: readonly string[], locate: 
       ...(hint === undefined ? {} : { hint }),
     });
   });
-  return { files, diagnostics };
+  return { files, diagnostics, guessed };
 }
 
 /** How many files of a kind a scenario lists: [at least, at most]. */
@@ -112,7 +126,12 @@ const COUNTS: readonly [ModelKind, number, number][] = [
 ];
 
 /** One formulas file, at least one blocs file and at most one member_states file. */
-export function checkKinds(files: readonly YamlSource[], index: ModelIndex, locate: Locator): Diagnostic[] {
+export function checkKinds(
+  files: readonly YamlSource[],
+  index: ModelIndex,
+  locate: Locator,
+  where?: string,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const [kind, least, most] of COUNTS) {
     const of = files.filter((f) => kindOf(f) === kind);
@@ -126,6 +145,7 @@ export function checkKinds(files: readonly YamlSource[], index: ModelIndex, loca
         of.length < least
           ? `no \`${kind}\` model listed${available.length > 0 ? ` — add one of: ${ids(available)}` : ''}`
           : `more than one \`${kind}\` model listed (${ids(of)}); list exactly one`,
+      ...(of.length < least && available.length === 0 && where ? { hint: where } : {}),
     });
   }
   return out;

@@ -1,7 +1,9 @@
 // Reads a scenario and the scenarios it `extends`, and merges them: the
 // extending file's fields win; overrides, uncertain and events add up;
 // parameters, procedure and players merge field by field.
+import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from './diagnostics.js';
 import { didYouMean } from './did-you-mean.js';
 import { displayPath, listYamlFiles } from './files.js';
@@ -59,13 +61,17 @@ export async function readScenarioChain(
   return ok(merge(sources));
 }
 
+const SHIPPED_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+
 const idOf = (s: YamlSource) =>
   isObj(s.data) && typeof s.data.id === 'string' ? s.data.id : basename(s.abs);
 
-/** `<dir>/<id>.yaml`, or any YAML file in `dir` whose `id` is `id`. */
+/** `<dir>/<id>.yaml`, or any YAML file in `dir` whose `id` is `id`; else a scenario shipped with aci-sim. */
 async function findScenario(dir: string, id: string): Promise<Result<string, string>> {
   const files = (await listYamlFiles(dir)).filter((f) => dirname(f) === dir);
   for (const f of [join(dir, `${id}.yaml`), join(dir, `${id}.yml`)]) if (files.includes(f)) return ok(f);
+  const shipped = join(SHIPPED_SCENARIOS, `${id}.yaml`);
+  if (existsSync(shipped)) return ok(shipped);
   const ids: string[] = [];
   for (const f of files) {
     const r = await readYamlFile(f, f);

@@ -24,6 +24,8 @@ export interface ReportOptions {
   cwd?: string;
   /** Folder of the formula cache (see io LoadOptions.cacheDir). */
   cacheDir?: string;
+  /** Extra model folders (see io LoadOptions.modelDirs). */
+  modelDirs?: readonly string[];
 }
 
 export interface WrittenReport {
@@ -50,6 +52,7 @@ export async function writeReport(
     acceptChangedScenario: force,
     ...(opts.cwd ? { cwd: opts.cwd } : {}),
     ...(opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir }),
+    ...(opts.modelDirs === undefined ? {} : { modelDirs: opts.modelDirs }),
   });
   if (!game.ok) return game;
   const g = game.value;

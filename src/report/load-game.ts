@@ -49,6 +49,8 @@ export interface GameOptions {
   acceptChangedScenario?: boolean;
   /** Folder of the formula cache (see io LoadOptions.cacheDir). */
   cacheDir?: string;
+  /** Extra model folders (see io LoadOptions.modelDirs). */
+  modelDirs?: readonly string[];
 }
 
 export async function loadGame(
@@ -67,6 +69,7 @@ export async function loadGame(
     cwd,
     set: journal.set,
     ...(opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir }),
+    ...(opts.modelDirs === undefined ? {} : { modelDirs: opts.modelDirs }),
   });
   if (!loaded.ok) return loaded;
   const problems = journalProblems(journal, loaded.value, journalPath);

@@ -66,6 +66,7 @@ describe('aci-sim validate', () => {
       [
         'tests/fixtures/invalid/out-of-range.yaml:11:39: measures.duv_servicing.levels[2].intensity: expected a number from 0 to 1, got 1.4',
         'tests/fixtures/invalid/unknown-model.yaml:5:69: models[4]: unknown model id "mini-dependencie" — did you mean "mini-dependencies"?',
+        '  hint: looked for model files in tests/fixtures/models, models',
         'tests/fixtures/invalid/missing.yaml: cannot read file (no such file)',
         '',
       ].join('\n'),

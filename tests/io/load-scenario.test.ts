@@ -18,7 +18,8 @@ const withExtra = async (fixture: string) => {
 describe('problems across files', () => {
   it('unknown model id, with did-you-mean', async () => {
     expect(await problems('tests/fixtures/invalid/unknown-model.yaml')).toBe(
-      'tests/fixtures/invalid/unknown-model.yaml:5:69: models[4]: unknown model id "mini-dependencie" — did you mean "mini-dependencies"?',
+      'tests/fixtures/invalid/unknown-model.yaml:5:69: models[4]: unknown model id "mini-dependencie" — did you mean "mini-dependencies"?\n' +
+        '  hint: looked for model files in tests/fixtures/models, models',
     );
   });
 

@@ -13,7 +13,7 @@ import type { ExperimentOptions, LoadedExperiment } from '../../io/load-experime
 import { type Format, formatOf } from '../../io/writers/columns.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { formulaCacheDir, parseSeed } from '../options.js';
+import { formulaCacheDir, modelDirs, parseSeed, withModelsOption } from '../options.js';
 
 interface BatchFlags {
   runs?: string;
@@ -28,12 +28,13 @@ interface BatchFlags {
   policy?: string;
   summaryOnly?: boolean;
   posterior?: string;
+  models: string[];
 }
 
 export const EXIT_INTERRUPTED = 130;
 
 export function register(program: Command, { io, action }: CommandContext): void {
-  program
+  const cmd = program
     .command('batch')
     .description(
       'Run an experiment (or Monte Carlo over a scenario) on all cores; write rows, a manifest and a summary',
@@ -53,7 +54,8 @@ export function register(program: Command, { io, action }: CommandContext): void
       '--posterior <file>',
       'draw each design point’s parameters from a calibrated posterior (calibrate --out)',
     )
-    .option('--print-slurm [tasks]', 'print an sbatch job-array script for this batch and exit')
+    .option('--print-slurm [tasks]', 'print an sbatch job-array script for this batch and exit');
+  withModelsOption(cmd)
     .addHelpText(
       'after',
       '\nExamples:\n  aci-sim batch tutorial --runs 5000 --out runs.parquet\n  aci-sim batch experiments/tutorial-packages.yaml --workers 8\n  aci-sim batch experiments/tutorial-packages.yaml --print-slurm 16 > job.sh',
@@ -115,7 +117,7 @@ async function batch(target: string, flags: BatchFlags, io: CliIo): Promise<numb
 
 /** --runs, --seed and --policy as loader options. */
 export function parseCommon(
-  flags: { runs?: string; seed?: string; policy?: string },
+  flags: { runs?: string; seed?: string; policy?: string; models?: string[] },
   problems: Diagnostic[],
   cwd: string,
   env: Readonly<Record<string, string | undefined>> = {},
@@ -123,6 +125,7 @@ export function parseCommon(
   const opts: { -readonly [K in keyof ExperimentOptions]: ExperimentOptions[K] } = {
     cwd,
     cacheDir: formulaCacheDir(env),
+    modelDirs: modelDirs({ cwd, env }, flags.models),
   };
   if (flags.runs !== undefined) {
     const n = Number(flags.runs);

@@ -4,14 +4,16 @@
 // when the command runs.
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../io/diagnostics.js';
-import { EXIT_OK, reportDiagnostics } from '../exit.js';
+import { fileDiag } from '../../io/diagnostics.js';
+import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { DEFAULT_SCENARIO, formulaCacheDir, parseSets } from '../options.js';
+import { DEFAULT_SCENARIO, loadForCli, loadSettings, parseSets, withModelsOption } from '../options.js';
 
 interface ExplainOptions {
   scenario?: string;
   set: string[];
   rounds: string;
+  models: string[];
 }
 
 /** The terminal's width (or $COLUMNS when not a terminal), 80 when unknown, kept between 60 and 160. */
@@ -19,7 +21,7 @@ export const terminalWidth = (io: CliIo): number =>
   Math.min(160, Math.max(60, io.stdout.columns || Number(io.env.COLUMNS) || 80));
 
 export function register(program: Command, { io, action }: CommandContext): void {
-  program
+  const cmd = program
     .command('explain')
     .description('Explain a measure or dependency: legal basis, ladder, sources, formulas and charts')
     .argument('<id>', 'measure or dependency id, e.g. ree_april_licensing or cn_magnets')
@@ -28,7 +30,8 @@ export function register(program: Command, { io, action }: CommandContext): void
       'scenario id or file (default: the first shipped scenario that has the id)',
     )
     .option('--set <path=value>', 'override a parameter by its dotted path (repeatable)', collect, [])
-    .option('--rounds <n>', 'rounds for the charts over time', '12')
+    .option('--rounds <n>', 'rounds for the charts over time', '12');
+  withModelsOption(cmd)
     .addHelpText(
       'after',
       '\nExamples:\n  aci-sim explain duv_servicing_nl\n  aci-sim explain cn_magnets --scenario magnets-april-2025\n  aci-sim explain ree_april_licensing --set dependencies.cn_magnets.buffer_months=1',
@@ -50,8 +53,10 @@ async function explain(id: string, opts: ExplainOptions, io: CliIo): Promise<num
       message: `expected a whole number of rounds from 1 to 120, got "${opts.rounds}"`,
     });
   if (problems.length > 0) return reportDiagnostics(io, problems);
+  if (/^[A-Z]{2}$/.test(id) || id.includes('.')) return explainStateOrParameter(id, opts, set, io);
   const { findScenario } = await import('../../report/explain/find.js');
-  const found = await findScenario(id, opts.scenario, DEFAULT_SCENARIO, io.cwd, set, formulaCacheDir(io.env));
+  const { cacheDir, modelDirs } = loadSettings(io, opts.models);
+  const found = await findScenario(id, opts.scenario, DEFAULT_SCENARIO, io.cwd, set, { cacheDir, modelDirs });
   if (!found.ok) return reportDiagnostics(io, found.diagnostics);
   const { loaded, kind } = found;
   const look = { width: terminalWidth(io), colors: colorsWanted(io), rounds };
@@ -69,6 +74,50 @@ async function explain(id: string, opts: ExplainOptions, io: CliIo): Promise<num
 }
 
 const collect = (v: string, acc: string[]) => [...acc, v];
+
+/** `explain DE` (a member state) or `explain parameters.solidarity` (a number by its dotted path). */
+async function explainStateOrParameter(
+  id: string,
+  opts: ExplainOptions,
+  set: Record<string, string | number>,
+  io: CliIo,
+): Promise<number> {
+  const loaded = await loadForCli(io, opts.scenario ?? DEFAULT_SCENARIO, set, opts.models);
+  if (!loaded) return EXIT_USAGE;
+  const sc = loaded.scenario;
+  const x = await import('../../report/explain/state-and-parameter.js');
+  // The run `aci-sim run --seed 1` plays.
+  const seed = { key: (await import('../../rng/streams.js')).runSeed(1, 0, 0), shown: '1' };
+  const { didYouMean } = await import('../../io/did-you-mean.js');
+  const { canonicalPath } = await import('../../io/path-vocabulary.js');
+  const unknown = (what: string, known: string[]) =>
+    reportDiagnostics(io, [
+      fileDiag('explain', 'cli/unknown-id', `no ${what} "${id}" in ${sc.id}${didYouMean(id, known)}`),
+    ]);
+  if (!id.includes('.')) {
+    if (!sc.states.some((s) => s.id === id))
+      return unknown(
+        'member state',
+        sc.states.map((s) => s.id),
+      );
+    io.stdout.write(`${x.explainState(loaded, id, seed).join('\n')}\n`);
+    return EXIT_OK;
+  }
+  const path = canonicalPath(id) ?? id;
+  const value = x.valueAt(sc, path);
+  if (value === undefined) return unknown('number at', [...sc.targets.keys()]);
+  const sweep = [];
+  for (const v of x.sweepValues(value)) {
+    const { loadScenario } = await import('../../io/load-scenario.js');
+    const r = await loadScenario(opts.scenario ?? DEFAULT_SCENARIO, {
+      ...loadSettings(io, opts.models),
+      set: { ...set, [path]: v },
+    });
+    if (r.ok) sweep.push({ value: v, loaded: r.value });
+  }
+  io.stdout.write(`${x.explainParameter(loaded, path, sweep, seed).join('\n')}\n`);
+  return EXIT_OK;
+}
 
 /** Colours only on a terminal, and never when NO_COLOR is set. */
 const colorsWanted = (io: CliIo): boolean => Boolean(io.stdout.isTTY) && !io.env.NO_COLOR;

@@ -23,7 +23,7 @@ import type { GameRecord } from '../../ui/record.js';
 import type { Terminal } from '../../ui/start.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { DEFAULT_SCENARIO, formulaCacheDir, loadForCli, parseSeed, parseSets } from '../options.js';
+import { DEFAULT_SCENARIO, loadForCli, loadSettings, parseSeed, parseSets } from '../options.js';
 import { choosePolicies, roleOfKey } from './run.js';
 
 interface PlayOptions {
@@ -388,7 +388,7 @@ function journalRef(j: Journal, journalFile: string): string {
 async function writeDebrief(io: CliIo, journal: string): Promise<void> {
   io.stdout.write('Writing the debrief report (with the computer-played comparison)…\n');
   const { writeReport } = await import('../../report/index.js');
-  const r = await writeReport(journal, undefined, { cwd: io.cwd, cacheDir: formulaCacheDir(io.env) });
+  const r = await writeReport(journal, undefined, loadSettings(io));
   if (!r.ok) {
     reportDiagnostics(io, r.error);
     io.stdout.write(`Write it later with: aci-sim report ${journal}\n`);

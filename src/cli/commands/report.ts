@@ -6,7 +6,7 @@ import { type Diagnostic, fileDiag, formatDiagnostics } from '../../io/diagnosti
 import { DEFAULT_RUNS, defaultReportDir } from '../../report/defaults.js';
 import { EXIT_OK, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { formulaCacheDir } from '../options.js';
+import { loadSettings } from '../options.js';
 
 interface ReportFlags {
   out?: string;
@@ -51,8 +51,7 @@ async function report(journal: string, flags: ReportFlags, io: CliIo): Promise<n
   const r = await writeReport(journal, out, {
     runs,
     force: flags.force === true,
-    cwd: io.cwd,
-    cacheDir: formulaCacheDir(io.env),
+    ...loadSettings(io),
   });
   if (!r.ok) return reportDiagnostics(io, r.error);
   if (r.value.warnings.length > 0)

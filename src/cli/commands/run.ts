@@ -1,14 +1,22 @@
 // `aci-sim run [scenario]`: one whole run with computer players on both
 // sides, told round by round, or as one JSON object with --json.
 import type { Command } from 'commander';
-import { type Policy, ROLES, type Role, runGame, type Scenario, SimError } from '../../engine/index.js';
+import { explainRun, type Policy, ROLES, type Role, type Scenario, SimError } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { MAX_ROUNDS } from '../../io/limits.js';
+import type { LoadedScenario } from '../../io/load-scenario.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import { runJson, runText } from '../format-run.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { DEFAULT_SCENARIO, formulaCacheDir, loadForCli, parseRunSeed, parseSets } from '../options.js';
+import {
+  DEFAULT_SCENARIO,
+  formulaCacheDir,
+  loadForCli,
+  parseRunSeed,
+  parseSets,
+  withModelsOption,
+} from '../options.js';
 
 interface RunOptions {
   seed: string;
@@ -18,10 +26,12 @@ interface RunOptions {
   json?: boolean;
   from?: string;
   row?: string;
+  baseline?: boolean;
+  models: string[];
 }
 
 export function register(program: Command, { io, action }: CommandContext): void {
-  program
+  const cmd = program
     .command('run')
     .description('Play one whole run with computer players and tell what happened')
     .argument('[scenario]', 'scenario id or file', DEFAULT_SCENARIO)
@@ -32,9 +42,11 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--json', 'print one JSON object')
     .option('--from <file>', 'replay a row of this batch output (with --row)')
     .option('--row <run_id>', 'the run id of the row to replay, e.g. p003-l1-r0')
+    .option('--baseline', 'also play the run without the --set values and compare the two (aci-sim compare)');
+  withModelsOption(cmd)
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim run tutorial --seed 7\n  aci-sim run --policy EU=tit_for_tat --set dependencies.magnets.buffer_months=3 --json\n  aci-sim run --from results/runs.csv --row p003-l1-r0',
+      '\nExamples:\n  aci-sim run tutorial --seed 7\n  aci-sim run --policy EU=tit_for_tat --set dependencies.cn_magnets.buffer_months=3 --json',
     )
     .action(
       action((ref: string, opts: RunOptions, cmd: Command) =>
@@ -60,19 +72,21 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
     else set.rounds = n;
   }
   if (problems.length > 0) return reportDiagnostics(io, problems);
-  const loaded = await loadForCli(io, ref, set);
+  const loaded = await loadForCli(io, ref, set, opts.models);
   if (!loaded) return EXIT_USAGE;
   const sc = loaded.scenario;
   const policies = choosePolicies(sc, sc.players, opts.policy, problems);
   if (!policies) return reportDiagnostics(io, problems);
   try {
     const { runSeed } = await import('../../rng/streams.js');
-    const result = runGame(sc, typeof seed === 'string' ? seed : runSeed(seed, 0, 0), policies);
+    const result = explainRun(sc, typeof seed === 'string' ? seed : runSeed(seed, 0, 0), policies);
     const shown = { ...result, seed: String(seed) };
-    const names = { target: policies.target.id, coercer: policies.coercer.id };
+    const players = { target: policies.target.id, coercer: policies.coercer.id };
+    const setup = { seed: String(seed), players, set };
     io.stdout.write(
-      opts.json ? `${JSON.stringify(runJson(shown, sc), null, 2)}\n` : runText(shown, sc, names),
+      opts.json ? `${JSON.stringify(runJson(shown, sc, setup), null, 2)}\n` : runText(shown, sc, setup),
     );
+    if (opts.baseline) return baseline(io, ref, loaded, seed, opts, set);
     return EXIT_OK;
   } catch (e) {
     if (!(e instanceof SimError) || !e.code.startsWith('formula/')) throw e;
@@ -100,10 +114,10 @@ async function replay(opts: RunOptions, cmd: Command, io: CliIo): Promise<number
   const r = await replayRow(opts.from, opts.row, { cwd: io.cwd, cacheDir: formulaCacheDir(io.env) });
   if (!r.ok) return reportDiagnostics(io, r.error);
   const { scenario: sc, policies, seed } = r.value;
-  const result = runGame(sc, seed, policies);
+  const result = explainRun(sc, seed, policies);
   const diff = r.value.differences(result);
   const shown = { ...result, seed };
-  const names = { target: policies.target.id, coercer: policies.coercer.id };
+  const setup = { seed, players: { target: policies.target.id, coercer: policies.coercer.id }, set: {} };
   const record = {
     file: opts.from,
     run_id: r.value.runId,
@@ -114,8 +128,8 @@ async function replay(opts: RunOptions, cmd: Command, io: CliIo): Promise<number
   };
   io.stdout.write(
     opts.json
-      ? `${JSON.stringify({ ...runJson(shown, sc), replay: record }, null, 2)}\n`
-      : runText(shown, sc, names),
+      ? `${JSON.stringify({ ...runJson(shown, sc, setup), replay: record }, null, 2)}\n`
+      : runText(shown, sc, setup),
   );
   const what = `replay of ${r.value.runId} from ${opts.from}`;
   if (diff.length === 0) {
@@ -124,6 +138,33 @@ async function replay(opts: RunOptions, cmd: Command, io: CliIo): Promise<number
   }
   for (const d of diff) io.stderr.write(`${what}: ${d.name} is ${d.replay}, the row says ${d.row}\n`);
   return EXIT_FAILURE;
+}
+
+/** `--baseline`: the same run without the --set values, compared with this one. */
+async function baseline(
+  io: CliIo,
+  ref: string,
+  loaded: LoadedScenario,
+  seed: number | string,
+  opts: RunOptions,
+  set: Record<string, string | number>,
+): Promise<number> {
+  const base = await loadForCli(
+    io,
+    ref,
+    opts.rounds === undefined ? {} : { rounds: set.rounds! },
+    opts.models,
+  );
+  if (!base) return EXIT_USAGE;
+  const problems: Diagnostic[] = [];
+  const { runBoth } = await import('./compare.js');
+  const sides = await runBoth(base, loaded, seed, opts.policy, set, problems);
+  if (!sides) return reportDiagnostics(io, problems);
+  const { diffText } = await import('../format-diff.js');
+  io.stdout.write(
+    `\nCompared with the run without --set (the baseline):\n${diffText(sides[0], sides[1], Object.keys(set))}`,
+  );
+  return EXIT_OK;
 }
 
 /** The side a `--policy` or `--player` key names: a side id of the scenario (any case) or a role. */

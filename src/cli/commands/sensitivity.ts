@@ -12,6 +12,7 @@ import { formatOf } from '../../io/writers/columns.js';
 import { csvHeader, csvRow } from '../../io/writers/csv.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
+import { withModelsOption } from '../options.js';
 import { EXIT_INTERRUPTED, loadAndPlan, parseCommon, runWithSignals } from './batch.js';
 
 interface Flags {
@@ -25,6 +26,7 @@ interface Flags {
   policy?: string;
   force?: boolean;
   quiet?: boolean;
+  models: string[];
 }
 
 const NUMERIC = [...METRICS.filter((m) => m !== 'outcome'), 'landing'];
@@ -32,7 +34,7 @@ const NUMERIC = [...METRICS.filter((m) => m !== 'outcome'), 'landing'];
 const SIDE_METRIC = /^(pain_[a-z0-9]+(_pct)?|substitution_[a-z0-9]+)$/;
 
 export function register(program: Command, { io, action }: CommandContext): void {
-  program
+  const cmd = program
     .command('sensitivity')
     .description('Rank uncertain parameters by Sobol indices (S1, ST with CIs) or Morris μ*, σ')
     .argument('<experiment|scenario>', 'experiment file, or scenario id or file (its uncertain numbers)')
@@ -48,7 +50,8 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--save-runs <file>', 'also keep the runs (.csv, .jsonl or .parquet)')
     .option('--policy <EU=name,CN=name>', 'computer players for sides the experiment does not sweep')
     .option('--force', 'overwrite existing outputs')
-    .option('--quiet', 'no progress on stderr')
+    .option('--quiet', 'no progress on stderr');
+  withModelsOption(cmd)
     .addHelpText(
       'after',
       '\nExamples:\n  aci-sim sensitivity tutorial --method sobol --runs 256\n  aci-sim sensitivity experiments/tutorial-sensitivity.yaml --method morris --metric landing',

@@ -10,6 +10,7 @@ import { didYouMean } from '../../io/did-you-mean.js';
 import { displayPath, listYamlFiles } from '../../io/files.js';
 import { EXIT_OK, EXIT_USAGE } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
+import { modelDirs, withModelsOption } from '../options.js';
 
 const KINDS = [
   'scenario',
@@ -26,10 +27,15 @@ const KINDS = [
 export interface FileResult {
   readonly file: string;
   readonly diagnostics: readonly Diagnostic[];
+  readonly warnings?: readonly Diagnostic[];
 }
 
 /** Validates one file: a scenario fully (with its models), a model file on its own. */
-export async function validateFile(path: string, cwd: string): Promise<FileResult> {
+export async function validateFile(
+  path: string,
+  cwd: string,
+  modelDirs: readonly string[] = [],
+): Promise<FileResult> {
   const abs = resolve(cwd, path);
   const file = displayPath(abs, cwd);
   const { diagAt, readYamlFile } = await import('../../io/yaml-source.js');
@@ -38,12 +44,12 @@ export async function validateFile(path: string, cwd: string): Promise<FileResul
   const data = read.value.data as { kind?: unknown } | null;
   if (data && typeof data === 'object' && data.kind === 'scenario') {
     const { loadScenario } = await import('../../io/load-scenario.js');
-    const r = await loadScenario(abs, { cwd });
-    return { file, diagnostics: r.ok ? [] : r.error };
+    const r = await loadScenario(abs, { cwd, modelDirs });
+    return { file, diagnostics: r.ok ? [] : r.error, warnings: r.ok ? r.value.warnings : [] };
   }
   if (data && typeof data === 'object' && data.kind === 'experiment') {
     const { loadExperiment } = await import('../../io/load-experiment.js');
-    const r = await loadExperiment(abs, { cwd });
+    const r = await loadExperiment(abs, { cwd, modelDirs });
     return { file, diagnostics: r.ok ? [] : r.error };
   }
   if (data && typeof data === 'object' && data.kind === 'calibration') {
@@ -86,12 +92,18 @@ async function expand(
 }
 
 /** Validates every file, printing ✓ or its problems; resolves to the exit code. */
-export async function runValidate(paths: readonly string[], io: CliIo): Promise<number> {
+export async function runValidate(
+  paths: readonly string[],
+  io: CliIo,
+  models: readonly string[] = [],
+): Promise<number> {
   const { files, empty } = await expand(paths, io.cwd);
   let failed = empty.length > 0;
   if (failed) io.stderr.write(`${formatDiagnostics(empty)}\n`);
+  const dirs = modelDirs(io, models);
   for (const path of files) {
-    const r = await validateFile(path, io.cwd);
+    const r = await validateFile(path, io.cwd, dirs);
+    for (const w of r.warnings ?? []) io.stderr.write(`warning: ${formatDiagnostics([w])}\n`);
     if (r.diagnostics.length === 0) io.stdout.write(`✓ ${r.file}\n`);
     else {
       failed = true;
@@ -102,13 +114,14 @@ export async function runValidate(paths: readonly string[], io: CliIo): Promise<
 }
 
 export function register(program: Command, { io, action }: CommandContext): void {
-  program
+  const cmd = program
     .command('validate')
     .description('Check scenario and model files; print every problem with file:line:col')
-    .argument('<files...>', 'YAML files or folders (a scenario is checked with all its models)')
+    .argument('<files...>', 'YAML files or folders (a scenario is checked with all its models)');
+  withModelsOption(cmd)
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim validate scenarios/tutorial.yaml\n  aci-sim validate models/**/*.yaml',
+      '\nExamples:\n  aci-sim validate scenarios/tutorial.yaml\n  aci-sim validate models',
     )
-    .action(action((files: string[]) => runValidate(files, io)));
+    .action(action((files: string[], opts: { models: string[] }) => runValidate(files, io, opts.models)));
 }

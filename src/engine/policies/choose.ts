@@ -1,50 +1,80 @@
 // Computer players: each policy turns a state into one side's orders.
-import { coercerMin, targetMax } from '../negotiation.js';
+import { coercerMin, perceivedZone, targetMax } from '../negotiation.js';
 import type { BlocOrders } from '../orders.js';
 import { projectChange, projectCosts } from '../projection.js';
 import type { SimState } from '../state.js';
 import { other, type Policy, type Rng, type Role, type Scenario } from '../types.js';
 import { lowers, type Move, offerFor, painPctOf, raises, roundToward, sideRung } from './moves.js';
 import { policyParam } from './params.js';
+import type { MoveReason } from './reasons.js';
 
-export function chooseOrders(sc: Scenario, st: SimState, bloc: Role, policy: Policy, rng: Rng): BlocOrders {
+/**
+ * One side's orders under its policy. With `why`, the reasons for them are
+ * pushed there (MoveReason); asking for them changes no choice and no draw.
+ */
+export function chooseOrders(
+  sc: Scenario,
+  st: SimState,
+  bloc: Role,
+  policy: Policy,
+  rng: Rng,
+  why?: MoveReason[],
+): BlocOrders {
+  const orders = choose(sc, st, bloc, policy, rng, why);
+  if (why && why.length === 0)
+    why.push({ rule: 'keep', because: st.deal ? 'deal' : policy.kind === 'hold' ? 'hold' : 'no-move' });
+  return orders;
+}
+
+function choose(
+  sc: Scenario,
+  st: SimState,
+  bloc: Role,
+  policy: Policy,
+  rng: Rng,
+  why?: MoveReason[],
+): BlocOrders {
   if (st.deal) return {};
   switch (policy.kind) {
     case 'hold':
       return {};
     case 'tit_for_tat':
-      return titForTat(sc, st, bloc);
+      return titForTat(sc, st, bloc, why);
     case 'graduated':
-      return graduated(sc, st, bloc, policy);
+      return graduated(sc, st, bloc, policy, why);
     case 'appeaser':
-      return appeaser(sc, st, bloc, policy);
+      return appeaser(sc, st, bloc, policy, why);
     case 'best_response':
-      return bestResponse(sc, st, bloc, policy, rng);
+      return bestResponse(sc, st, bloc, policy, rng, why);
   }
 }
 
-function titForTat(sc: Scenario, st: SimState, bloc: Role): BlocOrders {
+function titForTat(sc: Scenario, st: SimState, bloc: Role, why?: MoveReason[]): BlocOrders {
   const mine = sideRung(sc, st, bloc);
   const theirs = sideRung(sc, st, other(bloc));
   if (theirs > mine) {
-    const up = bestRaise(sc, st, bloc);
+    const up = bestRaise(sc, st, bloc, false, why);
     return up ? { set: { [up.measure]: up.level } } : {};
   }
   if (theirs < mine) {
     const down = lowers(sc, st, bloc).sort((a, b) => b.level - a.level)[0];
+    if (down) why?.push({ rule: 'match-down', measure: down.measure, level: down.level, mine, theirs });
     return down ? { set: { [down.measure]: down.level } } : {};
   }
   return {};
 }
 
-function graduated(sc: Scenario, st: SimState, bloc: Role, policy: Policy): BlocOrders {
+function graduated(sc: Scenario, st: SimState, bloc: Role, policy: Policy, why?: MoveReason[]): BlocOrders {
   const q = offerFor(st, bloc, 0);
-  if (q !== null) return { propose: { q } };
+  if (q !== null) {
+    offered(st, bloc, q, why);
+    return { propose: { q } };
+  }
   const set: Record<string, number> = {};
   const steps = Math.max(1, Math.round(policyParam('graduated', policy.params, 'step')));
   let sim = st;
   for (let k = 0; k < steps; k++) {
-    const up = bestRaise(sc, sim, bloc, true);
+    const up = bestRaise(sc, sim, bloc, true, why);
     if (!up) break;
     set[up.measure] = up.level;
     if (k + 1 === steps) break; // the next step's state is needed only for another step
@@ -58,11 +88,18 @@ function graduated(sc: Scenario, st: SimState, bloc: Role, policy: Policy): Bloc
   return Object.keys(set).length > 0 ? { set } : {};
 }
 
-function appeaser(sc: Scenario, st: SimState, bloc: Role, policy: Policy): BlocOrders {
+function appeaser(sc: Scenario, st: SimState, bloc: Role, policy: Policy, why?: MoveReason[]): BlocOrders {
   const threshold = policyParam('appeaser', policy.params, 'concession') * sc.blocs[bloc].painTolerance;
-  if (painPctOf(sc, st, bloc) <= threshold) return {};
+  const painPct = painPctOf(sc, st, bloc);
+  if (painPct <= threshold) {
+    why?.push({ rule: 'keep', because: 'under-threshold' });
+    return {};
+  }
   const set: Record<string, number> = {};
-  for (const d of lowers(sc, st, bloc)) set[d.measure] = 0;
+  for (const d of lowers(sc, st, bloc)) {
+    set[d.measure] = 0;
+    why?.push({ rule: 'appease', measure: d.measure, level: 0, painPct, threshold });
+  }
   const z = st.zone;
   const q = z
     ? bloc === 'target'
@@ -71,7 +108,14 @@ function appeaser(sc: Scenario, st: SimState, bloc: Role, policy: Policy): BlocO
     : bloc === 'target'
       ? 1
       : 0;
-  return { set, propose: { q: roundToward(q, bloc) } };
+  const terms = roundToward(q, bloc);
+  why?.push({ rule: 'offer', q: terms, lo: terms, hi: terms });
+  return { set, propose: { q: terms } };
+}
+
+function offered(st: SimState, bloc: Role, q: number, why?: MoveReason[]): void {
+  const z = why && st.zone ? perceivedZone(st.zone, bloc) : null;
+  if (z) why?.push({ rule: 'offer', q, lo: z.lo, hi: z.hi });
 }
 
 /**
@@ -80,7 +124,7 @@ function appeaser(sc: Scenario, st: SimState, bloc: Role, policy: Policy): BlocO
  * that reaches the next rung wins over one that stays (graduated escalation);
  * a bare threat is chosen only when it climbs and nothing within reach bites.
  */
-function bestRaise(sc: Scenario, st: SimState, bloc: Role, climb = false): Move | null {
+function bestRaise(sc: Scenario, st: SimState, bloc: Role, climb = false, why?: MoveReason[]): Move | null {
   const levels = st.measures.map((m) => m.level);
   const h = sc.params.horizon;
   const base = projectCosts(sc, st, levels, h);
@@ -89,6 +133,7 @@ function bestRaise(sc: Scenario, st: SimState, bloc: Role, climb = false): Move 
   let best: Move | null = null;
   let threat: Move | null = null;
   let bestScore = -Infinity;
+  let bestProjected = { harmToOther: 0, ownCost: 0, climbs: false };
   for (const mv of raises(sc, st, bloc, rung + 1)) {
     const climbs = sc.measures[mv.index]!.levels[mv.level]!.rung > rung;
     const p = projectChange(sc, st, levels, mv.index, mv.level, h);
@@ -103,10 +148,20 @@ function bestRaise(sc: Scenario, st: SimState, bloc: Role, climb = false): Move 
     if (score > bestScore) {
       bestScore = score;
       best = mv;
+      if (why) bestProjected = { harmToOther: gain, ownCost: p[bloc] - base[bloc], climbs: climb && climbs };
     }
   }
-  if (climb && threat && bestScore < 1e12) return threat;
-  return best ?? threat;
+  const chosen = climb && threat && bestScore < 1e12 ? threat : (best ?? threat);
+  if (why && chosen) {
+    const { measure, level } = chosen;
+    const { climbs, ...projected } = bestProjected;
+    why.push(
+      chosen === best
+        ? { rule: climbs ? 'climb' : 'best-ratio', measure, level, ...projected }
+        : { rule: 'threat', measure, level },
+    );
+  }
+  return chosen;
 }
 
 /**
@@ -114,7 +169,14 @@ function bestRaise(sc: Scenario, st: SimState, bloc: Role, climb = false): Move 
  * own cost over the horizon plus the terms the zone would then imply, and
  * picks by soft-max at a temperature drawn from the stream.
  */
-function bestResponse(sc: Scenario, st: SimState, bloc: Role, policy: Policy, rng: Rng): BlocOrders {
+function bestResponse(
+  sc: Scenario,
+  st: SimState,
+  bloc: Role,
+  policy: Policy,
+  rng: Rng,
+  why?: MoveReason[],
+): BlocOrders {
   const levels = st.measures.map((m) => m.level);
   const limit = Math.max(1, Math.round(policyParam('best_response', policy.params, 'candidates')));
   const moves: (Move | null)[] = [
@@ -123,10 +185,12 @@ function bestResponse(sc: Scenario, st: SimState, bloc: Role, policy: Policy, rn
     ...lowers(sc, st, bloc).slice(0, limit),
   ];
   const stakes = sc.blocs[bloc].stakes;
+  const projections: { target: number; coercer: number }[] = [];
   const utility = moves.map((mv) => {
     const p = mv
       ? projectChange(sc, st, levels, mv.index, mv.level, sc.params.horizon)
       : projectCosts(sc, st, levels, sc.params.horizon);
+    if (why) projections.push({ target: p.target, coercer: p.coercer });
     // Midpoint terms implied by the two bounds after this move (may lie outside [0,1] before a zone exists).
     const q = (1 - p.coercer / sc.blocs.coercer.stakes + p.target / sc.blocs.target.stakes) / 2;
     const terms = bloc === 'target' ? q * stakes : (1 - q) * stakes;
@@ -146,7 +210,25 @@ function bestResponse(sc: Scenario, st: SimState, bloc: Role, policy: Policy, rn
   }
   const mv = moves[chosen];
   const orders: BlocOrders = mv ? { set: { [mv.measure]: mv.level } } : {};
+  if (why) {
+    const them = other(bloc);
+    const p = projections[chosen]!;
+    const keep = projections[0]!;
+    why.push({
+      rule: 'utility',
+      measure: mv?.measure ?? null,
+      level: mv?.level ?? 0,
+      up: mv ? mv.level > (st.measures[mv.index]!.pending?.level ?? st.measures[mv.index]!.level) : false,
+      utility: utility[chosen]!,
+      keep: utility[0]!,
+      harmToOther: p[them] - keep[them],
+      ownCost: p[bloc] - keep[bloc],
+    });
+  }
   const q = offerFor(st, bloc, policyParam('best_response', policy.params, 'lean'));
-  if (q !== null) orders.propose = { q };
+  if (q !== null) {
+    orders.propose = { q };
+    offered(st, bloc, q, why);
+  }
   return orders;
 }

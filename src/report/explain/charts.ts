@@ -6,13 +6,21 @@ const LABEL = 9;
 /** Columns the y labels and the axis take. */
 const FRAME = LABEL + 3;
 
-const fmtY = (x: number) =>
-  Math.abs(x) >= 100 ? x.toFixed(0) : Math.abs(x) >= 10 ? x.toFixed(1) : x.toFixed(2);
+/** Labels with as many decimals as the step between rows needs, so that small values do not all read 0.00. */
+export function yLabels(min: number, max: number, height: number): (x: number) => string {
+  const step = (max - min) / Math.max(1, height);
+  const big = Math.max(Math.abs(min), Math.abs(max));
+  const least = big >= 100 ? 0 : big >= 10 ? 1 : 2;
+  const digits = step > 0 && step < 0.01 ? Math.min(6, Math.max(least, Math.ceil(-Math.log10(step)))) : least;
+  return (x: number) => x.toFixed(digits);
+}
 
 export interface ChartOptions {
   width: number;
   height?: number;
   colors?: boolean;
+  /** Names written at the right end of each series' line, so that lines are told apart without colour. */
+  names?: readonly string[];
 }
 
 const PALETTE = [
@@ -33,15 +41,27 @@ function draw(series: number[][], o: ChartOptions): string[] {
   const min = Math.min(...all, 0);
   // A flat zero line still gets an axis to sit on.
   const top = max === min ? min + 1 : max;
-  return asciichart
+  const height = o.height ?? 8;
+  const fmtY = yLabels(min, top, height);
+  const rows = asciichart
     .plot(series, {
-      height: o.height ?? 8,
+      height,
       min,
       max: top,
       format: (x) => fmtY(x).padStart(LABEL),
       ...(o.colors ? { colors: series.map((_, i) => PALETTE[i % PALETTE.length]) } : {}),
     })
     .split('\n');
+  if (!o.names) return rows;
+  // Each name on the row where its line ends (the top row is `top`, the last `min`).
+  const ends = new Map<number, string[]>();
+  series.forEach((s, i) => {
+    const name = o.names?.[i];
+    if (name === undefined || s.length === 0) return;
+    const row = Math.round(((top - s[s.length - 1]!) / (top - min)) * height);
+    ends.set(row, [...(ends.get(row) ?? []), name]);
+  });
+  return rows.map((line, r) => (ends.has(r) ? `${line} ${ends.get(r)!.join(', ')}` : line));
 }
 
 /** An x axis under a chart: `labels` placed at their columns (0-based within the plot). */

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { editDistance, listSome } from '../../io/did-you-mean.js';
 import { listYamlFiles } from '../../io/files.js';
-import { type LoadedScenario, loadScenario } from '../../io/load-scenario.js';
+import { type LoadedScenario, type LoadOptions, loadScenario } from '../../io/load-scenario.js';
 
 export type Found =
   | { ok: true; loaded: LoadedScenario; kind: 'measure' | 'dependency' }
@@ -38,9 +38,8 @@ export async function findScenario(
   defaultRef: string,
   cwd: string,
   set: Record<string, string | number>,
-  cacheDir?: string,
+  cache: Pick<LoadOptions, 'cacheDir' | 'modelDirs'> = {},
 ): Promise<Found> {
-  const cache = cacheDir === undefined ? {} : { cacheDir };
   const refs = named ? [named] : await searchOrder(cwd, defaultRef);
   const tried: { ref: string; loaded: LoadedScenario }[] = [];
   for (const ref of refs) {
@@ -104,6 +103,8 @@ export function closest(
     let score = editDistance(w, lc);
     for (let k = Math.max(1, w.length - 2); k <= Math.min(lc.length, w.length + 2); k++)
       score = Math.min(score, editDistance(w, lc.slice(0, k)) + 0.5);
+    // A word of the id ("magnets" in "cn_magnets").
+    if (w.length >= 4 && lc.split('_').includes(w)) score = Math.min(score, 1.5);
     if (score > Math.max(2, w.length / 4)) continue;
     if (!best || score < best.score || (score === best.score && c.length < best.id.length))
       best = { id: c, score };

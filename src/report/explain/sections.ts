@@ -69,9 +69,12 @@ function sweepCharts(
 function roundCharts(sc: Scenario, m: number, sides: { actor: Role; target: Role }, look: Look): string[] {
   const runs = runAtLevels(sc, m, look.rounds);
   if (runs.length === 0) return [];
-  const o = { width: look.width, height: 8, colors: look.colors };
+  // Lines are named at their right end too, so the chart reads without colour.
+  const names = runs.length > 1 ? runs.map((r) => `L${r.level}`) : undefined;
+  const o = { width: look.width - 6, height: 8, colors: look.colors, ...(names ? { names } : {}) };
   const legend = runs.map(
-    (r, i) => `  level ${r.level}: ${r.name}${look.colors && runs.length > 1 ? ` (${colourName(i)})` : ''}`,
+    (r, i) =>
+      `  ${runs.length > 1 ? `L${r.level}` : `level ${r.level}`}: ${r.name}${look.colors && runs.length > 1 ? ` (${colourName(i)})` : ''}`,
   );
   const pick = [1, 3, 6, look.rounds].filter((r, i, a) => r <= look.rounds && a.indexOf(r) === i);
   const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);

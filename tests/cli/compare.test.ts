@@ -1,0 +1,61 @@
+// `aci-sim compare` and `run --baseline`: the change an edit makes, attributed
+// by flow and by term of the support formula; an edit with no effect is said
+// to have none, and why.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../helpers/cli.js';
+
+const env = { ACI_SIM_CACHE: join(tmpdir(), 'aci-sim-test-cache') };
+
+describe('compare', () => {
+  it('attributes the change of Germany made hawkish', async () => {
+    const r = await cli(['compare', 'rare-earths-2025', '--set', 'states.DE.base_support=2'], { env });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const out = r.stdout;
+    expect(out).toContain(
+      'B: rare-earths-2025 with states.DE.base_support=2 (seed 1; EU: graduated, CN: best_response)\n',
+    );
+    expect(out).toMatch(/^pain to CN +EUR 3\.4 bn +EUR 4\.2 bn +\+0\.8$/m);
+    expect(out).toContain('Change in the pain to China by flow (EUR bn, A → B; +0.83 in all):\n');
+    expect(out).toMatch(/^ {2}eu_leap_engines +harm suffered +0\.00 → +0\.68 +\+0\.68$/m);
+    expect(out).toContain('Change in support at the Council vote in round 5');
+    // Germany's vote changes, and the support formula's base term says why.
+    expect(out).toMatch(
+      /^ {2}DE +0\.20 → +2\.20 \(abstain → for\): base \+2\.00, pain 0\.00, cost 0\.00, pressure 0\.00, solidarity 0\.00$/m,
+    );
+  });
+
+  it('says an edit has no effect, and why', async () => {
+    const cases: [string, string][] = [
+      ['measures.tariff_evs.levels[1].tariff=0.35', 'measure tariff_evs is never raised in this run'],
+      ['member_states.DE.stance=hawkish', "no formula reads a state's stance (only base_support counts)"],
+      ['dependencies.cn_ev_exports.elasticity=4', 'dependency cn_ev_exports is never restricted in this run'],
+    ];
+    for (const [set, why] of cases) {
+      const r = await cli(['compare', '--set', set], { env });
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('The two runs are identical: the same orders, events and results.\n');
+      expect(r.stdout).toContain(`  ${set.split('=')[0]}: ${why}\n`);
+    }
+  });
+
+  it('compares two scenarios', async () => {
+    const r = await cli(['compare', 'rare-earths-2025', 'g7-coordinated'], { env });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^A: rare-earths-2025 \(seed 1;/m);
+    expect(r.stdout).toMatch(/^B: g7-coordinated \(seed 1;/m);
+  });
+
+  it('run --baseline prints the run, then the comparison with the run without --set', async () => {
+    const r = await cli(
+      ['run', 'tutorial', '--set', 'dependencies.tutorial_magnets.buffer_months=1', '--baseline'],
+      { env },
+    );
+    expect(r.code).toBe(0);
+    const [run, diff] = r.stdout.split('\nCompared with the run without --set (the baseline):\n');
+    expect(run).toMatch(/^Outcome: /m);
+    expect(diff).toMatch(/^ {2}tutorial_magnets +harm suffered +\d+\.\d\d → +\d+\.\d\d +\+\d+\.\d\d$/m);
+  });
+});

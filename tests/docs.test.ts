@@ -1,0 +1,57 @@
+// Docs that cannot drift: every generated block of README.md, SCENARIOS.md and
+// MODEL.md is what the code prints now (`npm run docs` rewrites them), and
+// every `--help` example of the commands that answer at once runs cleanly.
+import { readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  DOCS_ROOT,
+  GENERATED_DOCS,
+  parseSpec,
+  printed,
+  renderDocs,
+  splitArgs,
+} from '../src/cli/docs-blocks.js';
+import { cli } from './helpers/cli.js';
+
+const env = { ACI_SIM_CACHE: join(tmpdir(), 'aci-sim-test-cache') };
+
+describe('generated blocks', () => {
+  it('parse a block spec', () => {
+    expect(splitArgs("run x --set 'a b=1'")).toEqual(['run', 'x', '--set', 'a b=1']);
+    expect(parseSpec('run x | ^Out').filter?.source).toBe('^Out');
+  });
+
+  it('rewrite a stale block and leave a fresh one as it is', async () => {
+    const stale = 'a\n<!-- docs: vote --for DE -->\nold\n<!-- /docs -->\nb\n';
+    const once = await renderDocs(stale, async (args) => `${args.join(' ')}\nline 2\n`);
+    expect(once).toBe(
+      'a\n<!-- docs: vote --for DE -->\n```\n$ aci-sim vote --for DE\nvote --for DE\nline 2\n```\n<!-- /docs -->\nb\n',
+    );
+    expect(await renderDocs(once, async (args) => `${args.join(' ')}\nline 2\n`)).toBe(once);
+  });
+
+  for (const doc of GENERATED_DOCS)
+    it(`${doc} shows what the code prints (run npm run docs to update it)`, async () => {
+      const text = readFileSync(join(DOCS_ROOT, doc), 'utf8');
+      expect(await renderDocs(text, (args) => printed(args, env))).toBe(text);
+    });
+});
+
+describe('--help examples', () => {
+  for (const command of ['run', 'compare', 'explain', 'validate', 'vote'])
+    it(`every example of ${command} --help runs`, async () => {
+      const help = await cli([command, '--help'], { env });
+      const examples = help.stdout
+        .split('Examples:\n')[1]!
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l.startsWith('aci-sim '));
+      expect(examples.length).toBeGreaterThan(0);
+      for (const ex of examples) {
+        const r = await cli(splitArgs(ex.replace(/^aci-sim /, '')), { env });
+        expect({ ex, code: r.code, stderr: r.stderr }).toEqual({ ex, code: 0, stderr: '' });
+      }
+    });
+});
