@@ -2,9 +2,12 @@
 // come from, the formulas it goes through, and charts of its harm and cost
 // computed by the engine. The report and the loaders behind it are imported
 // when the command runs.
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Diagnostic } from '../../io/diagnostics.js';
 import { fileDiag } from '../../io/diagnostics.js';
+import type { Line } from '../../report/explain/doc.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
 import { DEFAULT_SCENARIO, loadForCli, loadSettings, parseSets, withModelsOption } from '../options.js';
@@ -14,6 +17,9 @@ interface ExplainOptions {
   set: string[];
   rounds: string;
   models: string[];
+  html?: boolean;
+  out?: string;
+  force?: boolean;
 }
 
 /** The terminal's width (or $COLUMNS when not a terminal), 80 when unknown, kept between 60 and 160. */
@@ -30,11 +36,14 @@ export function register(program: Command, { io, action }: CommandContext): void
       'scenario id or file (default: the first shipped scenario that has the id)',
     )
     .option('--set <path=value>', 'override a parameter by its dotted path (repeatable)', collect, [])
-    .option('--rounds <n>', 'rounds for the charts over time', '12');
+    .option('--rounds <n>', 'rounds for the charts over time', '12')
+    .option('--html', 'write the explanation as one self-contained HTML page with SVG charts')
+    .option('--out <file>', 'the HTML file to write (default: explain-<id>.html here)')
+    .option('--force', 'replace the HTML file if it exists');
   withModelsOption(cmd)
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim explain duv_servicing_nl\n  aci-sim explain cn_magnets --scenario magnets-april-2025\n  aci-sim explain ree_april_licensing --set dependencies.cn_magnets.buffer_months=1',
+      '\nExamples:\n  aci-sim explain duv_servicing_nl\n  aci-sim explain cn_magnets --scenario magnets-april-2025\n  aci-sim explain ree_april_licensing --set dependencies.cn_magnets.buffer_months=1\n  aci-sim explain DE --html --out /tmp/explain-DE.html --force',
     )
     .action(action((id: string, opts: ExplainOptions) => explain(id, opts, io)));
 }
@@ -64,8 +73,7 @@ async function explain(id: string, opts: ExplainOptions, io: CliIo): Promise<num
   const { explainDependency, explainMeasure } = await import('../../report/explain/sections.js');
   try {
     const lines = kind === 'measure' ? explainMeasure(loaded, id, look) : explainDependency(loaded, id, look);
-    io.stdout.write(`${lines.join('\n')}\n`);
-    return EXIT_OK;
+    return emit(id, lines, opts, io);
   } catch (e) {
     if (!(e instanceof SimError) || !e.code.startsWith('formula/')) throw e;
     const at = loaded.formulaOrigin(e.detail.formula as never, e.detail.dependency as string | undefined);
@@ -100,8 +108,7 @@ async function explainStateOrParameter(
         'member state',
         sc.states.map((s) => s.id),
       );
-    io.stdout.write(`${x.explainState(loaded, id, seed).join('\n')}\n`);
-    return EXIT_OK;
+    return emit(id, x.explainState(loaded, id, seed, terminalWidth(io)), opts, io);
   }
   const path = canonicalPath(id) ?? id;
   const value = x.valueAt(sc, path);
@@ -115,7 +122,36 @@ async function explainStateOrParameter(
     });
     if (r.ok) sweep.push({ value: v, loaded: r.value });
   }
-  io.stdout.write(`${x.explainParameter(loaded, path, sweep, seed).join('\n')}\n`);
+  return emit(id, x.explainParameter(loaded, path, sweep, seed, terminalWidth(io)), opts, io);
+}
+
+/** Prints the text, or with --html writes the page (never over a file without --force). */
+async function emit(id: string, lines: readonly Line[], opts: ExplainOptions, io: CliIo): Promise<number> {
+  const { toText } = await import('../../report/explain/doc.js');
+  if (!opts.html) {
+    io.stdout.write(`${toText(lines).join('\n')}\n`);
+    return EXIT_OK;
+  }
+  const out = resolve(io.cwd, opts.out ?? `explain-${id}.html`);
+  if (!opts.force && existsSync(out))
+    return reportDiagnostics(io, [
+      fileDiag(
+        out,
+        'explain/out-exists',
+        'the file already exists; nothing was written',
+        '',
+        'add --force to replace it, or choose another file with --out',
+      ),
+    ]);
+  const { explainHtml } = await import('../../report/explain/page.js');
+  const { writeFileAtomic } = await import('../../io/atomic.js');
+  const { fsDiag } = await import('../../io/fs-errors.js');
+  try {
+    writeFileAtomic(out, explainHtml(id, lines));
+  } catch (e) {
+    return reportDiagnostics(io, [fsDiag(e, out, 'cannot write the page, nothing was changed')]);
+  }
+  io.stdout.write(`wrote ${out}\n`);
   return EXIT_OK;
 }
 

@@ -99,12 +99,27 @@ export function curveChart(
 export function roundsChart(series: number[][], o: ChartOptions): string[] {
   const rounds = series[0]?.length ?? 0;
   const per = Math.max(1, Math.floor(plotPoints(o.width) / Math.max(1, rounds)));
-  const stretched = series.map((s) => s.flatMap((v) => Array.from({ length: per }, () => v)));
-  const n = rounds * per;
-  const labels: [number, string][] = [];
   const every = rounds <= 12 || per >= 3 ? 1 : Math.ceil(12 / per);
-  for (let r = 0; r < rounds; r += every) labels.push([r * per + Math.floor(per / 2), String(r + 1)]);
-  return [...draw(stretched, o), axis(n, labels)];
+  const labels = Array.from({ length: rounds }, (_, r) => String(r + 1));
+  return pointsChart(series, labels, o, every);
+}
+
+/** Several series over a few points named by `labels`, each point stretched to the same number of columns. */
+export function pointsChart(
+  series: number[][],
+  labels: readonly string[],
+  o: ChartOptions,
+  labelEvery?: number,
+): string[] {
+  const points = series[0]?.length ?? 0;
+  const per = Math.max(1, Math.floor(plotPoints(o.width) / Math.max(1, points)));
+  const stretched = series.map((s) => s.flatMap((v) => Array.from({ length: per }, () => v)));
+  const n = points * per;
+  const at: [number, string][] = [];
+  const widest = Math.max(1, ...labels.map((l) => l.length));
+  const every = labelEvery ?? (per > widest ? 1 : Math.ceil((widest + 1) / per));
+  for (let r = 0; r < points; r += every) at.push([r * per + Math.floor(per / 2), labels[r] ?? '']);
+  return [...draw(stretched, o), axis(n, at)];
 }
 
 /** The colour name a series is drawn in, for legends. */

@@ -5,6 +5,7 @@ import type { LoadedScenario } from '../../io/load-scenario.js';
 import { colourName, curveChart, plotPoints, roundsChart } from './charts.js';
 import { type Axis, axisOf, runAtLevels, spaced, sweep } from './curves.js';
 import { actingMeasures, dependencySummary, parameterLines } from './dependency.js';
+import type { Line } from './doc.js';
 import { formulaLines } from './formulas.js';
 import { ladderLines, measureHead, pressureLines } from './measure.js';
 import { heading, num, table, wrap } from './text.js';
@@ -25,8 +26,19 @@ function sweepCharts(
   ax: { axis: Axis; max: number },
   marks: { x: number; label: string }[],
   look: Look,
-): string[] {
-  const s = sweep(sc, on, ax.axis, spaced(ax.max, plotPoints(look.width)));
+): Line[] {
+  const xs = spaced(ax.max, plotPoints(look.width));
+  const s = sweep(sc, on, ax.axis, xs);
+  const xLabel = ax.axis === 'tariff' ? 'tariff rate' : 'intensity (share of the flow stopped)';
+  const chart = (title: string, values: number[]) => ({
+    title,
+    xLabel,
+    yLabel: 'EUR bn a round',
+    x: xs,
+    series: [{ name: title, values }],
+  });
+  const harmTitle = `harm to ${sc.blocs[sides.target].short}`;
+  const costTitle = `cost to ${sc.blocs[sides.actor].short}`;
   const atMarks = sweep(
     sc,
     on,
@@ -41,18 +53,18 @@ function sweepCharts(
     'nothing substituted yet',
   ].filter(Boolean);
   const o = { width: look.width, height: 7, colors: look.colors };
-  const out = [
+  const out: Line[] = [
     ...heading(`Harm and cost of one round against ${ax.axis}`, look.width),
     ...wrap(
       `EUR bn a round against ${what}, computed with the scenario's compiled formulas for one round with ${state.join(', ')}: the full bite of a measure held long enough.${marks.length > 0 ? " Numbers under the axis mark the ladder's levels." : ''}`,
       look.width,
     ),
     '',
-    `  harm to ${sc.blocs[sides.target].short}`,
-    ...curveChart(s.harm, ax.max, xText(ax.axis), marks, o),
+    `  ${harmTitle}`,
+    { chart: chart(harmTitle, s.harm), text: curveChart(s.harm, ax.max, xText(ax.axis), marks, o) },
     '',
-    `  cost to ${sc.blocs[sides.actor].short} (its own lost sales or consumers' burden)`,
-    ...curveChart(s.cost, ax.max, xText(ax.axis), marks, o),
+    `  ${costTitle} (its own lost sales or consumers' burden)`,
+    { chart: chart(costTitle, s.cost), text: curveChart(s.cost, ax.max, xText(ax.axis), marks, o) },
   ];
   if (marks.length > 0)
     out.push(
@@ -66,7 +78,7 @@ function sweepCharts(
 }
 
 /** Harm and cost over the rounds at each level that stops something. */
-function roundCharts(sc: Scenario, m: number, sides: { actor: Role; target: Role }, look: Look): string[] {
+function roundCharts(sc: Scenario, m: number, sides: { actor: Role; target: Role }, look: Look): Line[] {
   const runs = runAtLevels(sc, m, look.rounds);
   if (runs.length === 0) return [];
   // Lines are named at their right end too, so the chart reads without colour.
@@ -88,6 +100,16 @@ function roundCharts(sc: Scenario, m: number, sides: { actor: Role; target: Role
       `${num(r.substituted[r.substituted.length - 1]! * 100)}%`,
     ]),
   ];
+  const x = Array.from({ length: look.rounds }, (_, r) => r + 1);
+  const chart = (title: string, pick: (r: (typeof runs)[number]) => number[]) => ({
+    title,
+    xLabel: 'round',
+    yLabel: 'EUR bn a round',
+    x,
+    series: runs.map((r) => ({ name: `level ${r.level}: ${r.name}`, values: pick(r) })),
+  });
+  const harmTitle = `harm to ${sc.blocs[sides.target].short}`;
+  const costTitle = `cost to ${sc.blocs[sides.actor].short}`;
   return [
     ...heading(`Over ${look.rounds} rounds at each level`, look.width),
     ...wrap(
@@ -95,18 +117,24 @@ function roundCharts(sc: Scenario, m: number, sides: { actor: Role; target: Role
       look.width,
     ),
     '',
-    `  harm to ${sc.blocs[sides.target].short}, EUR bn a round`,
-    ...roundsChart(
-      runs.map((r) => r.harm),
-      o,
-    ),
+    `  ${harmTitle}, EUR bn a round`,
+    {
+      chart: chart(harmTitle, (r) => r.harm),
+      text: roundsChart(
+        runs.map((r) => r.harm),
+        o,
+      ),
+    },
     '  round',
     '',
-    `  cost to ${sc.blocs[sides.actor].short}, EUR bn a round`,
-    ...roundsChart(
-      runs.map((r) => r.cost),
-      o,
-    ),
+    `  ${costTitle}, EUR bn a round`,
+    {
+      chart: chart(costTitle, (r) => r.cost),
+      text: roundsChart(
+        runs.map((r) => r.cost),
+        o,
+      ),
+    },
     '  round',
     ...legend,
     '',
@@ -129,7 +157,7 @@ function erosion(sc: Scenario, m: number, sides: { actor: Role; target: Role }):
     : `Harm falls as ${sc.blocs[sides.target].short} substitutes: its effort rises with the pain it feels, and every share it replaces is leverage lost for good.`;
 }
 
-export function explainMeasure(l: LoadedScenario, id: string, look: Look): string[] {
+export function explainMeasure(l: LoadedScenario, id: string, look: Look): Line[] {
   const sc = l.scenario;
   const m = sc.measures.findIndex((x) => x.id === id);
   const def = sc.measures[m]!;
@@ -137,7 +165,7 @@ export function explainMeasure(l: LoadedScenario, id: string, look: Look): strin
     actor: def.bloc,
     target: def.bloc === 'target' ? ('coercer' as const) : ('target' as const),
   };
-  const out = [
+  const out: Line[] = [
     ...wrap(`Scenario ${l.def.id}: ${l.def.title}`, look.width, '', '  '),
     '',
     ...measureHead(l, id, look.width),
@@ -171,7 +199,7 @@ export function explainMeasure(l: LoadedScenario, id: string, look: Look): strin
   return out;
 }
 
-export function explainDependency(l: LoadedScenario, id: string, look: Look): string[] {
+export function explainDependency(l: LoadedScenario, id: string, look: Look): Line[] {
   const sc = l.scenario;
   const d = sc.dependencies.findIndex((x) => x.id === id);
   const def = sc.dependencies[d]!;

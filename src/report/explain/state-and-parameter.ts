@@ -3,6 +3,9 @@
 // a one-parameter sweep of the outcome). Text only; the runs are the engine's.
 import { explainRun, type Policy, ROLES, type Role, type Scenario } from '../../engine/index.js';
 import type { LoadedScenario } from '../../io/load-scenario.js';
+import { pointsChart, roundsChart } from './charts.js';
+import type { Line } from './doc.js';
+import { num } from './text.js';
 
 const fixed = (x: number, d = 2) => (Object.is(Math.round(x * 10 ** d), -0) ? 0 : x).toFixed(d);
 
@@ -25,14 +28,14 @@ export interface RunSeed {
   readonly shown: string;
 }
 
-export function explainState(loaded: LoadedScenario, code: string, seed: RunSeed): string[] {
+export function explainState(loaded: LoadedScenario, code: string, seed: RunSeed, width: number): Line[] {
   const sc = loaded.scenario;
   const i = sc.states.findIndex((s) => s.id === code);
   const s = sc.states[i]!;
   const policies = computerPlayers(sc);
   const run = explainRun(sc, seed.key, policies);
   const { voteFor, voteAgainst } = sc.params;
-  const lines = [
+  const lines: Line[] = [
     `${s.id} — ${s.name}`,
     `  stance ${s.stance} (no formula reads it); base support ${fixed(s.baseSupport)} log-odds; pain response ${s.painResponse > 0 ? '+1: its own pain makes it rally' : '−1: its own pain makes it want the supply back'}`,
     `  population ${fixed(s.population, 1)}% of the Council's; GDP EUR ${s.gdp.toFixed(0)} bn`,
@@ -55,7 +58,19 @@ export function explainState(loaded: LoadedScenario, code: string, seed: RunSeed
       ? [`round ${e.round}: ${e.data.vote.ballots.find((b) => b.state === code)?.vote ?? '—'} (${e.code})`]
       : [],
   );
+  const scores = run.support.map((round) => round[i]!.score);
+  lines.push('', `  ${s.id}'s support score (log-odds) each round`, {
+    chart: {
+      title: `${s.id}'s support score`,
+      xLabel: 'round',
+      yLabel: 'score (log-odds)',
+      x: scores.map((_, k) => k + 1),
+      series: [{ name: 'score', values: scores }],
+    },
+    text: roundsChart([scores], { width: width - 6, height: 6 }),
+  });
   lines.push(
+    '  round',
     '',
     votes.length > 0 ? `Ballots cast: ${votes.join('; ')}` : 'No Council vote is held in this run.',
   );
@@ -68,7 +83,8 @@ export function explainParameter(
   path: string,
   sweep: readonly { value: number; loaded: LoadedScenario }[],
   seed: RunSeed,
-): string[] {
+  width: number,
+): Line[] {
   const sc = loaded.scenario;
   const p = loaded.provenance.get(path);
   const from = !p
@@ -78,20 +94,38 @@ export function explainParameter(
       : p.assumed
         ? `assumed: ${p.why ?? ''}`
         : (p.why ?? '');
-  const lines = [
+  const lines: Line[] = [
     `${path} in ${sc.id}`,
     `  ${from}${p && p.line > 0 ? ` (${p.file}:${p.line})` : ''}`,
     '',
     `The outcome at values around it (seed ${seed.shown}; the scenario's players, graduated for a human):`,
     `     value  outcome              round     q  ${ROLES.map((r) => `pain ${sc.blocs[r].id}`.padStart(9)).join('  ')}`,
   ];
+  const pains: number[][] = ROLES.map(() => []);
   for (const x of sweep) {
     const r = explainRun(x.loaded.scenario, seed.key, computerPlayers(x.loaded.scenario));
+    ROLES.forEach((b, k) => {
+      pains[k]!.push(r.pain[b].eurBn);
+    });
     lines.push(
       `${fixed(x.value, 3).padStart(10)}  ${r.outcome.replace(/_/g, ' ').padEnd(19)}  ${String(r.round).padStart(5)}  ${r.q === null ? '    —' : fixed(r.q).padStart(5)}  ${ROLES.map((b) => fixed(r.pain[b].eurBn, 1).padStart(9)).join('  ')}`,
     );
   }
   lines.push(`(pain: EUR bn over the run)`);
+  if (sweep.length < 2) return lines;
+  const names = ROLES.map((b) => `pain ${sc.blocs[b].id}`);
+  const values = sweep.map((x) => x.value);
+  lines.push('', `  pain, EUR bn over the run, against ${path}`, {
+    chart: {
+      title: `pain against ${path}`,
+      xLabel: path,
+      yLabel: 'EUR bn over the run',
+      x: values,
+      series: names.map((name, k) => ({ name, values: pains[k]! })),
+    },
+    text: pointsChart(pains, values.map(num), { width: width - 12, height: 6, names }),
+  });
+  lines.push(`  ${path}`);
   return lines;
 }
 
