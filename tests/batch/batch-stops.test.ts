@@ -95,6 +95,29 @@ describe('a batch stopped halfway', () => {
     expect(readFileSync(f)).toEqual(await referenceBytes());
   });
 
+  it('keeps a finished output whole when a --force rerun over it dies halfway', async () => {
+    const f = join(dir, 'kept.csv');
+    const { io } = fakeIo();
+    expect(await main(args(f, '1'), io)).toBe(0);
+    const before = readFileSync(f);
+    const manifest = readFileSync(`${f}.manifest.json`);
+    const again = fakeIo();
+    const loaded = await loadAndPlan(again.io, 'tests/fixtures/scenarios/mini.yaml', { runs: RUNS });
+    const r = await runWithSignals(again.io, loaded!.exp, loaded!.plan, {
+      shard: { index: 1, count: 1 },
+      workers: 2,
+      out: { file: f, format: 'csv' },
+      flags: { quiet: true, force: true },
+      workerEntry: new URL('../fixtures/workers/crash-on-third-chunk.ts', import.meta.url),
+    });
+    expect(r).toBe('crashed');
+    // The old output and its manifest are untouched until a rerun finishes; the new rows wait in .tmp.
+    expect(readFileSync(f)).toEqual(before);
+    expect(readFileSync(`${f}.manifest.json`)).toEqual(manifest);
+    expect(existsSync(`${f}.tmp`)).toBe(true);
+    expect(existsSync(`${f}.lock`), 'the lock is released').toBe(false);
+  });
+
   it('stops on Ctrl-C after the runs under way, quits at once (exit 130) on a second Ctrl-C, and resumes', async () => {
     const f = join(dir, 'ctrl-c.csv');
     const { io, out, send, exited } = fakeIo();
