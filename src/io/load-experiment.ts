@@ -5,21 +5,18 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ROLES, type Role } from '../engine/types.js';
 import { deepFreeze } from './build-scenario.js';
-import { checkUncertain } from './check-paths.js';
 import { type Diagnostic, fileDiag, sortDiagnostics } from './diagnostics.js';
 import { didYouMean, listSome } from './did-you-mean.js';
 import { displayPath } from './files.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { parseWith } from './load-model.js';
 import { type LoadedScenario, type LoadOptions, loadScenario } from './load-scenario.js';
-import { modelSearchDirs, scanModelDirs } from './model-search.js';
 import type { Loc } from './overrides.js';
+import { checkOwnUncertain } from './own-uncertain.js';
 import { formatPath, normalizePath, type PathSeg } from './paths.js';
 import type { PosteriorTable } from './posterior.js';
 import type { UncertainParam } from './provenance.js';
-import { selectModels } from './resolve-models.js';
 import { err, ok, type Result } from './result.js';
-import { readScenarioChain } from './scenario-chain.js';
 import { resolveScenarioRef } from './scenario-ref.js';
 import {
   DEFAULT_RUNS,
@@ -31,6 +28,7 @@ import {
   SENSITIVITY_N,
 } from './schemas/experiment.js';
 import { readYamlFile } from './yaml-source.js';
+
 import { type Locator, sourceLocator } from './zod-issues.js';
 
 /** One setting of the levers: a package (or none) and a policy per side, by role. */
@@ -308,30 +306,6 @@ function leversOf(
     for (const target of sides.target)
       for (const coercer of sides.coercer) out.push({ package: p, target, coercer });
   return out;
-}
-
-/** The experiment's `uncertain:` checked exactly as a scenario's own (paths, did-you-mean, ranges). */
-/** Checks dotted paths with distributions against a scenario file (as its own `uncertain:` would be). */
-export async function checkOwnUncertain(
-  entries: ExperimentDef['uncertain'],
-  scenarioAbs: string,
-  cwd: string,
-  modelDirs: readonly string[],
-  at: (key: string) => Loc,
-): Promise<{ diagnostics: Diagnostic[]; params: UncertainParam[] }> {
-  if (Object.keys(entries).length === 0) return { diagnostics: [], params: [] };
-  const chain = await readScenarioChain(scenarioAbs, cwd);
-  if (!chain.ok) return { diagnostics: chain.error, params: [] };
-  const { merged, modelDirFrom, locate } = chain.value;
-  const dir = typeof merged.model_dir === 'string' ? merged.model_dir : undefined;
-  const ids = Array.isArray(merged.models) ? merged.models.filter((m) => typeof m === 'string') : [];
-  const index = await scanModelDirs(modelSearchDirs(modelDirFrom.abs, dir, modelDirs), ids, cwd);
-  const { files } = selectModels(index, ids, locate);
-  const ctx = { models: files, data: new Map(files.map((f) => [f, f.data])), scenario: merged };
-  return checkUncertain(
-    Object.entries(entries).map(([text, dist]) => ({ text, dist, at: at(text) })),
-    ctx,
-  );
 }
 
 /** What a package's load shares with the experiment's: the formula cache and extra model folders. */
