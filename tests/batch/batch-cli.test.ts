@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseCsvRow } from '../../src/io/writers/csv.js';
 import { readManifest } from '../../src/io/writers/manifest.js';
+import { rowsIn } from '../helpers/batch-files.js';
 import { cli, ROOT } from '../helpers/cli.js';
 import { spawnCli } from '../helpers/spawn.js';
 
@@ -15,10 +16,6 @@ const dir = mkdtempSync(join(tmpdir(), 'aci-batch-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const PACKAGES = 'tests/fixtures/experiments/packages.yaml';
 const out = (name: string) => join(dir, name);
-
-/** Complete rows in FILE.tmp so far (header and a partly written last line not counted). */
-const rowsIn = (f: string) =>
-  existsSync(`${f}.tmp`) ? readFileSync(`${f}.tmp`, 'utf8').split('\n').length - 2 : 0;
 
 // Enough runs that a child is still busy well after its first chunk of 200 is written.
 const RUNS = 1000;

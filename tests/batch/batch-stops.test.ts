@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadAndPlan, runWithSignals } from '../../src/cli/commands/batch.js';
 import type { CliEvent, CliIo } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { rowsIn } from '../helpers/batch-files.js';
 import { ROOT } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aci-batch-stops-'));
@@ -24,8 +25,6 @@ const args = (f: string, workers = '2') => [
   '--out',
   f,
 ];
-const rowsIn = (f: string) =>
-  existsSync(`${f}.tmp`) ? readFileSync(`${f}.tmp`, 'utf8').split('\n').length - 2 : 0;
 
 /** An in-process io that records output and lets the test send signals. */
 function fakeIo() {
