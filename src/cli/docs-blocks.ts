@@ -22,9 +22,9 @@ export async function printed(
 
 const BLOCK = /<!-- docs: (.+?) -->\n[\s\S]*?<!-- \/docs -->/g;
 
-/** `run tutorial --set 'a b=1'` → ['run', 'tutorial', '--set', 'a b=1']. */
+/** `run tutorial --set 'a b=1' --where "x == 'y'"` → ['run', 'tutorial', '--set', 'a b=1', '--where', "x == 'y'"]. */
 export function splitArgs(text: string): string[] {
-  return [...text.matchAll(/'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2]!);
+  return [...text.matchAll(/'([^']*)'|"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
 }
 
 /** The command a block shows and the filter of its lines. */
