@@ -20,6 +20,11 @@ describe('generated blocks', () => {
   it('parse a block spec', () => {
     expect(splitArgs("run x --set 'a b=1'")).toEqual(['run', 'x', '--set', 'a b=1']);
     expect(parseSpec('run x | ^Out').filter?.source).toBe('^Out');
+    expect(parseSpec('in docs/examples/a: validate b.yaml | ^x')).toMatchObject({
+      dir: 'docs/examples/a',
+      shell: 'validate b.yaml',
+      args: ['validate', 'b.yaml'],
+    });
   });
 
   it('rewrite a stale block and leave a fresh one as it is', async () => {
@@ -34,6 +39,6 @@ describe('generated blocks', () => {
   for (const doc of GENERATED_DOCS)
     it(`${doc} shows what the code prints (run npm run docs to update it)`, async () => {
       const text = readFileSync(join(DOCS_ROOT, doc), 'utf8');
-      expect(await renderDocs(text, (args) => printed(args, env))).toBe(text);
+      expect(await renderDocs(text, (args, dir) => printed(args, env, dir))).toBe(text);
     });
 });
