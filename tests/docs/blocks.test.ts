@@ -42,3 +42,12 @@ describe('generated blocks', () => {
       expect(await renderDocs(text, (args, dir) => printed(args, env, dir))).toBe(text);
     });
 });
+
+it('the slow-ports file SCENARIOS.md shows is the one its blocks run on', () => {
+  const text = readFileSync(join(DOCS_ROOT, 'docs/SCENARIOS.md'), 'utf8');
+  const file = readFileSync(
+    join(DOCS_ROOT, 'docs/examples/slow-ports-typo/scenarios/slow-ports.yaml'),
+    'utf8',
+  );
+  expect(text).toContain(`\`\`\`yaml\n${file}\`\`\``);
+});
