@@ -7,8 +7,8 @@ import { DOCS_ROOT, GENERATED_DOCS, printed, renderDocs } from './docs-blocks.js
 for (const doc of GENERATED_DOCS) {
   const file = join(DOCS_ROOT, doc);
   const before = readFileSync(file, 'utf8');
-  const after = await renderDocs(before, (args) =>
-    printed(args, { ACI_SIM_CACHE: process.env.ACI_SIM_CACHE }),
+  const after = await renderDocs(before, (args, dir) =>
+    printed(args, { ACI_SIM_CACHE: process.env.ACI_SIM_CACHE }, dir),
   );
   if (after !== before) {
     writeFileSync(file, after);

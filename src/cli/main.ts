@@ -27,7 +27,8 @@ export { describeError, describeFailure } from './exit.js';
 export type { CliEvent, CliIo, CliOutput } from './io.js';
 export { processIo } from './process-io.js';
 
-const COMMANDS = [
+/** Every command, in the order `aci-sim --help` lists them. */
+export const COMMANDS = [
   play,
   run,
   compare,

@@ -17,16 +17,29 @@ export interface CliOptions {
   cwd?: string;
   /** The whole environment the command sees (default: none, so the caller's CI or SLURM_* do not leak in). */
   env?: Record<string, string | undefined>;
+  /**
+   * Also make `cwd` the process's working directory for the call: commands
+   * open the files named on the command line (outputs, journals) as given,
+   * so relative ones land in the process's cwd (src/cli/io.ts).
+   */
+  chdir?: boolean;
 }
 
 export async function cli(args: readonly string[], opts: CliOptions = {}): Promise<CliResult> {
   let stdout = '';
   let stderr = '';
-  const code = await main(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    cwd: opts.cwd ?? ROOT,
-    env: { ...opts.env },
-  });
-  return { code, stdout, stderr };
+  const cwd = opts.cwd ?? ROOT;
+  const was = process.cwd();
+  if (opts.chdir) process.chdir(cwd);
+  try {
+    const code = await main(args, {
+      stdout: { write: (s: string) => (stdout += s) },
+      stderr: { write: (s: string) => (stderr += s) },
+      cwd,
+      env: { ...opts.env },
+    });
+    return { code, stdout, stderr };
+  } finally {
+    if (opts.chdir) process.chdir(was);
+  }
 }

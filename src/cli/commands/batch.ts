@@ -58,7 +58,7 @@ export function register(program: Command, { io, action }: CommandContext): void
   withModelsOption(cmd)
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim batch tutorial --runs 5000 --out runs.parquet\n  aci-sim batch experiments/tutorial-packages.yaml --workers 8\n  aci-sim batch experiments/tutorial-packages.yaml --print-slurm 16 > job.sh',
+      '\nExamples:\n  aci-sim batch tutorial --runs 100 --out runs.parquet\n  aci-sim batch experiments/tutorial-packages.yaml --runs 4 --workers 2\n  aci-sim batch experiments/tutorial-packages.yaml --print-slurm 16 > job.sh',
     )
     .action(action((target: string, flags: BatchFlags) => batch(target, flags, io)));
 }

@@ -44,7 +44,7 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--force', 'overwrite an existing output')
     .addHelpText(
       'after',
-      '\nDistance: the mean over episodes of (1 − share in the expected outcome) + (1 − share in the round band)\n(+ 1 − share of ballots right, + min(1, series error / 100), where given). See docs/RESEARCH.md.\n\nExamples:\n  aci-sim calibrate experiments/calibration.yaml\n  aci-sim calibrate experiments/calibration.yaml --cross-validate --out fit.csv',
+      '\nDistance: the mean over episodes of (1 − share in the expected outcome) + (1 − share in the round band)\n(+ 1 − share of ballots right, + min(1, series error / 100), where given). See docs/RESEARCH.md.\n\nExamples:\n  aci-sim calibrate experiments/calibration-quick.yaml\n  aci-sim calibrate experiments/calibration-quick.yaml --cross-validate --out fit.csv',
     )
     .action(action((file: string, opts: CalibrateOptions) => calibrate(io, file, opts)));
 }

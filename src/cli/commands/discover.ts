@@ -34,7 +34,7 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--json', 'print the trajectory and the box as JSON')
     .addHelpText(
       'after',
-      `\nExamples:\n  aci-sim discover results/runs.parquet --where "outcome == 'landing_zone'"\n  aci-sim discover runs.csv --where "pain_eu > 50 and round <= 6" --threshold 0.9`,
+      `\nExamples:\n  aci-sim batch tutorial --runs 100 --out results/runs.parquet --quiet\n  aci-sim discover results/runs.parquet --where "outcome == 'landing_zone'"\n  aci-sim discover results/runs.parquet --where "pain_eu > 15 and round <= 8" --threshold 0.5`,
     )
     .action(action((file: string, flags: DiscoverFlags) => discover(io, file, flags)));
 }

@@ -30,7 +30,7 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--posterior <file>', 'runs draw their parameters from a calibrated posterior (calibrate --out)')
     .addHelpText(
       'after',
-      '\nAn episode passes when most runs end in the recorded outcome, the median end round lies in the\nrecorded band, and (where given) 20 of 27 ballots and the series are right.\n\nExamples:\n  aci-sim hindcast\n  aci-sim hindcast history/japan-2010.yaml --runs 1000 --json',
+      '\nAn episode passes when most runs end in the recorded outcome, the median end round lies in the\nrecorded band, and (where given) 20 of 27 ballots and the series are right.\n\nExamples:\n  aci-sim hindcast --runs 10\n  aci-sim hindcast history/japan-2010.yaml --runs 100 --json',
     )
     .action(action((files: string[], opts: HindcastOptions) => hindcast(io, files, opts)));
 }

@@ -14,7 +14,10 @@ export function register(program: Command, { io, action }: CommandContext): void
     .requiredOption('--out <file>', 'merged output: .csv, .jsonl or .parquet')
     .option('--force', 'overwrite an existing output')
     .option('--quiet', 'print no summary')
-    .addHelpText('after', '\nExample:\n  aci-sim merge results/sweep --out results/sweep.parquet')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  aci-sim batch tutorial --runs 40 --shard 1/2 --out results/sweep/part-1.csv --quiet\n  aci-sim batch tutorial --runs 40 --shard 2/2 --out results/sweep/part-2.csv --quiet\n  aci-sim merge results/sweep --out results/sweep.parquet',
+    )
     .action(
       action(async (inputs: string[], opts: { out: string; force?: boolean; quiet?: boolean }) => {
         const format = formatOf(opts.out);

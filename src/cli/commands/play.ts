@@ -55,7 +55,7 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--set <path=value>', 'override a parameter by its dotted path (repeatable)', collect, [])
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim play                      the EU against the computer, default scenario\n  aci-sim play --cn human           two teams, hot-seat\n  aci-sim play tutorial --seed 7    the tutorial, seed 7\n  aci-sim play --resume journals/tutorial-7-20260101-120000.json\n\nIn the game, ? lists every key.',
+      '\nExamples:\n  aci-sim play                      the EU against the computer, default scenario\n  aci-sim play --cn human           two teams, hot-seat\n  aci-sim play tutorial --seed 7 --journal games/workshop.json    the tutorial, seed 7, saved there\n  aci-sim play --resume games/workshop.json                       go on with that game\n\nIn the game, ? lists every key.',
     )
     .action(action((ref: string | undefined, opts: PlayOptions) => play(ref, opts, io)));
 }

@@ -29,7 +29,7 @@ export function register(program: Command, { io, action }: CommandContext): void
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim report games/workshop.json\n  aci-sim report games/workshop.json --out debrief --runs 200 --force',
+      '\nExamples:\n  aci-sim play tutorial --seed 7 --journal games/workshop.json    play a game, then\n  aci-sim report games/workshop.json --runs 100\n  aci-sim report games/workshop.json --out debrief --runs 50 --force',
     )
     .action(action((journal: string, flags: ReportFlags) => report(journal, flags, io)));
 }

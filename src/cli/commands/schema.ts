@@ -24,6 +24,10 @@ export function register(program: Command, { io, action }: CommandContext): void
     .description('Print the JSON Schema of scenario files, or write scenario and model schemas with --out')
     .option('--out <dir>', 'write scenario.schema.json and model.schema.json into this folder')
     .option('--kind <kind>', 'what to print without --out: scenario or model', 'scenario')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  aci-sim schema > scenario.schema.json\n  aci-sim schema --kind model\n  aci-sim schema --out schemas',
+    )
     .action(
       action(async (opts: { out?: string; kind: string }) => {
         if (opts.out !== undefined) {

@@ -54,7 +54,7 @@ export function register(program: Command, { io, action }: CommandContext): void
   withModelsOption(cmd)
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim sensitivity tutorial --method sobol --runs 256\n  aci-sim sensitivity experiments/tutorial-sensitivity.yaml --method morris --metric landing',
+      '\nExamples:\n  aci-sim sensitivity tutorial --method sobol --runs 16\n  aci-sim sensitivity experiments/tutorial-sensitivity.yaml --method morris --runs 4 --metric landing',
     )
     .action(action((target: string, flags: Flags) => sensitivity(target, flags, io)));
 }

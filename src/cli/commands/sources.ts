@@ -1,7 +1,7 @@
 // `aci-sim sources [--json] [--screening FILE] [--trajectories N] [--top N]`:
 // how many of the numbers the engine reads (models/ and scenarios/) are
 // sourced and how many assumed, by file and by kind, and the assumed numbers
-// of the default scenario that matter most, by a Morris screening that the
+// of a scenario (the default one unless --scenario) that matter most, by a Morris screening that the
 // command runs (or reads from FILE, or runs and saves there).
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -17,6 +17,7 @@ interface SourcesOptions {
   trajectories: string;
   top: string;
   seed: string;
+  scenario: string;
 }
 
 export function register(program: Command, { io, action }: CommandContext): void {
@@ -33,9 +34,10 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--trajectories <n>', 'Morris trajectories of the screening', '4')
     .option('--top <n>', 'assumed numbers to list', '15')
     .option('--seed <n>', 'seed of the screening', '1')
+    .option('--scenario <id>', 'the scenario whose assumed numbers are screened', DEFAULT_SCENARIO)
     .addHelpText(
       'after',
-      '\nThe screening varies every assumed number of the default scenario over ±50% of its value and ranks\nthem by μ* of the EU’s pain (EUR bn) at the end of a run.\n\nExamples:\n  aci-sim sources\n  aci-sim sources --json --screening screening.json',
+      '\nThe screening varies every assumed number of the scenario over ±50% of its value and ranks\nthem by μ* of the EU’s pain (EUR bn) at the end of a run.\n\nExamples:\n  aci-sim sources --scenario tutorial --trajectories 2 --screening screening.json\n  aci-sim sources --scenario tutorial --json --screening screening.json',
     )
     .action(action((opts: SourcesOptions) => sources(io, opts)));
 }
@@ -136,7 +138,7 @@ async function screeningOf(
   seed: number,
 ): Promise<Screened | string> {
   const { loadScenario } = await import('../../io/load-scenario.js');
-  const loaded = await loadScenario(DEFAULT_SCENARIO, { cwd: io.cwd, cacheDir: formulaCacheDir(io.env) });
+  const loaded = await loadScenario(opts.scenario, { cwd: io.cwd, cacheDir: formulaCacheDir(io.env) });
   if (!loaded.ok) return loaded.error.map((d) => d.message).join('; ');
   const l = loaded.value;
   const where = new Map<string, { file: string; line: number }>();

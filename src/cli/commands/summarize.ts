@@ -15,6 +15,10 @@ export function register(program: Command, { io, action }: CommandContext): void
     .description('Summarize a batch output: outcome shares with 95% intervals, quantiles, levers compared')
     .argument('<file>', 'a .csv, .jsonl or .parquet file written by aci-sim batch or merge')
     .option('--json', 'print the summary as JSON')
+    .addHelpText(
+      'after',
+      '\nExamples:\n  aci-sim batch tutorial --runs 100 --out runs.csv --quiet\n  aci-sim summarize runs.csv\n  aci-sim summarize runs.csv --json',
+    )
     .action(action((file: string, opts: { json?: boolean }) => summarizeFile(io, file, opts.json ?? false)));
 }
 
