@@ -2,6 +2,8 @@
 // clock that starts when its screen first shows and stops while paused. At
 // zero the orders are committed as they stand (an open form is dropped) and an
 // offer not yet answered is refused; the journal records the expiry.
+
+import { namesOf } from '../theme.js';
 import { type AppState, advance, phaseOfApp, withDraft } from './app-state.js';
 import { logged } from './log-action.js';
 
@@ -60,7 +62,7 @@ export function onTick(s: AppState, now: number): AppState {
   const p = phaseOfApp(s);
   const closed: AppState = { ...s, overlay: null };
   if (p.kind === 'orders') {
-    const side = s.session.setup.sc.blocs[p.bloc].short;
+    const side = namesOf(s.session.setup.sc).team[p.bloc];
     const next = logged(closed, 'timeout', now, p.bloc, 'timer');
     return {
       ...advance(withDraft(next, { committed: [...s.draft.committed, p.bloc], shownTo: p.bloc })),
@@ -68,7 +70,7 @@ export function onTick(s: AppState, now: number): AppState {
     };
   }
   if (p.kind === 'respond') {
-    const side = s.session.setup.sc.blocs[p.bloc].short;
+    const side = namesOf(s.session.setup.sc).team[p.bloc];
     const next = logged(closed, 'timeout', now, p.bloc, 'timer');
     return {
       ...advance(withDraft(next, { respond: { ...s.draft.respond, [p.bloc]: 'reject' } })),
