@@ -19,6 +19,7 @@ const KEY_CODES = new Set([
   'outcome/spiral',
 ]);
 
+/** How the true landing zone moved in the round: its width or its gap, never its bounds. */
 export function zoneChange(s: Session, round: number): string {
   const [a, b] = [s.states[round - 1]?.zone ?? null, s.states[round]?.zone ?? null];
   if (!b) return 'no landing zone estimated yet';
@@ -26,9 +27,14 @@ export function zoneChange(s: Session, round: number): string {
   const now = width(b);
   const open = now >= 0 ? `open, ${now.toFixed(2)} wide` : `closed, a gap of ${(-now).toFixed(2)}`;
   if (!a) return `the landing zone is ${open}`;
-  const d = now - width(a);
-  const move =
-    Math.abs(d) < 0.005 ? 'unchanged' : d > 0 ? `wider by ${d.toFixed(2)}` : `narrower by ${(-d).toFixed(2)}`;
+  const was = width(a);
+  const d = Math.abs(now - was).toFixed(2);
+  let move: string;
+  if (Math.abs(now - was) < 0.005) move = 'unchanged';
+  else if (was < 0 && now >= 0) move = 'it opened this round';
+  else if (was >= 0 && now < 0) move = 'it closed this round';
+  else if (now >= 0) move = now > was ? `wider by ${d}` : `narrower by ${d}`;
+  else move = now > was ? `the gap shrank by ${d}` : `the gap grew by ${d}`;
   return `the landing zone is ${open} (${move})`;
 }
 

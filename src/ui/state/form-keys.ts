@@ -12,6 +12,7 @@ import {
   SUPPORT_STEP,
 } from '../overlay.js';
 import { namesOf } from '../theme.js';
+import { voteEvents } from '../votes.js';
 import { type AppState, addInject, addNote, withDraft } from './app-state.js';
 import { gateKey, perform, resume } from './facilitator-keys.js';
 import { editText, type KeyPress } from './key-press.js';
@@ -29,9 +30,13 @@ export function overlayKey(s: AppState, o: Overlay, k: KeyPress): AppState {
     case 'help':
     case 'legend':
     case 'vote':
-    case 'results':
     case 'scripted':
       return close(s);
+    case 'results':
+      // Then the state-by-state vote panel, when the Council voted in the round.
+      return voteEvents(s.session.events[o.round - 1] ?? []).length > 0
+        ? { ...s, overlay: { kind: 'vote', round: o.round } }
+        : close(s);
     case 'gate':
       return gateKey(s, o, k);
     case 'log': {
