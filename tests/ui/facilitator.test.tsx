@@ -89,6 +89,8 @@ describe('facilitator keys in hot-seat', () => {
       expect(read(path).facilitator).toBeUndefined();
       await g.press('f', 'F');
       expect(await text(g)).toContain('FACILITATOR VIEW');
+      // The hand-over card warns before a team looks.
+      expect(await text(g)).toContain('The FACILITATOR VIEW is on: f turns it off before the team looks.');
       g.unmount();
       const j = read(path);
       expect(j.facilitator).toEqual([

@@ -145,6 +145,7 @@ export function GameScreen({
             ? `${team[from]}'s choices stay hidden until both teams have committed.`
             : "Each team's choices stay hidden until both teams have committed.",
           '',
+          ...(s.facilitator ? ['The FACILITATOR VIEW is on: f turns it off before the team looks.'] : []),
           'Press Enter when ready.',
         ]}
         width={columns}
