@@ -16,6 +16,7 @@ import { loadScenario } from '../io/load-scenario.js';
 import { DEFAULT_SCENARIO } from '../io/scenario-ref.js';
 import { benchFormulas } from '../model/formula-bench.js';
 import { startupSeconds } from './startup.js';
+import { uiRows } from './ui-rows.js';
 
 const quick = process.argv.includes('--quick');
 const scale = (n: number) => (quick ? Math.max(100, Math.round(n / 10)) : n);
@@ -234,6 +235,11 @@ await step('hindcast', () => {
       why: 'The episodes run one after another, each on the batch workers; a loaded machine stretches every one.',
     },
   );
+});
+
+say('the game screen at 120×40 in a headless terminal…');
+await step('game screen', () => {
+  for (const row of uiRows(quick, cacheDir)) add(...row);
 });
 
 // The children below find every formula in the cache (and so never load the formula compiler).

@@ -26,6 +26,19 @@ export function parseSeed(text: string, problems: Diagnostic[]): number {
   return n;
 }
 
+/** `--timer`: a duration as `5m`, `90s`, `1m30s` or a number of seconds; whole seconds, at least 1. */
+export function parseDuration(text: string, problems: Diagnostic[]): number | undefined {
+  const m = /^(?:(\d+)m)?(?:(\d+)s?)?$/.exec(text.trim());
+  const seconds = m && (m[1] || m[2]) ? Number(m[1] ?? 0) * 60 + Number(m[2] ?? 0) : 0;
+  if (seconds < 1) {
+    problems.push(
+      fileDiag('--timer', 'cli/timer', `expected a duration such as 5m, 90s or 1m30s, got "${text}"`),
+    );
+    return undefined;
+  }
+  return seconds;
+}
+
 const RUN_SEED = /^[0-9a-f]{16}$/i;
 
 /**

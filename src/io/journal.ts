@@ -49,6 +49,22 @@ const PendingSchema = z.strictObject({
   notes: z.array(NoteSchema),
   /** Hot-seat: the team the keyboard was handed to. */
   shownTo: RoleSchema.nullable(),
+  /** Hot-seat: both sealed offers were shown to the room. */
+  revealed: z.boolean().optional(),
+});
+
+/**
+ * A facilitator's action, or the round timer running out: what, in which round
+ * (the one in progress), who (`facilitator`: confirmed with F in hot-seat; `team`:
+ * the keyboard of a game with one team or none; `timer`) and when.
+ */
+const FacilitatorEntrySchema = z.strictObject({
+  action: z.enum(['view', 'team-view', 'undo', 'redo', 'inject', 'end', 'pause', 'resume', 'timeout']),
+  round: z.number().int().min(1),
+  by: z.enum(['facilitator', 'team', 'timer']),
+  at: z.string(),
+  /** The inject's text; the side whose time ran out. */
+  detail: z.string().optional(),
 });
 
 export const JournalSchema = z.strictObject({
@@ -81,6 +97,10 @@ export const JournalSchema = z.strictObject({
     .optional(),
   /** Set when the game is over: by the facilitator (`e`, a deal in force) or by the game itself. */
   ended: z.strictObject({ round: z.number().int().min(0), by: z.enum(['facilitator', 'game']) }).optional(),
+  /** Every facilitator action and timer expiry, in order. */
+  facilitator: z.array(FacilitatorEntrySchema).optional(),
+  /** `--timer`: seconds a team has for its turn. */
+  timer: z.number().int().min(1).optional(),
   /** Present while a program plays the game; left behind when it did not exit cleanly. */
   open: z.strictObject({ since: z.string() }).optional(),
 });
@@ -88,6 +108,8 @@ export const JournalSchema = z.strictObject({
 export type Journal = z.infer<typeof JournalSchema>;
 export type JournalRound = Journal['rounds'][number];
 export type PendingRound = z.infer<typeof PendingSchema>;
+export type FacilitatorEntry = z.infer<typeof FacilitatorEntrySchema>;
+export type FacilitatorAction = FacilitatorEntry['action'];
 
 /** The orders of every round, in order, for `replay`. */
 export const journalLog = (j: Journal): Orders[] => j.rounds.map((r) => r.orders);

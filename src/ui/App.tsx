@@ -22,7 +22,7 @@ export interface AppProps extends GameCallbacks {
 
 export function App({ session, color = true, size: fixed, start, ...callbacks }: AppProps) {
   const size = useTerminalSize(fixed);
-  const [state, press] = useGameState(session, callbacks, start);
+  const [state, press, timeLeft] = useGameState(session, callbacks, start);
   const small = tooSmall(size.columns, size.rows);
   const names = useMemo(() => namesOf(session.setup.sc), [session.setup.sc]);
   // Always active, so the terminal stays in raw mode and Ctrl+C quits cleanly even when too small.
@@ -33,7 +33,11 @@ export function App({ session, color = true, size: fixed, start, ...callbacks }:
   return (
     <ColorContext.Provider value={color}>
       <SidesContext.Provider value={names}>
-        {small ? <TooSmall size={size} /> : <GameScreen s={state} columns={size.columns} rows={size.rows} />}
+        {small ? (
+          <TooSmall size={size} />
+        ) : (
+          <GameScreen s={state} columns={size.columns} rows={size.rows} timeLeft={timeLeft} />
+        )}
       </SidesContext.Provider>
     </ColorContext.Provider>
   );

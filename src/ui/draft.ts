@@ -8,9 +8,9 @@ import {
   isHuman,
   isOver,
   type Note,
+  type Offer,
   type Orders,
   offersInOrder,
-  other,
   type Proposal,
   ROLES,
   type Role,
@@ -34,12 +34,16 @@ export interface Draft {
   notes: Note[];
   /** Hot-seat: whose private screen the keyboard was last handed to. */
   shownTo: Role | null;
+  /** Hot-seat: both sealed offers were shown to the room. */
+  revealed: boolean;
 }
 
 export type Phase =
   | { kind: 'orders'; bloc: Role }
   | { kind: 'handover'; to: Role }
   | { kind: 'respond'; bloc: Role; from: Role; offer: Proposal }
+  /** Hot-seat: both teams' sealed offers shown together, before either is answered. */
+  | { kind: 'offers'; offers: readonly Offer[] }
   | { kind: 'reveal' }
   | { kind: 'ready' }
   | { kind: 'watch' }
@@ -66,6 +70,7 @@ export function newDraft(s: Session): Draft {
     inject: [],
     notes: [],
     shownTo: null,
+    revealed: false,
   };
 }
 
@@ -125,13 +130,8 @@ export function phaseOf(s: Session, d: Draft, ended = false): Phase {
   const show = (bloc: Role, p: Phase): Phase =>
     hot && d.shownTo !== bloc ? { kind: 'handover', to: bloc } : p;
   const talk = canNegotiate(st);
-  for (const bloc of humans) {
-    if (d.committed.includes(bloc)) continue;
-    const offer = offerOf(setup, d, other(bloc));
-    if (hot && talk && offer && !d.respond[bloc])
-      return show(bloc, { kind: 'respond', bloc, from: other(bloc), offer });
-    return show(bloc, { kind: 'orders', bloc });
-  }
+  // Offers are sealed: every team commits its orders (and its offer) before any offer is seen.
+  for (const bloc of humans) if (!d.committed.includes(bloc)) return show(bloc, { kind: 'orders', bloc });
   if (talk) {
     // The engine's order of offers: once one is accepted, the later ones are moot.
     const known: Orders = {};
@@ -139,7 +139,9 @@ export function phaseOf(s: Session, d: Draft, ended = false): Phase {
       const offer = offerOf(setup, d, b);
       if (offer) known[b] = { propose: offer, ...(d.respond[b] ? { respond: d.respond[b] } : {}) };
     }
-    for (const { from, to, offer } of offersInOrder(known)) {
+    const offers = offersInOrder(known);
+    if (hot && offers.length > 0 && !d.revealed) return { kind: 'offers', offers };
+    for (const { from, to, offer } of offers) {
       if (!isHuman(setup, to)) continue;
       if (!d.respond[to]) return show(to, { kind: 'respond', bloc: to, from, offer });
       if (d.respond[to] === 'accept') break;
@@ -151,7 +153,8 @@ export function phaseOf(s: Session, d: Draft, ended = false): Phase {
 /** The team whose private view (its draft, its estimate of the zone) is on screen, if any. */
 export function viewerOf(setup: GameSetup, phase: Phase): Role | null {
   if (phase.kind === 'orders' || phase.kind === 'respond') return phase.bloc;
-  if (phase.kind === 'handover' || phase.kind === 'watch' || phase.kind === 'over') return null;
+  if (phase.kind === 'handover' || phase.kind === 'watch' || phase.kind === 'over' || phase.kind === 'offers')
+    return null;
   const humans = ROLES.filter((b) => isHuman(setup, b));
   return humans.length === 1 ? humans[0]! : null;
 }

@@ -12,6 +12,8 @@ export interface JournalMeta {
   set: Record<string, string | number>;
   /** ISO time the game started. */
   created: string;
+  /** `--timer`: seconds a team has for its turn. */
+  timer?: number;
 }
 
 /** The journal of a game; `open` marks it as being played now (left behind by an unclean exit). */
@@ -26,6 +28,7 @@ export function journalOf(
     pending,
     ended,
     undone = [],
+    actions = [],
   } = 'setup' in r ? { session: r, pending: null, ended: false } : r;
   const st = stateOf(s);
   const end = ended ? 'facilitator' : isOver(s.setup.sc, st) ? 'game' : null;
@@ -47,6 +50,8 @@ export function journalOf(
     ...(pending ? { pending } : {}),
     ...(undone.length > 0 ? { undone: undone.map((u) => ({ orders: u.orders, notes: [...u.notes] })) } : {}),
     ...(end ? { ended: { round: st.round, by: end } } : {}),
+    ...(actions.length > 0 ? { facilitator: [...actions] } : {}),
+    ...(meta.timer === undefined ? {} : { timer: meta.timer }),
     ...(open ? { open } : {}),
   };
 }
@@ -65,4 +70,5 @@ export const recordOf = (setup: GameSetup, j: Journal): GameRecord => ({
   pending: j.pending ?? null,
   ended: j.ended?.by === 'facilitator',
   undone: j.undone ?? [],
+  actions: j.facilitator ?? [],
 });

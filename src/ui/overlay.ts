@@ -32,12 +32,21 @@ export type Overlay =
   | { kind: 'pause' }
   | { kind: 'quit' }
   | { kind: 'confirm'; action: 'backDown' | 'end' | 'undo'; bloc: Role | null }
+  /** Hot-seat: a facilitator's key, done only when F confirms it. */
+  | { kind: 'gate'; action: GatedAction }
+  /** Hot-seat: what the round just played did, shown to both teams. */
+  | { kind: 'results'; round: number }
+  /** The scenario's scripted events of the round about to be decided. */
+  | { kind: 'scripted'; round: number }
   | { kind: 'note'; text: string }
   | { kind: 'vote'; round: number }
   /** The journal could not be written: shown until acknowledged. */
   | { kind: 'saveFailed'; why: string }
   | DealForm
   | InjectForm;
+
+/** The facilitator's keys that hot-seat teams may not use unconfirmed. */
+export type GatedAction = 'view' | 'undo' | 'redo' | 'inject' | 'end' | 'pause';
 
 /** Deal terms move in these steps. */
 export const Q_STEP = 0.05;

@@ -3,7 +3,7 @@
 // injects, notes, whose turn it is) and whether the game has ended. Saved
 // before the screen changes; a resumed game is rebuilt from it to the same screen.
 import { type BlocOrders, type Note, type Orders, ROLES, type Session } from '../engine/index.js';
-import type { PendingRound } from '../io/journal.js';
+import type { FacilitatorEntry, PendingRound } from '../io/journal.js';
 import { type Draft, humanOrders, newDraft } from './draft.js';
 
 export interface GameRecord {
@@ -14,6 +14,8 @@ export interface GameRecord {
   ended: boolean;
   /** Rounds undone, the latest last, for redo. */
   undone?: readonly UndoneRound[];
+  /** Facilitator actions and timer expiries, in order. */
+  actions?: readonly FacilitatorEntry[];
 }
 
 export interface UndoneRound {
@@ -38,7 +40,14 @@ export function pendingOf(session: Session, d: Draft): PendingRound | null {
     d.notes.length === 0 &&
     d.shownTo === null;
   if (empty) return null;
-  return { committed, respond, inject: d.inject, notes: d.notes, shownTo: d.shownTo };
+  return {
+    committed,
+    respond,
+    inject: d.inject,
+    notes: d.notes,
+    shownTo: d.shownTo,
+    ...(d.revealed ? { revealed: true } : {}),
+  };
 }
 
 /** The draft of a round in progress, rebuilt from what the journal kept of it. */
@@ -58,9 +67,9 @@ export function draftOf(session: Session, p: PendingRound | null | undefined): D
     const r = p.respond[b];
     if (r) d.respond[b] = r;
   }
-  return { ...d, inject: p.inject, notes: p.notes, shownTo: p.shownTo };
+  return { ...d, inject: p.inject, notes: p.notes, shownTo: p.shownTo, revealed: p.revealed ?? false };
 }
 
 /** A key that changes whenever what the journal keeps changes (the session compared by identity). */
 export const recordKey = (r: GameRecord): string =>
-  JSON.stringify([r.pending, r.ended, r.undone?.length ?? 0]);
+  JSON.stringify([r.pending, r.ended, r.undone?.length ?? 0, r.actions?.length ?? 0]);

@@ -38,6 +38,18 @@ describe('play without a terminal', () => {
     expect(r.stderr).toContain('--cn: unknown policy "best_reponse" for CN — did you mean "best_response"?');
   });
 
+  it('reads --timer as a duration and names a bad one', async () => {
+    for (const bad of ['soon', '0', '5h', ''])
+      expect((await cli('--timer', bad)).stderr).toContain(
+        `--timer: expected a duration such as 5m, 90s or 1m30s, got "${bad}"`,
+      );
+    expect((await cli('--timer', 'soon')).status).toBe(2);
+    for (const good of ['5m', '90s', '1m30s', '300']) {
+      const r = await cli('--timer', good);
+      expect(r.stderr.split('\n')[0]).toBe(NO_TTY);
+    }
+  });
+
   it('refuses a corrupt or foreign journal and leaves it as it was', async () => {
     const corrupt = join(dir, 'corrupt.json');
     writeFileSync(corrupt, '{"format": "aci-sim-journal", "version": 1, "rou');

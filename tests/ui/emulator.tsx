@@ -1,53 +1,12 @@
 // The game as a terminal shows it: the UI's real output bytes (ink with the
 // game's own render options) applied to a headless terminal emulator, beside
 // a twin rendered in ink's debug mode that gives the frame the UI meant to draw.
-import { EventEmitter } from 'node:events';
 import { stripVTControlCharacters } from 'node:util';
-import xterm from '@xterm/headless';
-import { render } from 'ink';
 import { render as renderTwin } from 'ink-testing-library';
+import { openTerminal, THROTTLE_MS } from '../../src/bench/terminal.js';
 import { App, type AppProps } from '../../src/ui/App.js';
-import { ALT_ON, RENDER_OPTIONS } from '../../src/ui/start.js';
-
-class TtyOut extends EventEmitter {
-  readonly isTTY = true;
-  constructor(
-    private readonly term: xterm.Terminal,
-    public columns: number,
-    public rows: number,
-  ) {
-    super();
-  }
-  write = (s: string): boolean => {
-    this.term.write(s);
-    return true;
-  };
-}
-
-class TtyIn extends EventEmitter {
-  readonly isTTY = true;
-  private data: string | null = null;
-  write = (s: string) => {
-    this.data = s;
-    this.emit('readable');
-    this.emit('data', s);
-  };
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
 
 const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
-/** ink's render throttle at RENDER_OPTIONS.maxFps. */
-const THROTTLE_MS = Math.ceil(1000 / RENDER_OPTIONS.maxFps);
 
 export interface Emulated {
   /**
@@ -69,25 +28,8 @@ export async function emulate(
   columns: number,
   rows: number,
 ): Promise<Emulated> {
-  // convertEol: a TTY driver turns "\n" into CR LF (onlcr).
-  const term = new xterm.Terminal({
-    cols: columns,
-    rows,
-    allowProposedApi: true,
-    scrollback: 0,
-    convertEol: true,
-  });
-  const out = new TtyOut(term, columns, rows);
-  const inp = new TtyIn();
-  out.write(ALT_ON);
-  const app = render(<App color={false} {...props} />, {
-    ...RENDER_OPTIONS,
-    patchConsole: false,
-    exitOnCtrlC: false,
-    stdout: out as unknown as NodeJS.WriteStream,
-    stdin: inp as unknown as NodeJS.ReadStream,
-    stderr: out as unknown as NodeJS.WriteStream,
-  });
+  const t = openTerminal(props, columns, rows);
+  const { term } = t;
   let size = { columns, rows };
   const twin = renderTwin(<App color={false} {...props} size={size} />);
   await tick();
@@ -101,13 +43,7 @@ export async function emulate(
     await new Promise<void>((resolve) => term.write('', resolve));
   };
   await settle();
-  const read = () => {
-    const buf = term.buffer.active;
-    const lines: string[] = [];
-    for (let y = 0; y < term.rows; y++)
-      lines.push(buf.getLine(buf.viewportY + y)?.translateToString(true) ?? '');
-    return lines;
-  };
+  const read = t.read;
   const intended = () => {
     const lines = stripVTControlCharacters(twin.lastFrame() ?? '')
       .split('\n')
@@ -128,7 +64,7 @@ export async function emulate(
     intended,
     async press(...keys) {
       for (const k of keys) {
-        inp.write(k);
+        t.type(k);
         twin.stdin.write(k);
         await tick();
       }
@@ -136,17 +72,13 @@ export async function emulate(
     },
     async resize(c, r) {
       size = { columns: c, rows: r };
-      term.resize(c, r);
-      out.columns = c;
-      out.rows = r;
-      out.emit('resize');
+      t.resize(c, r);
       twin.rerender(<App color={false} {...props} size={size} />);
       await settle();
     },
     unmount() {
-      app.unmount();
+      t.close();
       twin.unmount();
-      term.dispose();
     },
   };
 }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Session } from '../../src/engine/index.js';
 import { replay } from '../../src/engine/index.js';
 import type { ExitResult } from '../../src/ui/hooks/use-game-state.js';
+import type { GameRecord } from '../../src/ui/record.js';
 import { DEAL_SET, KEY, renderGame, session } from './helpers.js';
 
 /** Sets the deal form's terms to q (the form is open, on its first row) and offers, past a warning. */
@@ -17,13 +18,17 @@ async function offer(g: Awaited<ReturnType<typeof renderGame>>, q: number) {
 
 async function game(players = { target: 'human', coercer: 'best_response' }, set = {}) {
   const saved: Session[] = [];
+  const records: GameRecord[] = [];
   const exits: ExitResult[] = [];
   const g = await renderGame({
     session: await session(players, set),
-    onSave: (r) => saved.push(r.session),
+    onSave: (r) => {
+      saved.push(r.session);
+      records.push(r);
+    },
     onExit: (r) => exits.push(r),
   });
-  return { ...g, saved, exits, last: () => saved[saved.length - 1]! };
+  return { ...g, saved, records, exits, last: () => saved[saved.length - 1]! };
 }
 
 describe('a game against the computer', () => {
@@ -119,7 +124,10 @@ describe('a game against the computer', () => {
     const g = await game();
     await g.press(KEY.right, KEY.enter, KEY.enter, KEY.enter);
     expect(g.frame()).not.toContain('Council vote');
-    await g.press(KEY.enter);
+    // Round 4 has a scripted event: its card comes before the orders.
+    expect(g.frame()).toContain('Round 4: scripted events');
+    expect(g.frame()).toContain('◆ CLEPA warns that supplier plants will stop within weeks.');
+    await g.press(' ', KEY.enter);
     const f = g.frame();
     expect(f).toContain('Council vote · round 4 · any key closes');
     expect(f).toMatch(
@@ -162,12 +170,18 @@ describe('a game against the computer', () => {
     const g = await game();
     await g.press('p');
     expect(g.frame()).toContain('PAUSED');
+    // The pause is journalled (a resumed game starts paused); keys under it change nothing.
+    expect(g.records.map((r) => r.actions?.map((a) => a.action))).toEqual([['pause']]);
     await g.press(KEY.enter, 'u', 'q');
     expect(g.frame()).toContain('PAUSED');
-    expect(g.saved).toHaveLength(0);
+    expect(g.saved).toHaveLength(1);
     await g.press('p');
     expect(g.frame()).toContain('resumed');
     expect(g.frame()).toContain("EU's turn");
+    expect(g.records.at(-1)!.actions!.map((a) => [a.action, a.round, a.by])).toEqual([
+      ['pause', 1, 'team'],
+      ['resume', 1, 'team'],
+    ]);
   });
 
   it('backs down after a confirmation, and the game ends with the round', async () => {
@@ -183,7 +197,7 @@ describe('a game against the computer', () => {
 
   it('scrolls the event feed back and forth', async () => {
     const g = await renderGame({ session: await session(), size: { columns: 80, rows: 24 } });
-    await g.press(KEY.right, KEY.enter, KEY.enter, KEY.enter);
+    await g.press(KEY.right, KEY.enter, KEY.enter, KEY.enter, ' ');
     expect(g.frame()).toContain('PgUp for older');
     await g.press(KEY.pageUp);
     expect(g.frame()).toMatch(/Events · \d+ newer below \(PgDn\)/);
@@ -217,26 +231,50 @@ describe('hot-seat', () => {
     expect(handover).toContain("EU's choices stay hidden until both teams have committed.");
     expect(handover).not.toContain('threatened');
     expect(handover).not.toContain('your offer');
+    // Offers are sealed: China places its orders and its own offer without seeing the EU's.
+    await g.press(KEY.enter);
+    expect(g.frame()).toContain('China orders');
+    expect(g.frame()).not.toContain('q = 0.50');
+    expect(g.frame()).not.toContain('0→1');
+    expect(g.frame()).not.toContain('threatened *');
+    await g.press('0', 'd', KEY.enter);
+    if (g.frame().includes('Enter again sends it')) await g.press(KEY.enter);
+    const chinaQ = /your offer: q = (\d\.\d\d)/.exec(g.frame())?.[1];
+    expect(chinaQ).toBeDefined();
+    await g.press(KEY.enter);
+    // Then both are revealed together, and answered in the engine's order.
+    const offers = g.frame();
+    expect(offers).toContain('Sealed offers, revealed together');
+    expect(offers).toContain('EU offers q = 0.50');
+    expect(offers).toContain(`China offers q = ${chinaQ}`);
+    expect(offers).toContain("China answers the EU's offer first: if it accepts, that is the deal");
+    expect(offers).not.toContain('0→1');
     await g.press(KEY.enter);
     expect(g.frame()).toContain("China answers the EU's offer");
     expect(g.frame()).toContain('EU offers a deal at q = 0.50');
-    expect(g.frame()).not.toContain('0→1');
     await g.press('r');
-    expect(g.frame()).toContain("China's turn");
-    expect(g.frame()).toContain('China orders');
-    expect(g.frame()).not.toContain('0→1');
-    expect(g.frame()).not.toContain('threatened *');
-    await g.press('0', KEY.enter);
+    expect(g.frame()).toContain("EU's turn, round 1.");
+    await g.press(KEY.enter);
+    expect(g.frame()).toContain("EU answers China's offer");
+    await g.press('r');
     const reveal = g.frame();
     expect(reveal).toContain('Both teams have committed · Enter plays the round');
     expect(reveal).toContain('EU: Stop servicing DUV tools in China (EU-wide, ACI) →');
-    expect(reveal).toContain('1 threatened · offers q = 0.50');
-    expect(reveal).toContain('China: Licensing of magnet exports → 0 off · refuses');
+    expect(reveal).toContain('1 threatened · offers q = 0.50 · refuses');
+    expect(reveal).toContain('China: Licensing of magnet exports → 0 off · offers q');
+    // The round played, both teams see its results before the next hand-over.
     await g.press(KEY.enter);
+    const results = g.frame();
+    expect(results).toContain('Round 1: results · any key goes on');
+    expect(results).toContain('EU: Stop servicing DUV tools in China (EU-wide, ACI) → 1 threatened');
+    expect(results).toMatch(/Pain this round, EUR bn: EU harmed [\d.]+, own cost [\d.]+ · China harmed/);
+    expect(results).toContain("China refuses the EU's offer (q = 0.50)");
+    expect(results).toMatch(/the landing zone is (open|closed)/);
+    await g.press(' ');
     expect(g.frame()).toContain("EU's turn, round 2.");
     expect(g.last().log[0]).toEqual({
-      target: { set: { tutorial_duv_servicing: 1 }, propose: { q: 0.5 } },
-      coercer: { set: { tutorial_magnet_licensing: 0 }, respond: 'reject' },
+      target: { set: { tutorial_duv_servicing: 1 }, propose: { q: 0.5 }, respond: 'reject' },
+      coercer: { set: { tutorial_magnet_licensing: 0 }, propose: { q: Number(chinaQ) }, respond: 'reject' },
     });
   });
 });

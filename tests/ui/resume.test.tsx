@@ -110,6 +110,8 @@ describe('a game cut off and resumed from its journal', () => {
     const { g, screen } = await resume(start, cut.journal, (r) => saved.push(r.session));
     expect(body(screen)).toEqual(body(cut.before));
     await g.press(KEY.enter, KEY.enter, KEY.enter);
+    expect((await g.screen()).join('\n')).toContain('Round 1: results');
+    await g.press(' ');
     expect((await g.screen()).join('\n')).toContain("EU's turn, round 2.");
     const s = saved.at(-1)!;
     expect(s.log[0]!.target).toEqual({ set: { tutorial_duv_servicing: 1 } });
@@ -127,11 +129,22 @@ describe('a game cut off and resumed from its journal', () => {
     g.unmount();
   });
 
+  it('hot-seat, at the sealed offers revealed together', async () => {
+    const start = await session(HOT);
+    const cut = await cutOff(start, [KEY.enter, 'd', KEY.enter, KEY.enter, KEY.enter, KEY.enter]);
+    expect(cut.before.join('\n')).toContain('Sealed offers, revealed together');
+    expect(cut.journal.pending?.revealed).toBeUndefined();
+    const { g, screen } = await resume(start, cut.journal);
+    expect(body(screen)).toEqual(body(cut.before));
+    g.unmount();
+  });
+
   it("hot-seat, while China answers the EU's offer", async () => {
     const start = await session(HOT);
-    const cut = await cutOff(start, [KEY.enter, 'd', KEY.enter, KEY.enter, KEY.enter]);
+    const cut = await cutOff(start, [KEY.enter, 'd', KEY.enter, KEY.enter, KEY.enter, KEY.enter, KEY.enter]);
     expect(cut.before.join('\n')).toContain("China answers the EU's offer");
     expect(cut.journal.pending?.committed.target?.propose).toBeDefined();
+    expect(cut.journal.pending?.revealed).toBe(true);
     const { g, screen } = await resume(start, cut.journal);
     expect(body(screen)).toEqual(body(cut.before));
     g.unmount();
@@ -139,10 +152,21 @@ describe('a game cut off and resumed from its journal', () => {
 
   it('hot-seat, at the reveal: both teams committed, answers given, an inject made', async () => {
     const start = await session(HOT);
-    const keys = [KEY.enter, 'd', KEY.enter, KEY.enter, KEY.enter, 'r', '0', KEY.enter, 'i', KEY.enter];
+    const keys = [KEY.enter, 'd', KEY.enter, KEY.enter, KEY.enter, '0', KEY.enter, KEY.enter, 'r', 'i', 'F'];
+    keys.push(KEY.enter);
     const cut = await cutOff(start, keys);
     expect(cut.before.join('\n')).toContain('Both teams have committed');
     expect(cut.journal.pending?.respond).toEqual({ coercer: 'reject' });
+    // In hot-seat the inject was the facilitator's (confirmed with F), journalled with when.
+    expect(cut.journal.facilitator).toEqual([
+      {
+        action: 'inject',
+        round: 1,
+        by: 'facilitator',
+        at: expect.any(String),
+        detail: expect.stringMatching(/CLEPA/),
+      },
+    ]);
     const saved: Session[] = [];
     const { g, screen } = await resume(start, cut.journal, (r) => saved.push(r.session));
     expect(body(screen)).toEqual(body(cut.before));

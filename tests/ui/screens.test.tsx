@@ -50,7 +50,7 @@ const CASES: [string, string[], Players?, Record<string, number>?][] = [
   ],
   ['computer against computer', [KEY.enter, KEY.enter], { target: 'graduated', coercer: 'best_response' }],
   ['game over', [KEY.enter, 'd', KEY.enter, KEY.enter, 'a', 'e', 'y'], undefined, DEAL_SET],
-  ['the vote panel', [KEY.right, KEY.enter, KEY.enter, KEY.enter, KEY.enter]],
+  ['the vote panel', [KEY.right, KEY.enter, KEY.enter, KEY.enter, ' ', KEY.enter]],
   ['help', ['?']],
   ['pause', ['p']],
   ['quit', ['q']],

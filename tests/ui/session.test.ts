@@ -69,7 +69,7 @@ describe('phases of a round', () => {
     expect(roundOrders(s, d).target).toEqual({ respond: 'reject' });
   });
 
-  it('hot-seat: hand-overs between the teams, the offer answered on China’s turn, then reveal', async () => {
+  it('hot-seat: hand-overs, sealed offers revealed together, answered in the engine’s order, then reveal', async () => {
     const s = await session({ target: 'human', coercer: 'human' });
     const d = newDraft(s);
     expect(phaseOf(s, d)).toEqual({ kind: 'handover', to: 'target' });
@@ -80,11 +80,18 @@ describe('phases of a round', () => {
     d.committed.push('target');
     expect(phaseOf(s, d)).toEqual({ kind: 'handover', to: 'coercer' });
     d.shownTo = 'coercer';
-    expect(phaseOf(s, d)).toEqual({ kind: 'respond', bloc: 'coercer', from: 'target', offer: { q: 0.4 } });
-    d.respond.coercer = 'reject';
+    // China's turn is its orders, not an answer: the EU's offer stays sealed until both committed.
     expect(phaseOf(s, d)).toEqual({ kind: 'orders', bloc: 'coercer' });
     d.propose.coercer = { q: 0.7 };
     d.committed.push('coercer');
+    const offers = [
+      { from: 'target', to: 'coercer', offer: { q: 0.4 } },
+      { from: 'coercer', to: 'target', offer: { q: 0.7 } },
+    ];
+    expect(phaseOf(s, d)).toEqual({ kind: 'offers', offers });
+    d.revealed = true;
+    expect(phaseOf(s, d)).toEqual({ kind: 'respond', bloc: 'coercer', from: 'target', offer: { q: 0.4 } });
+    d.respond.coercer = 'reject';
     expect(phaseOf(s, d)).toEqual({ kind: 'handover', to: 'target' });
     d.shownTo = 'target';
     expect(phaseOf(s, d)).toEqual({ kind: 'respond', bloc: 'target', from: 'coercer', offer: { q: 0.7 } });
@@ -94,6 +101,15 @@ describe('phases of a round', () => {
       target: { set: { tutorial_duv_servicing: 1 }, propose: { q: 0.4 }, respond: 'accept' },
       coercer: { propose: { q: 0.7 }, respond: 'reject' },
     });
+  });
+
+  it('hot-seat: an accepted first offer makes the second moot (the engine’s deal rule)', async () => {
+    const s = await session({ target: 'human', coercer: 'human' });
+    const d = { ...newDraft(s), shownTo: 'coercer' as const, revealed: true };
+    d.propose = { target: { q: 0.4 }, coercer: { q: 0.7 } };
+    d.committed = ['target', 'coercer'];
+    d.respond.coercer = 'accept';
+    expect(phaseOf(s, d)).toEqual({ kind: 'reveal' });
   });
 
   it('orders carry only the levels a team changed', async () => {

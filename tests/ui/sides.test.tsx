@@ -62,7 +62,7 @@ describe('the event log (h)', () => {
   it('shows every event whole, at 80×24', async () => {
     const start = await session();
     const g = await emulate({ session: start }, 80, 24);
-    await g.press(KEY.right, KEY.enter, KEY.enter, KEY.enter, KEY.enter);
+    await g.press(KEY.right, KEY.enter, KEY.enter, KEY.enter, ' ', KEY.enter);
     await g.press(KEY.esc, 'h');
     const screen = await g.screen();
     expect(screen).toEqual(g.intended());
@@ -119,6 +119,12 @@ describe("the scenario's events of a round", () => {
     await g.press(KEY.enter, KEY.enter);
     expect((await g.screen()).join('\n')).not.toContain('◆ this round');
     await g.press(KEY.enter);
+    // First a card lists the round's scripted events whole, before any orders.
+    const card = await g.screen();
+    expect(card).toEqual(g.intended());
+    expect(card[1]).toContain('Round 4: scripted events');
+    expect(card.join('\n')).toContain('◆ CLEPA warns that supplier plants will stop within weeks.');
+    await g.press(' ');
     const screen = await g.screen();
     expect(screen).toEqual(g.intended());
     const text = screen.join('\n');

@@ -12,7 +12,14 @@ import type { GameRecord } from '../../ui/record.js';
 import type { Terminal } from '../../ui/start.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { DEFAULT_SCENARIO, loadForCli, loadSettings, parseSeed, parseSets } from '../options.js';
+import {
+  DEFAULT_SCENARIO,
+  loadForCli,
+  loadSettings,
+  parseDuration,
+  parseSeed,
+  parseSets,
+} from '../options.js';
 import { checkPlayers, chosenPlayers, fitPlayers } from '../play-players.js';
 
 interface PlayOptions {
@@ -22,6 +29,7 @@ interface PlayOptions {
   seed?: string;
   journal?: string;
   resume?: string;
+  timer?: string;
   set: string[];
 }
 
@@ -52,6 +60,10 @@ export function register(program: Command, { io, action }: CommandContext): void
       '--resume <file>',
       'go on with a saved game: its scenario, seed and settings come from the journal',
     )
+    .option(
+      '--timer <duration>',
+      "time each team has for its turn, e.g. 5m or 90s, counted down in the header; at zero the team's orders are committed as they stand and an offer not yet answered is refused (kept in the journal; a resumed game keeps it unless given again)",
+    )
     .option('--set <path=value>', 'override a parameter by its dotted path (repeatable)', collect, [])
     .addHelpText(
       'after',
@@ -74,6 +86,7 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
     );
   const seed = parseSeed(opts.seed ?? '1', problems);
   const set = parseSets(opts.set, problems);
+  const timerFlag = opts.timer === undefined ? undefined : parseDuration(opts.timer, problems);
   if (problems.length > 0) return reportDiagnostics(io, problems);
 
   let journal: Journal | null = null;
@@ -178,7 +191,9 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
     out = uniquePath(opts.journal ?? opts.resume!.replace(/(\.json)?$/, '-continued.json'));
   }
   const masterSeed = journal ? journal.masterSeed : seed;
+  const timer = timerFlag ?? journal?.timer;
   const meta: JournalMeta = {
+    ...(timer === undefined ? {} : { timer }),
     scenario: { id: sc.id, ref: journal ? journal.scenario.ref : ref, hash: loaded.hash },
     ...(masterSeed === undefined ? {} : { masterSeed }),
     set: journal ? journal.set : set,
@@ -203,6 +218,8 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
     pending: record.pending,
     ended: record.ended,
     undone: record.undone ?? [],
+    actions: record.actions ?? [],
+    timer: timer ?? null,
     status: unclean ? 'the last game on this journal did not end cleanly; its rounds are restored' : swapped,
   };
   // Killed by a signal the screen is given back and the journal closed before the process ends.

@@ -21,6 +21,7 @@ import { PainPanel } from './PainPanel.js';
 import { Message } from './Prompt.js';
 import { RespondPanel } from './RespondPanel.js';
 import { RevealPanel } from './RevealPanel.js';
+import { OffersCard } from './RoundCards.js';
 import { StocksPanel } from './StocksPanel.js';
 import { type ZoneLens, ZonePanel } from './ZonePanel.js';
 
@@ -32,6 +33,8 @@ const PHASE_LABEL = (p: Phase, team: SideNames['team']): string => {
       return `hand over to ${team[p.to]}`;
     case 'respond':
       return `${team[p.bloc]} answers an offer`;
+    case 'offers':
+      return 'offers revealed';
     case 'reveal':
       return 'reveal';
     case 'ready':
@@ -60,6 +63,7 @@ const HINTS: Record<Phase['kind'], string[]> = {
     'b back down',
   ],
   handover: ['⏎ continue', '? help', 'q quit'],
+  offers: ['⏎ continue', '? help', 'l legend', 'q quit'],
   respond: ['a accept', 'r refuse', '? help', 'l legend', 'n note', 'u undo', 'f view', 'q quit'],
   reveal: ['⏎ play the round', '? help', 'l legend', 'n note', 'i inject', 'u undo', 'f view', 'q quit'],
   ready: ['⏎ play the round', '? help'],
@@ -87,11 +91,25 @@ const OVERLAY_HINTS: Record<NonNullable<AppState['overlay']>['kind'], string[]> 
   note: ['Enter saves', 'Esc cancels', 'Backspace erases'],
   vote: ['any key closes'],
   saveFailed: ['r try again', 'Enter carry on'],
+  gate: ['F (facilitator) goes on', 'any other key cancels'],
+  results: ['any key goes on'],
+  scripted: ['any key goes on'],
   deal: ['↑↓ row', '←→ change', 'space keep', 'Enter offer', 'Backspace withdraw', 'Esc cancel'],
   inject: ['↑↓ choose', '←→ change', 'Enter take', 'Esc back'],
 };
 
-export function GameScreen({ s, columns, rows }: { s: AppState; columns: number; rows: number }) {
+export function GameScreen({
+  s,
+  columns,
+  rows,
+  timeLeft = null,
+}: {
+  s: AppState;
+  columns: number;
+  rows: number;
+  /** `--timer`: seconds left in the turn. */
+  timeLeft?: number | null;
+}) {
   const { team } = useSides();
   const { session, draft } = s;
   const { sc } = session.setup;
@@ -113,6 +131,8 @@ export function GameScreen({ s, columns, rows }: { s: AppState; columns: number;
 
   let body: ReactNode;
   if (s.overlay) body = <Overlays s={s} width={columns} height={bodyHeight} barWidth={L.barWidth} />;
+  else if (phase.kind === 'offers')
+    body = <OffersCard offers={phase.offers} sc={sc} width={columns} height={bodyHeight} />;
   else if (phase.kind === 'handover') {
     const from = phase.to === 'target' ? 'coercer' : 'target';
     body = (
@@ -125,6 +145,7 @@ export function GameScreen({ s, columns, rows }: { s: AppState; columns: number;
             ? `${team[from]}'s choices stay hidden until both teams have committed.`
             : "Each team's choices stay hidden until both teams have committed.",
           '',
+          ...(s.facilitator ? ['The FACILITATOR VIEW is on: f turns it off before the team looks.'] : []),
           'Press Enter when ready.',
         ]}
         width={columns}
@@ -215,6 +236,7 @@ export function GameScreen({ s, columns, rows }: { s: AppState; columns: number;
         month={monthOf(sc, Math.max(1, round))}
         phase={s.overlay?.kind === 'pause' ? 'PAUSED' : PHASE_LABEL(phase, team)}
         facilitator={s.facilitator}
+        clock={timeLeft}
         width={columns}
       />
       <Box flexDirection="column" height={bodyHeight}>

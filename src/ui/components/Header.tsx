@@ -10,12 +10,26 @@ export interface HeaderProps {
   month: string;
   phase: string;
   facilitator: boolean;
+  /** `--timer`: seconds left in the turn, or null. */
+  clock?: number | null;
   width: number;
 }
 
-export function Header({ title, round, rounds, month, phase, facilitator, width }: HeaderProps) {
+const mmss = (t: number) => `${Math.floor(t / 60)}:${String(t % 60).padStart(2, '0')}`;
+
+export function Header({
+  title,
+  round,
+  rounds,
+  month,
+  phase,
+  facilitator,
+  clock = null,
+  width,
+}: HeaderProps) {
   const color = useColor();
-  const right = `round ${round}/${rounds} · ${month} │ ${phase}${facilitator ? ' │ FACILITATOR VIEW' : ''}`;
+  const timer = clock === null ? '' : ` │ ⏱ ${mmss(clock)}`;
+  const right = `round ${round}/${rounds} · ${month} │ ${phase}${timer}${facilitator ? ' │ FACILITATOR VIEW' : ''}`;
   const left = truncate(`aci-sim │ ${title}`, Math.max(10, width - right.length - 2));
   return (
     <Box width={width} justifyContent="space-between">
@@ -27,6 +41,7 @@ export function Header({ title, round, rounds, month, phase, facilitator, width 
         <Text bold color={color('accent')}>
           {phase}
         </Text>
+        {clock === null ? null : <Text color={clock <= 30 ? color('bad') : color('warn')}>{timer}</Text>}
         {facilitator ? <Text color={color('warn')}> │ FACILITATOR VIEW</Text> : null}
       </Text>
     </Box>

@@ -19,6 +19,7 @@ const SECTIONS: [string, [string, string][]][] = [
   [
     'Facilitator, any time',
     [
+      ['F', 'hot-seat: confirms f u i e p'],
       ['u / U', 'undo last round (asks) / redo'],
       ['n', 'note on this decision'],
       ['i', 'inject an event or a shock'],
@@ -53,9 +54,9 @@ export function HelpOverlay({ width, height }: { width: number; height: number }
       </Box>
       <Text> </Text>
       <Text wrap="wrap">
-        Hot-seat: after a team commits, a hand-over screen hides its choices until the other team has
-        committed; then both are revealed and the round is played. The journal is saved before every screen: a
-        game cut off resumes where it was.
+        Hot-seat: each team commits its orders and offer unseen; then the offers are revealed together and
+        answered, and the round is played. f u U i e p need the facilitator's F (teams: never press F). The
+        journal keeps every key that matters: a game cut off resumes where it was.
       </Text>
     </Card>
   );

@@ -11,6 +11,8 @@ import { HelpOverlay } from './HelpOverlay.js';
 import { InjectOverlay } from './InjectOverlay.js';
 import { LegendOverlay } from './LegendOverlay.js';
 import { Message, NoteBox } from './Prompt.js';
+import { ResultsCard } from './ResultsCard.js';
+import { GateCard, ScriptedCard } from './RoundCards.js';
 import { VotePanel } from './VotePanel.js';
 
 export function Overlays({
@@ -129,6 +131,12 @@ export function Overlays({
       );
     case 'inject':
       return <InjectOverlay form={o} sc={sc} width={width} height={height} />;
+    case 'gate':
+      return <GateCard action={o.action} played={s.session.log.length} width={width} height={height} />;
+    case 'results':
+      return <ResultsCard session={s.session} round={o.round} width={width} height={height} />;
+    case 'scripted':
+      return <ScriptedCard sc={sc} round={o.round} width={width} height={height} />;
   }
 }
 

@@ -5,12 +5,14 @@
 // failed save is shown until acknowledged and tried again, and the app
 // closes on quit.
 import { useApp } from 'ink';
-import { useCallback, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Session } from '../../engine/index.js';
 import { type GameRecord, recordKey } from '../record.js';
 import { type AppState, initialAppState, recordOfApp, type StartPoint } from '../state/app-state.js';
 import type { KeyPress } from '../state/key-press.js';
 import { onKey } from '../state/on-key.js';
+import { settle } from '../state/settle.js';
+import { onTick, secondsLeft } from '../state/timer.js';
 
 export interface ExitResult {
   report: boolean;
@@ -21,14 +23,21 @@ export interface GameCallbacks {
   /** Called with the record before every screen that changes it; may throw (the failure is shown). */
   onSave?: (r: GameRecord) => void;
   onExit?: (r: ExitResult) => void;
+  /** The clock, ms since 1970 (tests give their own): times facilitator actions and the turn timer. */
+  now?: () => number;
 }
+
+/** How often the turn timer is looked at. */
+const TICK_MS = 250;
 
 export function useGameState(
   session: Session,
   cb: GameCallbacks,
   from: StartPoint = {},
-): [AppState, (k: KeyPress) => void] {
-  const [state, setState] = useState(() => initialAppState(session, from));
+): [AppState, (k: KeyPress) => void, number | null] {
+  const clock = () => (cb.now ?? Date.now)();
+  const [state, setState] = useState(() => settle(initialAppState(session, from), clock()));
+  const [time, setTime] = useState(clock);
   const ref = useRef(state);
   // The record last tried: a failed save is tried again when the record changes or on `r`, not on
   // the key that acknowledges the failure.
@@ -36,10 +45,10 @@ export function useGameState(
   const cbRef = useRef(cb);
   cbRef.current = cb;
   const { exit } = useApp();
-  const press = useCallback(
-    (k: KeyPress) => {
+  const apply = useCallback(
+    (f: (prev: AppState) => AppState) => {
       const prev = ref.current;
-      let next = onKey(prev, k);
+      let next = f(prev);
       if (next === prev) return;
       const record = recordOfApp(next);
       const key = recordKey(record);
@@ -67,5 +76,20 @@ export function useGameState(
     },
     [exit],
   );
-  return [state, press];
+  const now = useCallback(() => (cbRef.current.now ?? Date.now)(), []);
+  const press = useCallback((k: KeyPress) => apply((prev) => onKey(prev, { ...k, at: now() })), [apply, now]);
+  const timed = state.clock !== null;
+  useEffect(() => {
+    if (!timed) return;
+    const id = setInterval(() => {
+      const t = now();
+      setTime(t);
+      apply((prev) => {
+        const next = onTick(prev, t);
+        return next === prev ? prev : settle(next, t);
+      });
+    }, TICK_MS);
+    return () => clearInterval(id);
+  }, [timed, apply, now]);
+  return [state, press, secondsLeft(state, time)];
 }

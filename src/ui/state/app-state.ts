@@ -12,11 +12,13 @@ import {
   stateOf,
   undoRound,
 } from '../../engine/index.js';
-import type { PendingRound } from '../../io/journal.js';
+import type { FacilitatorEntry, PendingRound } from '../../io/journal.js';
 import { type Draft, newDraft, type Phase, phaseOf, roundOrders, viewerOf } from '../draft.js';
 import type { Overlay } from '../overlay.js';
 import { draftOf, type GameRecord, pendingOf, type UndoneRound } from '../record.js';
 import { voteEvents } from '../votes.js';
+import { isHotSeat, logged, restoredFlags } from './log-action.js';
+import type { TurnClock } from './timer.js';
 
 export interface AppState {
   session: Session;
@@ -38,6 +40,12 @@ export interface AppState {
   exit: { report: boolean } | null;
   /** Rounds taken back, the latest last (redo replays them). */
   undone: readonly UndoneRound[];
+  /** Facilitator actions and timer expiries, in order (journalled). */
+  actions: readonly FacilitatorEntry[];
+  /** `--timer`: the clock of the turn in progress; null without a timer. */
+  clock: TurnClock | null;
+  /** The last round whose scripted events were shown on a card. */
+  briefed: number;
 }
 
 /** Where a game starts: at the round in progress a journal kept, if any. */
@@ -48,22 +56,30 @@ export interface StartPoint {
   /** A first line for the status bar. */
   status?: string | null;
   undone?: readonly UndoneRound[];
+  actions?: readonly FacilitatorEntry[];
+  /** `--timer`: seconds a team has for its turn. */
+  timer?: number | null;
 }
 
 export function initialAppState(session: Session, from: StartPoint = {}): AppState {
+  const actions = from.actions ?? [];
+  const { view, paused } = restoredFlags(actions);
   return {
     session,
     draft: from.pending ? draftOf(session, from.pending) : newDraft(session),
     ended: from.ended ?? false,
-    overlay: null,
+    overlay: paused ? { kind: 'pause' } : null,
     cursor: { target: 0, coercer: 0 },
     feedBack: 0,
-    facilitator: false,
+    facilitator: view,
     status: from.status ?? null,
     saveError: null,
     retrySave: false,
     exit: null,
     undone: from.undone ?? [],
+    actions,
+    clock: from.timer ? { seconds: from.timer, turn: null, deadline: null, left: null } : null,
+    briefed: 0,
   };
 }
 
@@ -73,6 +89,7 @@ export const recordOfApp = (s: AppState): GameRecord => ({
   pending: pendingOf(s.session, s.draft),
   ended: s.ended,
   undone: s.undone,
+  actions: s.actions,
 });
 
 export const phaseOfApp = (s: AppState): Phase => phaseOf(s.session, s.draft, s.ended);
@@ -87,7 +104,10 @@ export function advance(s: AppState): AppState {
   return phaseOfApp(s).kind === 'ready' ? resolveRound(s) : s;
 }
 
-/** Plays the round with the draft's orders; opens the vote panel when the Council voted. */
+/**
+ * Plays the round with the draft's orders; then, in hot-seat, the results card for both teams,
+ * else the vote panel when the Council voted.
+ */
 export function resolveRound(s: AppState): AppState {
   let session: Session;
   try {
@@ -102,7 +122,11 @@ export function resolveRound(s: AppState): AppState {
     ...s,
     session,
     draft: newDraft(session),
-    overlay: votes.length > 0 ? { kind: 'vote', round: st.round } : null,
+    overlay: isHotSeat(s)
+      ? { kind: 'results', round: st.round }
+      : votes.length > 0
+        ? { kind: 'vote', round: st.round }
+        : null,
     feedBack: 0,
     undone: [],
     status: `round ${st.round} played${st.deal && st.deal.round === st.round ? ' — a deal is struck' : ''}`,
@@ -161,9 +185,9 @@ export function addNote(s: AppState, text: string): AppState {
   return { ...withDraft(s, { notes: [...s.draft.notes, note] }), status: 'note added to this round' };
 }
 
-export function addInject(s: AppState, inject: Inject): AppState {
+export function addInject(s: AppState, inject: Inject, at?: number): AppState {
   return {
-    ...withDraft(s, { inject: [...s.draft.inject, inject] }),
+    ...withDraft(logged(s, 'inject', at, inject.text), { inject: [...s.draft.inject, inject] }),
     overlay: null,
     status: `injected for this round: ${inject.text}`,
   };

@@ -12,7 +12,9 @@ import {
   SUPPORT_STEP,
 } from '../overlay.js';
 import { namesOf } from '../theme.js';
-import { type AppState, addInject, addNote, undo, withDraft } from './app-state.js';
+import { voteEvents } from '../votes.js';
+import { type AppState, addInject, addNote, withDraft } from './app-state.js';
+import { gateKey, perform, resume } from './facilitator-keys.js';
 import { editText, type KeyPress } from './key-press.js';
 import { round2 } from './orders-keys.js';
 
@@ -28,7 +30,15 @@ export function overlayKey(s: AppState, o: Overlay, k: KeyPress): AppState {
     case 'help':
     case 'legend':
     case 'vote':
+    case 'scripted':
       return close(s);
+    case 'results':
+      // Then the state-by-state vote panel, when the Council voted in the round.
+      return voteEvents(s.session.events[o.round - 1] ?? []).length > 0
+        ? { ...s, overlay: { kind: 'vote', round: o.round } }
+        : close(s);
+    case 'gate':
+      return gateKey(s, o, k);
     case 'log': {
       const step = key.pageUp || key.pageDown ? 10 : 1;
       if (key.upArrow || key.pageUp) return { ...s, overlay: { ...o, back: o.back + step } };
@@ -36,7 +46,7 @@ export function overlayKey(s: AppState, o: Overlay, k: KeyPress): AppState {
       return close(s);
     }
     case 'pause':
-      return input === 'p' ? close(s, 'resumed') : s;
+      return input === 'p' ? resume(s, k.at) : s;
     case 'saveFailed':
       if (input === 'r') return { ...close(s), retrySave: true };
       return key.return || key.escape
@@ -48,8 +58,7 @@ export function overlayKey(s: AppState, o: Overlay, k: KeyPress): AppState {
     case 'confirm':
       if (input === 'n' || key.escape) return close(s);
       if (input !== 'y') return s;
-      if (o.action === 'end') return { ...close(s, 'game ended by the facilitator'), ended: true };
-      if (o.action === 'undo') return undo(close(s));
+      if (o.action === 'end' || o.action === 'undo') return perform(close(s), o.action, k.at);
       return {
         ...close(
           s,
@@ -128,10 +137,10 @@ function injectKey(s: AppState, o: InjectForm, k: KeyPress): AppState {
     if (!key.return) return s;
     const ev = sc.events[o.row];
     if (!ev) return set({ step: 'text' });
-    return addInject(s, { text: ev.text, levels: ev.levels, support: ev.support, set: ev.set });
+    return addInject(s, { text: ev.text, levels: ev.levels, support: ev.support, set: ev.set }, k.at);
   }
   if (key.escape) return set({ step: 'text' });
-  if (key.return) return addInject(s, { text: o.text, levels: o.levels, support: o.support, set: {} });
+  if (key.return) return addInject(s, { text: o.text, levels: o.levels, support: o.support, set: {} }, k.at);
   if (!key.leftArrow && !key.rightArrow) return s;
   const dir = key.rightArrow ? 1 : -1;
   const row = effectRows(sc)[o.row];

@@ -4,6 +4,8 @@ import type { Key } from 'ink';
 export interface KeyPress {
   input: string;
   key: Partial<Key>;
+  /** When it was pressed (ms since 1970): the journal's time of a facilitator action. */
+  at?: number;
 }
 
 export type TextEdit = { text: string; done: null | 'submit' | 'cancel' };
