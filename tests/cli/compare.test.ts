@@ -18,7 +18,7 @@ describe('compare', () => {
       'B: rare-earths-2025 with states.DE.base_support=2 (seed 1; EU: graduated, CN: best_response)\n',
     );
     expect(out).toMatch(/^pain to CN +EUR 3\.4 bn +EUR 4\.2 bn +\+0\.8$/m);
-    expect(out).toContain('Change in the pain to China by flow (EUR bn, A → B; +0.83 in all):\n');
+    expect(out).toContain('Change in the pain to China by flow (EUR bn, A → B; +0.81 in all):\n');
     expect(out).toMatch(/^ {2}eu_leap_engines +harm suffered +0\.00 → +0\.68 +\+0\.68$/m);
     expect(out).toContain('Change in support at the Council vote in round 5');
     // Germany's vote changes, and the support formula's base term says why.

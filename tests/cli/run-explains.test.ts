@@ -20,17 +20,17 @@ describe('run explains', () => {
       /^ +1 +2025-11 +\d+\.\d\d \+ \d+\.\d\d +\d+\.\d\d \+ \d+\.\d\d +\S.* +\d+ \(\d+\.\d%\) +\d+$/,
     );
     expect(r.stdout).toMatch(
-      /^ {2}EU \(graduated\) raises tariff_consumer to 1, a rung higher: projected harm to China \+0\.2 bn for own cost 0\.0 bn over 12 rounds$/m,
+      /^ {2}EU \(graduated\) raises tariff_telecom to 1, a rung higher: projected harm to China \+0\.2 bn for own cost 0\.0 bn over 12 rounds$/m,
     );
     expect(r.stdout).toMatch(
       /^ {2}CN \(best_response\) (raises|lowers) \w+ to \d: projected harm to the EU /m,
     );
     // A concession is priced beside the pain (q = 0.97: a deal, so the run goes on to round 12).
     expect(r.stdout).toContain(
-      'Pain to the EU: EUR 4.6 bn (0.03% of GDP a year); the terms: concedes EUR 19.5 bn (q × stakes EUR 20.0 bn)\n',
+      'Pain to the EU: EUR 4.6 bn (0.03% of GDP a year); the terms: concedes EUR 19.4 bn (q × stakes EUR 20.0 bn)\n',
     );
     expect(r.stdout).toContain(
-      'Pain to China:  EUR 0.5 bn (0.00% of GDP a year); the terms: gives up EUR 0.8 bn',
+      'Pain to China:  EUR 0.6 bn (0.00% of GDP a year); the terms: gives up EUR 0.8 bn',
     );
   });
 
@@ -41,8 +41,8 @@ describe('run explains', () => {
     expect(j.rounds).toHaveLength(j.roundsPlayed);
     expect(j.rounds[0]).toMatchObject({
       round: 1,
-      orders: { EU: { set: { tariff_consumer: 1 } } },
-      reasons: { EU: [{ rule: 'climb', measure: 'tariff_consumer', level: 1 }] },
+      orders: { EU: { set: { tariff_telecom: 1 } } },
+      reasons: { EU: [{ rule: 'climb', measure: 'tariff_telecom', level: 1 }] },
       pain: { EU: { harm: expect.any(Number), cost: expect.any(Number) } },
       council: { for: 18 },
     });

@@ -34,7 +34,7 @@ describe('golden runs', () => {
         "events": "council/examination aci/requested measure/lowered aci/requested measure/lowered council/determination-tabled aci/requested measure/in-force aci/requested measure/in-force council/determination-failed national/decided measure/announced measure/announced measure/in-force measure/in-force council/determination-failed aci/requested measure/lowered council/determination-rejected order/refused measure/in-force national/decided measure/announced measure/lowered measure/in-force measure/lowered measure/in-force council/examination aci/requested measure/lowered aci/requested measure/in-force outcome/stalemate",
         "minQmMargin": null,
         "outcome": "stalemate",
-        "painCN": 3.36,
+        "painCN": 3.38,
         "painEU": 0.94,
         "peakRung": 4,
         "q": null,
