@@ -7,6 +7,7 @@ import { ROLES, type Role } from '../engine/types.js';
 import { deepFreeze } from './build-scenario.js';
 import { type Diagnostic, fileDiag, sortDiagnostics } from './diagnostics.js';
 import { didYouMean, listSome } from './did-you-mean.js';
+import { factorGroups } from './factor-groups.js';
 import { displayPath } from './files.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { parseWith } from './load-model.js';
@@ -80,6 +81,8 @@ export interface ExperimentOptions {
   readonly ensureMetric?: string;
   /** sensitivity --method: use this design (keeping n and replications). */
   readonly method?: 'sobol' | 'morris';
+  /** sensitivity --groups: group a sobol design's numbers by file or kind, or not at all. */
+  readonly groups?: 'file' | 'kind' | 'none';
   /** Folder of the formula cache (see LoadOptions.cacheDir). */
   readonly cacheDir?: string;
   /** Extra model folders (see LoadOptions.modelDirs). */
@@ -180,6 +183,10 @@ async function resolveExperiment(
       code: 'experiment/design',
       message: d.message,
     });
+  const groups = design.design.groups;
+  if (typeof groups === 'object')
+    for (const g of factorGroups(groups, uncertain).problems)
+      diags.push({ ...at(['design', 'groups', ...g.at]), code: 'experiment/groups', message: g.message });
   if (diags.length > 0) return err(sortDiagnostics(diags));
   const e = {
     ...{ id: def.id || loaded.scenario.id, file, scenarioAbs, loaded, packages, uncertain, levers },

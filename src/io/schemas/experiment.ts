@@ -77,6 +77,15 @@ const DesignSchema = z
         'grid: levels per factor (one number, or path → number; default 3); morris: grid levels p (even, default 4).',
       ),
     seed: z.number().int().optional().describe('Master seed (default 1); --seed overrides it.'),
+    groups: z
+      .union([
+        z.enum(['file', 'kind']),
+        z.record(id('group'), z.array(z.string().min(1)).min(1, { error: 'list at least one path' })),
+      ])
+      .optional()
+      .describe(
+        'sobol: vary the uncertain numbers in groups (one index per group): file (the file that declares each), kind (the field it sets), or group name → paths (`*` for any characters; the rest form `other`).',
+      ),
   })
   .superRefine((d, ctx) => {
     if (d.type !== 'grid' && d.n === undefined)
@@ -93,6 +102,8 @@ const DesignSchema = z
         path: ['levels'],
         message: `morris needs an even number of levels (got ${d.levels})`,
       });
+    if (d.groups !== undefined && d.type !== 'sobol')
+      ctx.addIssue({ code: 'custom', path: ['groups'], message: `groups are for a sobol design (got ${d.type})` });
     if (d.type === 'morris' && typeof d.levels === 'object')
       ctx.addIssue({ code: 'custom', path: ['levels'], message: 'morris takes one number of levels' });
   })
@@ -195,10 +206,10 @@ export interface DesignProblem {
 /** The design with --runs and a sensitivity method applied, checked against the uncertain paths. */
 export function resolveDesign(
   asked: DesignDef,
-  opts: { runs?: number; method?: 'sobol' | 'morris' },
+  opts: { runs?: number; method?: 'sobol' | 'morris'; groups?: 'file' | 'kind' | 'none' },
   paths: readonly string[],
 ): { design: DesignDef; problems: DesignProblem[] } {
-  const d = withMethod(asked, opts.method);
+  const d = withGroups(withMethod(asked, opts.method), opts.groups);
   const problems: DesignProblem[] = [];
   if (d.type !== 'mc' && paths.length === 0)
     problems.push({
@@ -221,11 +232,22 @@ export function resolveDesign(
   return { design: opts.runs === undefined || d.type === 'grid' ? d : { ...d, n: opts.runs }, problems };
 }
 
+/** --groups: file or kind replaces the design's groups, none drops them (a design that is not sobol keeps none). */
+function withGroups(d: DesignDef, groups: 'file' | 'kind' | 'none' | undefined): DesignDef {
+  if (groups === undefined || d.type !== 'sobol') return d;
+  const { groups: _, ...rest } = d;
+  return groups === 'none' ? rest : { ...rest, groups };
+}
+
 /** The experiment's design, or the sensitivity method's design of the same size. */
 function withMethod(d: DesignDef, method: 'sobol' | 'morris' | undefined): DesignDef {
   if (!method || method === d.type) return d;
   const levels =
     method === 'morris' && typeof d.levels === 'number' && d.levels % 2 === 0 ? { levels: d.levels } : {};
   const seed = d.seed === undefined ? {} : { seed: d.seed };
-  return { type: method, n: d.n ?? SENSITIVITY_N[method], replications: d.replications, ...levels, ...seed };
+  const groups = method === 'sobol' && d.groups !== undefined ? { groups: d.groups } : {};
+  return {
+    ...{ type: method, n: d.n ?? SENSITIVITY_N[method], replications: d.replications },
+    ...{ ...levels, ...seed, ...groups },
+  };
 }
