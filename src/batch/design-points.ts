@@ -132,7 +132,10 @@ export function designPoints(exp: DesignSource): DesignPoints {
     case 'sobol': {
       const groups = d.groups ? groupsOf(exp) : null;
       const s = saltelli(k, d.n!, rng, groups ? { groups: groups.map((g) => g.members) } : {});
-      const named = groups?.map((g) => ({ name: g.name, parameters: g.members.map((i) => exp.uncertain[i]!.path) }));
+      const named = groups?.map((g) => ({
+        name: g.name,
+        parameters: g.members.map((i) => exp.uncertain[i]!.path),
+      }));
       return made({
         ...base,
         points: s.rows.length,

@@ -35,10 +35,10 @@ const matcher = (pattern: string): ((path: string) => boolean) => {
     const p = normalizePath(pattern) ?? pattern;
     return (path) => path === p;
   }
-  const re = new RegExp(`^${pattern.split('*').map(escape).join('.*')}$`);
+  const re = new RegExp(`^${pattern.split('*').map(escapeRe).join('.*')}$`);
   return (path) => re.test(path);
 };
-const escape = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
+const escapeRe = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 
 /** The groups of `params` under a spec, in order of first member; problems for named lists. */
 export function factorGroups(

@@ -77,8 +77,8 @@ export interface ExperimentOptions {
   readonly seed?: number;
   /** --policy: players for sides the experiment does not sweep, by side id. */
   readonly players?: Readonly<Record<string, string>>;
-  /** --metric (sensitivity): make sure this metric is recorded. */
-  readonly ensureMetric?: string;
+  /** --metric (sensitivity): make sure these metrics are recorded. */
+  readonly ensureMetrics?: readonly string[];
   /** sensitivity --method: use this design (keeping n and replications). */
   readonly method?: 'sobol' | 'morris';
   /** sensitivity --groups: group a sobol design's numbers by file or kind, or not at all. */
@@ -167,11 +167,15 @@ async function resolveExperiment(
   const metrics = expandMetrics(
     def.metrics,
     loaded.scenario.states.map((s) => s.id),
-    opts.ensureMetric,
+    opts.ensureMetrics,
     { target: loaded.scenario.blocs.target.id, coercer: loaded.scenario.blocs.coercer.id },
   );
   for (const m of metrics.problems)
-    diags.push({ ...locate(['metrics', m.index]), code: 'experiment/metric', message: m.message });
+    diags.push({
+      ...(m.index < 0 ? fileDiag('--metric', '', '') : locate(['metrics', m.index])),
+      code: 'experiment/metric',
+      message: m.message,
+    });
   const design = resolveDesign(
     def.design,
     opts,

@@ -46,7 +46,14 @@ describe('grouped Saltelli design', () => {
 
   it('refuses groups that do not split the factors', () => {
     expect(() => saltelli(3, 4, stream(1), { groups: [[0], [1]] })).toThrow('factor 2 is in no group');
-    expect(() => saltelli(3, 4, stream(1), { groups: [[0, 1], [1, 2]] })).toThrow('factor 1 is in two groups');
+    expect(() =>
+      saltelli(3, 4, stream(1), {
+        groups: [
+          [0, 1],
+          [1, 2],
+        ],
+      }),
+    ).toThrow('factor 1 is in two groups');
   });
 
   it('gives the closed indices of Ishigami with groups {x1, x3}, {x2}', () => {
@@ -113,13 +120,13 @@ describe('factorGroups', () => {
       ['intensity', [3]],
       ['pressure', [4]],
     ]);
-    expect(names(factorGroups({ supply: ['dependencies.*'], levels: ['measures.m.levels*'] }, params))).toEqual(
-      [
-        ['other', [0, 4]],
-        ['supply', [1, 2]],
-        ['levels', [3]],
-      ],
-    );
+    expect(
+      names(factorGroups({ supply: ['dependencies.*'], levels: ['measures.m.levels*'] }, params)),
+    ).toEqual([
+      ['other', [0, 4]],
+      ['supply', [1, 2]],
+      ['levels', [3]],
+    ]);
   });
   it('says which pattern matches nothing', () => {
     expect(factorGroups({ x: ['dependencies.a.shar'] }, params).problems).toEqual([

@@ -112,7 +112,9 @@ export function sobolIndices(meta: SaltelliMeta, y: ArrayLike<number>, options: 
   }
   const n = kept.length;
   if (n < baseRows)
-    warnings.push(`${baseRows - n} of ${baseRows} base rows left out: some of their outputs are missing or not finite`);
+    warnings.push(
+      `${baseRows - n} of ${baseRows} base rows left out: some of their outputs are missing or not finite`,
+    );
   if (n < 2) throw new RangeError(`only ${n} complete base rows; Sobol indices need at least 2`);
 
   const cols: Columns = {

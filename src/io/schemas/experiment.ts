@@ -103,7 +103,11 @@ const DesignSchema = z
         message: `morris needs an even number of levels (got ${d.levels})`,
       });
     if (d.groups !== undefined && d.type !== 'sobol')
-      ctx.addIssue({ code: 'custom', path: ['groups'], message: `groups are for a sobol design (got ${d.type})` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groups'],
+        message: `groups are for a sobol design (got ${d.type})`,
+      });
     if (d.type === 'morris' && typeof d.levels === 'object')
       ctx.addIssue({ code: 'custom', path: ['levels'], message: 'morris takes one number of levels' });
   })
@@ -152,11 +156,14 @@ export const ExperimentSchema = z
 export type ExperimentDef = z.infer<typeof ExperimentSchema>;
 export type DesignDef = ExperimentDef['design'];
 
-/** Metric tokens with `state:*` expanded and each checked; `ensure` is added (`landing` needs `outcome`). */
+/**
+ * Metric tokens with `state:*` expanded and each checked; `ensure` (sensitivity --metric) is added
+ * (`landing` needs `outcome`), its unknown names reported with index -1.
+ */
 export function expandMetrics(
   tokens: readonly string[] | undefined,
   states: readonly string[],
-  ensure: string | undefined,
+  ensure: readonly string[] | undefined,
   sides: { readonly target: string; readonly coercer: string },
 ): { list: string[]; problems: { index: number; message: string }[] } {
   const known = [...allMetrics(sides.target, sides.coercer), ...sideMetrics('target', 'coercer')];
@@ -166,28 +173,33 @@ export function expandMetrics(
   const add = (m: string) => {
     if (!list.includes(m)) list.push(m);
   };
-  for (const [index, m] of (tokens ?? ALL_METRICS).entries()) {
+  const check = (m: string, index: number, also: readonly string[]): boolean => {
     const code = m.startsWith('state:') ? m.slice(6) : null;
-    if (m === 'state:*') for (const s of states) add(`state:${s}`);
-    else if (code !== null && states.includes(code)) add(m);
-    else if (code !== null)
+    if (code !== null && (states.includes(code) || code === '*')) return true;
+    if (code !== null)
       problems.push({
         index,
         message: `unknown member state "${code}"${didYouMean(code, states)} (states: ${states.join(', ')})`,
       });
-    else if (known.includes(m)) add(m);
+    else if (known.includes(m) || also.includes(m)) return true;
     else
       problems.push({
         index,
-        message: `unknown metric "${m}"${didYouMean(m, known)} (metrics: ${allMetrics(sides.target, sides.coercer).join(', ')}, state:<code>, state:*)`,
+        message: `unknown metric "${m}"${didYouMean(m, [...also, ...known])} (metrics: ${[...also, ...allMetrics(sides.target, sides.coercer)].join(', ')}, state:<code>${index < 0 ? '' : ', state:*'})`,
       });
+    return false;
+  };
+  for (const [index, m] of (tokens ?? ALL_METRICS).entries()) {
+    if (m === 'state:*') for (const s of states) add(`state:${s}`);
+    else if (check(m, index, [])) add(m);
   }
   // A role in an ensured metric names the side by its id (pain_target → pain_eu).
   const byId = (m: string) =>
     m
       .replace(/_target\b/, `_${sides.target.toLowerCase()}`)
       .replace(/_coercer\b/, `_${sides.coercer.toLowerCase()}`);
-  if (ensure !== undefined) add(ensure === 'landing' ? 'outcome' : byId(ensure));
+  for (const m of ensure ?? [])
+    if (m !== 'state:*' && check(m, -1, ['landing'])) add(m === 'landing' ? 'outcome' : byId(m));
   return { list, problems };
 }
 
