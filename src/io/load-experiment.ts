@@ -12,6 +12,7 @@ import { displayPath } from './files.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { parseWith } from './load-model.js';
 import { type LoadedScenario, type LoadOptions, loadScenario } from './load-scenario.js';
+import { type OwnMetric, parseMetric, seriesNames } from './metric-formula.js';
 import type { Loc } from './overrides.js';
 import { checkOwnUncertain } from './own-uncertain.js';
 import { formatPath, normalizePath, type PathSeg } from './paths.js';
@@ -20,6 +21,7 @@ import type { UncertainParam } from './provenance.js';
 import { err, ok, type Result } from './result.js';
 import { resolveScenarioRef } from './scenario-ref.js';
 import {
+  allMetrics,
   DEFAULT_RUNS,
   type DesignDef,
   type ExperimentDef,
@@ -58,8 +60,10 @@ export interface LoadedExperiment {
   readonly levers: readonly Lever[];
   readonly design: DesignDef & { levels?: number | Record<string, number> };
   readonly seed: number;
-  /** Metric tokens, `state:*` expanded: `outcome`, `state:DE`, … */
+  /** Metric tokens, `state:*` expanded: `outcome`, `state:DE`, …, then the names of `ownMetrics`. */
   readonly metrics: readonly string[];
+  /** The experiment's own metrics (`name: formula`), parsed and checked. */
+  readonly ownMetrics: readonly OwnMetric[];
   readonly series: boolean;
   /** SHA-256 of the canonical definition (what the plan hash is built from). */
   readonly hash: string;
@@ -164,12 +168,16 @@ async function resolveExperiment(
           message: `package "${p.name}" sets "${key}", which is also uncertain: remove one of them`,
         });
   const levers = leversOf(def, loaded, opts.players ?? {}, locate, diags);
+  const ownMetrics = ownMetricsOf(def, loaded, locate, diags);
   const metrics = expandMetrics(
-    def.metrics,
+    def.metrics?.map((m) => (typeof m === 'string' ? m : null)),
     loaded.scenario.states.map((s) => s.id),
     opts.ensureMetrics,
     { target: loaded.scenario.blocs.target.id, coercer: loaded.scenario.blocs.coercer.id },
+    ownMetrics.map((m) => m.name),
   );
+  const ownNames = new Set(ownMetrics.map((m) => m.name));
+  metrics.list = [...metrics.list.filter((m) => !ownNames.has(m)), ...ownNames];
   for (const m of metrics.problems)
     diags.push({
       ...(m.index < 0 ? fileDiag('--metric', '', '') : locate(['metrics', m.index])),
@@ -196,8 +204,44 @@ async function resolveExperiment(
     ...{ id: def.id || loaded.scenario.id, file, scenarioAbs, loaded, packages, uncertain, levers },
     design: design.design,
     ...{ seed: opts.seed ?? def.design.seed ?? 1, metrics: metrics.list, series: def.series, locate: at },
+    ownMetrics: ownMetrics,
   };
   return ok({ ...e, hash: hashOf(e) });
+}
+
+/** The `name: formula` entries of `metrics:`, each parsed against the scenario's series. */
+function ownMetricsOf(
+  def: ExperimentDef,
+  loaded: LoadedScenario,
+  locate: Locator,
+  diags: Diagnostic[],
+): OwnMetric[] {
+  const sc = loaded.scenario;
+  const series = seriesNames(
+    [sc.blocs.target.id, sc.blocs.coercer.id],
+    sc.measures.map((m) => m.id),
+  );
+  const builtIn = allMetrics(sc.blocs.target.id, sc.blocs.coercer.id);
+  const out: OwnMetric[] = [];
+  for (const [index, m] of (def.metrics ?? []).entries()) {
+    if (typeof m === 'string') continue;
+    const [name, formula] = Object.entries(m)[0]!;
+    const problem = (message: string) =>
+      diags.push({
+        ...locate(['metrics', index, name]),
+        path: `metrics.${name}`,
+        code: 'experiment/metric',
+        message,
+      });
+    if (builtIn.includes(name) || out.some((o) => o.name === name)) {
+      problem(`"${name}" is already a metric; name yours differently`);
+      continue;
+    }
+    const expr = parseMetric(formula, series);
+    if ('offset' in expr) problem(expr.message);
+    else out.push({ name, formula, expr });
+  }
+  return out;
 }
 
 /** SHA-256 of what the plan depends on. */
@@ -213,6 +257,7 @@ function hashOf(e: Omit<LoadedExperiment, 'hash'>): string {
       seed: e.seed,
       metrics: e.metrics,
       series: e.series,
+      ...(e.ownMetrics.length > 0 ? { own: e.ownMetrics.map((m) => [m.name, m.formula]) } : {}),
     }),
   );
 }

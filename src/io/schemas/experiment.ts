@@ -42,6 +42,18 @@ export function allMetrics(target: string, coercer: string): string[] {
   ];
 }
 
+/** `name: formula`: a metric of the experiment's own (src/io/metric-formula.ts). */
+const OwnMetricSchema = z
+  .record(
+    z.string().regex(/^[a-z][a-z0-9_]*$/, {
+      error: (iss) =>
+        `invalid metric name ${JSON.stringify(iss.input)}: use a-z, 0-9 and _, starting with a letter`,
+    }),
+    z.string().min(1, { error: 'write a formula' }),
+  )
+  .refine((r) => Object.keys(r).length === 1, { error: 'one metric per entry: `- name: formula`' })
+  .describe('A metric of your own: name → formula over the per-round series.');
+
 export const DESIGN_TYPES = ['mc', 'lhs', 'grid', 'sobol', 'morris'] as const;
 
 const count = plain({ int: true, min: 1, max: MAX_RUNS });
@@ -143,11 +155,11 @@ export const ExperimentSchema = z
       .describe('Choices compared across the same futures (common random numbers).'),
     design: DesignSchema,
     metrics: z
-      .array(z.string().min(1))
+      .array(z.union([z.string().min(1), OwnMetricSchema]))
       .min(1, { error: 'list at least one metric' })
       .optional()
       .describe(
-        `What each run records: ${METRICS.join(', ')}, ${SIDE_METRICS.join(', ')} (s: a side's id in lower case, or target/coercer), state:<code> or state:* (default: all).`,
+        `What each run records: ${METRICS.join(', ')}, ${SIDE_METRICS.join(', ')} (s: a side's id in lower case, or target/coercer), state:<code> or state:* (default: all); or \`name: formula\`, a metric of your own over the run's per-round series (docs/RESEARCH.md).`,
       ),
     series: z.boolean().default(false).describe('Also write one row per run and round to a second file.'),
   })
@@ -161,10 +173,11 @@ export type DesignDef = ExperimentDef['design'];
  * (`landing` needs `outcome`), its unknown names reported with index -1.
  */
 export function expandMetrics(
-  tokens: readonly string[] | undefined,
+  tokens: readonly (string | null)[] | undefined,
   states: readonly string[],
   ensure: readonly string[] | undefined,
   sides: { readonly target: string; readonly coercer: string },
+  own: readonly string[] = [],
 ): { list: string[]; problems: { index: number; message: string }[] } {
   const known = [...allMetrics(sides.target, sides.coercer), ...sideMetrics('target', 'coercer')];
   const ALL_METRICS = [...allMetrics(sides.target, sides.coercer), 'state:*'];
@@ -190,6 +203,7 @@ export function expandMetrics(
     return false;
   };
   for (const [index, m] of (tokens ?? ALL_METRICS).entries()) {
+    if (m === null) continue; // a metric of the experiment's own
     if (m === 'state:*') for (const s of states) add(`state:${s}`);
     else if (check(m, index, [])) add(m);
   }
@@ -199,7 +213,8 @@ export function expandMetrics(
       .replace(/_target\b/, `_${sides.target.toLowerCase()}`)
       .replace(/_coercer\b/, `_${sides.coercer.toLowerCase()}`);
   for (const m of ensure ?? [])
-    if (m !== 'state:*' && check(m, -1, ['landing'])) add(m === 'landing' ? 'outcome' : byId(m));
+    if (own.includes(m)) add(m);
+    else if (m !== 'state:*' && check(m, -1, ['landing', ...own])) add(m === 'landing' ? 'outcome' : byId(m));
   return { list, problems };
 }
 
