@@ -98,6 +98,45 @@ describe('grouped sensitivity, several metrics from one design', () => {
   });
 });
 
+describe('--from a morris design', () => {
+  it('rebuilds the trajectories from the manifest and gives the indices of the direct run', async () => {
+    const args = [
+      'sensitivity',
+      'tests/fixtures/experiments/sobol.yaml',
+      '--method',
+      'morris',
+      '--runs',
+      '6',
+    ];
+    const r = await cli([
+      ...args,
+      '--metric',
+      'pain_eu',
+      '--quiet',
+      '--out',
+      out('m.csv'),
+      '--save-runs',
+      out('m.parquet'),
+    ]);
+    expect(r.code).toBe(0);
+    const from = await cli([
+      'sensitivity',
+      '--from',
+      out('m.parquet'),
+      '--metric',
+      'pain_eu',
+      '--out',
+      out('mf.csv'),
+    ]);
+    expect(from.code).toBe(0);
+    expect(readFileSync(out('mf.csv'))).toEqual(readFileSync(out('m.csv')));
+    const wrong = await cli(['sensitivity', '--from', out('m.parquet'), '--method', 'sobol']);
+    expect(wrong.stderr).toBe(
+      `--method: ${out('m.parquet')} holds a morris design; leave out --method or give morris\n`,
+    );
+  });
+});
+
 describe('sensitivity refusals', () => {
   it('refuses --from a file that is not a sobol or morris design', async () => {
     const mc = out('mc.csv');
