@@ -1,5 +1,6 @@
 // Groups of uncertain numbers that a Sobol' design varies together (one
-// A_B matrix per group): by the file that declares each number, by its kind
+// A_B matrix per group): by the file that declares each number (named by its
+// file name, with parent folders only where two files share one), by its kind
 // (the field it sets, ids and indexes dropped: `dependencies.x.share` and
 // `dependencies.y.share` are both `share`), or named lists of paths where `*`
 // stands for any run of characters. A number no named list matches joins the
@@ -40,6 +41,24 @@ const matcher = (pattern: string): ((path: string) => boolean) => {
 };
 const escapeRe = (s: string) => s.replace(/[.+?^${}()|[\]\\]/g, '\\$&');
 
+/**
+ * Short names for files that do not depend on the working directory (they name groups, which the
+ * plan hash covers): the file name, with as many parent folders as tell it apart from the others.
+ */
+function fileNames(files: readonly string[]): Map<string, string> {
+  const unique = [...new Set(files)];
+  const parts = new Map(unique.map((f) => [f, f.split(/[/\\]/).filter(Boolean)]));
+  const out = new Map<string, string>();
+  for (const f of unique) {
+    const mine = parts.get(f)!;
+    let n = 1;
+    const tail = (p: string[], k: number) => p.slice(-k).join('/');
+    while (n < mine.length && unique.some((g) => g !== f && tail(parts.get(g)!, n) === tail(mine, n))) n++;
+    out.set(f, tail(mine, n));
+  }
+  return out;
+}
+
 /** The groups of `params` under a spec, in order of first member; problems for named lists. */
 export function factorGroups(
   spec: GroupSpec,
@@ -47,8 +66,10 @@ export function factorGroups(
 ): { groups: FactorGroup[]; problems: GroupProblem[] } {
   const problems: GroupProblem[] = [];
   let nameOf: (i: number) => string;
-  if (spec === 'file') nameOf = (i) => params[i]!.file;
-  else if (spec === 'kind') nameOf = (i) => kindOf(params[i]!.path);
+  if (spec === 'file') {
+    const names = fileNames(params.map((p) => p.file));
+    nameOf = (i) => names.get(params[i]!.file)!;
+  } else if (spec === 'kind') nameOf = (i) => kindOf(params[i]!.path);
   else {
     const lists = Object.entries(spec).map(([name, patterns]) => ({
       name,

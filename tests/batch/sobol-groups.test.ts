@@ -109,9 +109,20 @@ describe('factorGroups', () => {
   it('groups by file, by kind, or by named patterns with the rest in other', () => {
     const names = (r: ReturnType<typeof factorGroups>) => r.groups.map((g) => [g.name, g.members]);
     expect(names(factorGroups('file', params))).toEqual([
-      ['scenarios/x.yaml', [0]],
-      ['models/a.yaml', [1, 3, 4]],
-      ['models/b.yaml', [2]],
+      ['x.yaml', [0]],
+      ['a.yaml', [1, 3, 4]],
+      ['b.yaml', [2]],
+    ]);
+    // Named by file name, with parent folders where two files share one, wherever the command runs.
+    const shared = [
+      { path: 'a', file: '/home/me/models/measures/eu/trade.yaml' },
+      { path: 'b', file: '/home/me/models/measures/cn/trade.yaml' },
+      { path: 'c', file: '/home/me/models/blocs.yaml' },
+    ];
+    expect(names(factorGroups('file', shared))).toEqual([
+      ['eu/trade.yaml', [0]],
+      ['cn/trade.yaml', [1]],
+      ['blocs.yaml', [2]],
     ]);
     expect(kindOf('blocs.EU.pain_tolerance')).toBe('pain_tolerance');
     expect(names(factorGroups('kind', params))).toEqual([
