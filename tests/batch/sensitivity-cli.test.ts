@@ -98,6 +98,27 @@ describe('grouped sensitivity, several metrics from one design', () => {
   });
 });
 
+describe('--from merged shards', () => {
+  it('gives the bytes of the direct analysis (the g + 2 rows of a base row share a seed in every shard)', async () => {
+    const shards = out('shards');
+    for (const i of [1, 2]) {
+      const b = await cli([
+        ...['batch', GROUPS, '--shard', `${i}/2`, '--workers', '1', '--quiet'],
+        ...['--out', join(shards, `shard-${i}.csv`)],
+      ]);
+      expect(b.code).toBe(0);
+    }
+    const m = await cli(['merge', shards, '--out', out('merged.csv')]);
+    expect(m.code).toBe(0);
+    const r = await cli([
+      ...['sensitivity', '--from', out('merged.csv'), '--metric', 'landing,pain_eu,rounds_played'],
+      ...['--out', out('merged-sobol.csv'), '--quiet'],
+    ]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(out('merged-sobol.csv'))).toEqual(readFileSync(out('w2.csv')));
+  });
+});
+
 describe('--from a morris design', () => {
   it('rebuilds the trajectories from the manifest and gives the indices of the direct run', async () => {
     const args = [
