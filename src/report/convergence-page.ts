@@ -47,9 +47,10 @@ export function convergenceHtml(
       id: `chart-${id}`,
       title: name,
       desc: `${name}: ${yLabel} against the number of base rows N`,
-      x: r.steps,
-      xLabel: 'base rows N',
-      xTickLabel: (x) => String(x),
+      // N doubles from step to step: equal spacing (a log scale), each step labelled with its N.
+      x: r.steps.map((_, i) => i + 1),
+      xLabel: 'base rows N (each step doubles N)',
+      xTickLabel: (x) => String(r.steps[x - 1] ?? ''),
       yLabel,
       yMin: 0,
       series: series.map(styled),
