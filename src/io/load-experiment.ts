@@ -30,7 +30,7 @@ import {
   resolveDesign,
   SENSITIVITY_N,
 } from './schemas/experiment.js';
-import { readYamlFile } from './yaml-source.js';
+import { readYamlFile, scalarShift } from './yaml-source.js';
 
 import { type Locator, sourceLocator } from './zod-issues.js';
 
@@ -129,7 +129,8 @@ export async function loadExperiment(
   const scenarioRef = isPath || existsSync(beside) ? ok(beside) : await resolveScenarioRef(def.scenario, cwd);
   if (!scenarioRef.ok)
     return err(scenarioRef.error.map((d) => ({ ...d, ...locate(['scenario']), path: 'scenario' })));
-  return resolveExperiment(def, src.file, scenarioRef.value, cwd, opts, locate);
+  const shift = (path: readonly PathSeg[], offset: number) => scalarShift(src, path, offset);
+  return resolveExperiment(def, src.file, scenarioRef.value, cwd, opts, locate, shift);
 }
 
 async function resolveExperiment(
@@ -139,6 +140,7 @@ async function resolveExperiment(
   cwd: string,
   opts: ExperimentOptions,
   locate: Locator,
+  shift: ColumnShift = () => 0,
 ): Promise<Result<LoadedExperiment, Diagnostic[]>> {
   const cache = {
     ...(opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir }),
@@ -168,7 +170,7 @@ async function resolveExperiment(
           message: `package "${p.name}" sets "${key}", which is also uncertain: remove one of them`,
         });
   const levers = leversOf(def, loaded, opts.players ?? {}, locate, diags);
-  const ownMetrics = ownMetricsOf(def, loaded, locate, diags);
+  const ownMetrics = ownMetricsOf(def, loaded, locate, shift, diags);
   const metrics = expandMetrics(
     def.metrics?.map((m) => (typeof m === 'string' ? m : null)),
     loaded.scenario.states.map((s) => s.id),
@@ -209,11 +211,15 @@ async function resolveExperiment(
   return ok({ ...e, hash: hashOf(e) });
 }
 
+/** Columns from a scalar's start to a character offset of its value (0 where the file is not at hand). */
+type ColumnShift = (path: readonly PathSeg[], offset: number) => number;
+
 /** The `name: formula` entries of `metrics:`, each parsed against the scenario's series. */
 function ownMetricsOf(
   def: ExperimentDef,
   loaded: LoadedScenario,
   locate: Locator,
+  shift: ColumnShift,
   diags: Diagnostic[],
 ): OwnMetric[] {
   const sc = loaded.scenario;
@@ -226,19 +232,18 @@ function ownMetricsOf(
   for (const [index, m] of (def.metrics ?? []).entries()) {
     if (typeof m === 'string') continue;
     const [name, formula] = Object.entries(m)[0]!;
-    const problem = (message: string) =>
-      diags.push({
-        ...locate(['metrics', index, name]),
-        path: `metrics.${name}`,
-        code: 'experiment/metric',
-        message,
-      });
+    const at = ['metrics', index, name];
+    const problem = (message: string, offset = 0) => {
+      const loc = locate(at);
+      const col = loc.col + shift(at, offset);
+      diags.push({ ...loc, col, path: `metrics.${name}`, code: 'experiment/metric', message });
+    };
     if (builtIn.includes(name) || out.some((o) => o.name === name)) {
       problem(`"${name}" is already a metric; name yours differently`);
       continue;
     }
     const expr = parseMetric(formula, series);
-    if ('offset' in expr) problem(expr.message);
+    if ('offset' in expr) problem(expr.message, expr.offset);
     else out.push({ name, formula, expr });
   }
   return out;

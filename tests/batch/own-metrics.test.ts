@@ -1,7 +1,7 @@
 // An experiment's own metrics: the formula language's checks (pinned
 // messages), its values against the per-round series the batch writes, and
 // its use in summarize --metric and sensitivity --metric.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -128,6 +128,17 @@ describe('own metrics in a batch', () => {
     ]);
     expect(from.code).toBe(0);
     expect(readFileSync(join(dir, 'f.csv'))).toEqual(readFileSync(join(dir, 's.csv')));
+  });
+
+  it('point at the fault inside a formula, plain or quoted', async () => {
+    const f = join(dir, 'cols.yaml');
+    const mini = join(process.cwd(), 'tests/fixtures/scenarios/mini.yaml');
+    const yaml = `kind: experiment\nid: cols\nscenario: ${mini}\nmetrics:\n  - a: 1 + pian.CN[6]\n  - b: "2 * rugn"\ndesign: { type: mc, n: 2 }\n`;
+    writeFileSync(f, yaml);
+    const r = await cli(['batch', f]);
+    expect(r.stderr).toBe(
+      `${f}:5:12: metrics.a: unknown series "pian.CN" — did you mean "pain.CN"?\n${f}:6:13: metrics.b: unknown series "rugn" — did you mean "rung"?\n`,
+    );
   });
 
   it('are checked when the experiment loads', async () => {
