@@ -178,6 +178,28 @@ describe('sensitivity refusals', () => {
     );
   });
 
+  it('refuses groups or charts for morris, and --from with run options', async () => {
+    const m = await cli([
+      'sensitivity',
+      GROUPS,
+      '--method',
+      'morris',
+      '--groups',
+      'kind',
+      '--html',
+      out('x.html'),
+    ]);
+    expect([m.code, m.stderr]).toEqual([
+      2,
+      '--html: the convergence charts are for a sobol analysis\n--groups: groups are for a sobol analysis (morris moves one number at a time)\n',
+    ]);
+    const f = await cli(['sensitivity', '--from', out('runs.csv'), '--runs', '4']);
+    expect([f.code, f.stderr]).toEqual([
+      2,
+      '--from: --runs does not apply: --from analyses rows already run\n',
+    ]);
+  });
+
   it('names an unknown metric, with a suggestion', async () => {
     const r = await cli(['sensitivity', GROUPS, '--method', 'sobol', '--metric', 'landing,pian_eu']);
     expect(r.code).toBe(2);

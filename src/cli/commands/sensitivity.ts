@@ -126,6 +126,14 @@ async function sensitivity(target: string | undefined, flags: Flags, io: CliIo):
     problems.push(fileDiag('--method', 'cli/method', 'missing --method sobol or --method morris'));
   if (flags.html !== undefined && method === 'morris')
     problems.push(fileDiag('--html', 'cli/usage', 'the convergence charts are for a sobol analysis'));
+  if (groups !== undefined && method === 'morris')
+    problems.push(
+      fileDiag(
+        '--groups',
+        'cli/usage',
+        'groups are for a sobol analysis (morris moves one number at a time)',
+      ),
+    );
   const common = parseCommon(flags, problems, io.cwd, io.env);
   const { chooseWorkers } = await import('../../batch/shard.js');
   const workers = chooseWorkers(flags.workers, io.env, problems);
