@@ -3,6 +3,7 @@
 // the other designs are built whole by designs/ and kept as one Float64Array
 // on shared memory, which worker threads read without a copy.
 
+import { type FactorGroup, factorGroups } from '../io/factor-groups.js';
 import { MAX_DESIGN_VALUES } from '../io/limits.js';
 import type { LoadedExperiment } from '../io/load-experiment.js';
 import { normalizePath } from '../io/paths.js';
@@ -72,6 +73,13 @@ function gridLevels(exp: DesignSource): number[] {
   });
 }
 
+/** The design's groups of uncertain numbers (a sobol design with `groups:`). */
+function groupsOf(exp: DesignSource): FactorGroup[] {
+  const r = factorGroups(exp.design.groups!, exp.uncertain);
+  if (r.problems.length > 0) throw new RangeError(r.problems[0]!.message);
+  return r.groups;
+}
+
 /** The rows a design built in memory would have, refused (RangeError) before it is built if too many. */
 function checkDesignSize(exp: DesignSource): void {
   const d = exp.design;
@@ -79,7 +87,7 @@ function checkDesignSize(exp: DesignSource): void {
   const n = d.n ?? 0;
   let rows: number;
   if (d.type === 'lhs') rows = n;
-  else if (d.type === 'sobol') rows = n * (k + 2);
+  else if (d.type === 'sobol') rows = n * ((d.groups ? groupsOf(exp).length : k) + 2);
   else if (d.type === 'morris') rows = n * (k + 1);
   else if (d.type === 'grid') rows = gridLevels(exp).reduce((a, b) => a * b, 1);
   else return;
@@ -122,7 +130,12 @@ export function designPoints(exp: DesignSource): DesignPoints {
       });
     }
     case 'sobol': {
-      const s = saltelli(k, d.n!, rng);
+      const groups = d.groups ? groupsOf(exp) : null;
+      const s = saltelli(k, d.n!, rng, groups ? { groups: groups.map((g) => g.members) } : {});
+      const named = groups?.map((g) => ({
+        name: g.name,
+        parameters: g.members.map((i) => exp.uncertain[i]!.path),
+      }));
       return made({
         ...base,
         points: s.rows.length,
@@ -130,7 +143,11 @@ export function designPoints(exp: DesignSource): DesignPoints {
         units: packed(s.rows, k),
         saltelli: s.meta,
         warnings: s.warnings,
-        describe: { type: 'sobol', n: d.n, layout: s.meta.layout },
+        describe: {
+          ...{ type: 'sobol', n: d.n, layout: s.meta.layout },
+          ...(s.meta.base ? { base: s.meta.base } : {}),
+          ...(named ? { groups: named } : {}),
+        },
       });
     }
     case 'morris': {

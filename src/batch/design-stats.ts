@@ -20,7 +20,9 @@ export interface DesignInfo {
 /** The design's info from the manifest's (or plan's) description and the number of inputs. */
 export function designInfo(describe: Readonly<Record<string, unknown>>, k: number): DesignInfo {
   const type = typeof describe.type === 'string' ? describe.type : 'mc';
-  return { type, group: type === 'sobol' ? k + 2 : type === 'morris' ? k + 1 : 1 };
+  // A grouped Sobol' design has one row per group, not per number.
+  const factors = Array.isArray(describe.groups) ? describe.groups.length : k;
+  return { type, group: type === 'sobol' ? factors + 2 : type === 'morris' ? k + 1 : 1 };
 }
 
 /** Why a design's shares do not estimate the shares under the input distributions, or null. */

@@ -9,6 +9,7 @@ import { splitCsvLine } from '../io/writers/csv.js';
 import { readLines } from '../io/writers/lines.js';
 import type { Manifest } from '../io/writers/manifest.js';
 import { runSeed } from '../rng/streams.js';
+import { designInfo } from './design-stats.js';
 import { PLAN_FORMAT } from './plan.js';
 
 interface Input {
@@ -32,9 +33,7 @@ export function ownPlanHash(m: Manifest): string {
 
 /** The seed of each run under a manifest's plan: runSeed(master, seed group of the point, replication). */
 export function seedOf(m: Manifest): (point: number, replication: number) => string {
-  const k = m.plan.parameters.length;
-  const type = m.plan.design.type;
-  const group = type === 'sobol' ? k + 2 : type === 'morris' ? k + 1 : 1;
+  const { group } = designInfo(m.plan.design, m.plan.parameters.length);
   return (point, replication) => runSeed(m.seed, Math.floor(point / group), replication);
 }
 

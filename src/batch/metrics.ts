@@ -2,7 +2,9 @@
 // row, and their cells from a finished run.
 import { type Role, type RunResult, rungOf, type Scenario, type SimState } from '../engine/index.js';
 import type { LoadedExperiment } from '../io/load-experiment.js';
+import type { OwnMetric } from '../io/metric-formula.js';
 import { type Cell, type Column, type ColumnType, num } from '../io/writers/columns.js';
+import { ownMetricCells } from './own-metrics.js';
 
 const TYPES: Record<string, ColumnType> = {
   outcome: 'string',
@@ -75,9 +77,22 @@ function sideMetric(
   return { role, what: hit[1] === 'substitution' ? 'substitution' : hit[3] ? 'pain_pct' : 'pain' };
 }
 
-/** A function from a finished run to its metric cells, in `metrics` order. */
-export function metricCells(metrics: readonly string[], sc: Scenario): (r: RunResult) => Cell[] {
+/** A function from a finished run to its metric cells, in `metrics` order (own metrics need its history). */
+export function metricCells(
+  metrics: readonly string[],
+  sc: Scenario,
+  own: readonly OwnMetric[] = [],
+): (r: RunResult) => Cell[] {
+  const ownCells = ownMetricCells(own, sc);
+  const ownAt = new Map(own.map((m, i) => [m.name, i]));
+  let cached: { r: RunResult; cells: Cell[] } | null = null;
+  const ownCell = (i: number) => (r: RunResult) => {
+    if (cached?.r !== r) cached = { r, cells: ownCells(r) };
+    return cached.cells[i] ?? null;
+  };
   const get = metrics.map((m): ((r: RunResult) => Cell) => {
+    const mine = ownAt.get(m);
+    if (mine !== undefined) return ownCell(mine);
     if (m.startsWith('state:')) {
       const code = m.slice(6);
       return (r) => num(r.statePain[code]?.eurBn);

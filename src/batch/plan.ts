@@ -16,7 +16,7 @@ import {
   designFromData,
   designPoints,
 } from './design-points.js';
-import { quantileFunction } from './designs/index.js';
+import { quantileFunction, saltelliFactors } from './designs/index.js';
 import { formatRunId, type IdWidths, idWidths, splitPosition } from './run-id.js';
 
 /** Bumped when the plan's layout or seeding changes meaning. */
@@ -93,7 +93,7 @@ function planOf(exp: PlanData['experiment'], design: DesignPoints): Plan {
   const dims = { points: design.points, levers, replications: reps };
   // Common random numbers inside a Saltelli base row or a Morris trajectory: the rows of one group
   // differ only in their factors, so noise from the seeded streams does not pass for an effect.
-  const group = design.saltelli ? design.k + 2 : design.morris ? design.k + 1 : 1;
+  const group = design.saltelli ? saltelliFactors(design.saltelli) + 2 : design.morris ? design.k + 1 : 1;
   const seedGroup = (point: number) => Math.floor(point / group);
   const split = (k: number) => splitPosition(dims, k);
   const hash = sha256(

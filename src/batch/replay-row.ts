@@ -90,7 +90,7 @@ export async function replayRow(
   const scenario = parameterApplier(base, plan.paths)(spec.values);
   const policies = { target: base.policies[lever.target]!, coercer: base.policies[lever.coercer]! };
   const names = exp.metrics.map(metricColumn);
-  const cells = metricCells(exp.metrics, exp.loaded.scenario);
+  const cells = metricCells(exp.metrics, exp.loaded.scenario, exp.ownMetrics);
   return ok({
     runId,
     seed: spec.seed,

@@ -95,6 +95,7 @@ export function runnerConfig(
     paths: plan.paths,
     levers: exp.levers,
     metrics: exp.metrics,
+    ownMetrics: exp.ownMetrics,
     columns: rowColumns(exp),
     seriesColumns: exp.series ? seriesColumns(exp.loaded.scenario) : null,
     format,

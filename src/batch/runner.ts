@@ -6,6 +6,7 @@
 // chunk goes on.
 import { runGame, type Scenario, SimError } from '../engine/index.js';
 import type { Lever } from '../io/load-experiment.js';
+import type { OwnMetric } from '../io/metric-formula.js';
 import type { ScenarioData } from '../io/scenario-data.js';
 import type { Cell, Column, Format } from '../io/writers/columns.js';
 import { oneLine } from '../io/writers/columns.js';
@@ -31,6 +32,8 @@ export interface RunnerConfig {
   readonly paths: readonly string[];
   readonly levers: readonly Lever[];
   readonly metrics: readonly string[];
+  /** The experiment's own metrics (named in `metrics`): the runs keep their rounds to compute them. */
+  readonly ownMetrics: readonly OwnMetric[];
   readonly columns: readonly Column[];
   readonly seriesColumns: readonly Column[] | null;
   readonly format: RowFormat;
@@ -73,7 +76,8 @@ export function makeRunner(
   cfg: RunnerConfig,
   scenarios: readonly Scenario[],
 ): (req: ChunkRequest) => ChunkResult {
-  const metrics = metricCells(cfg.metrics, scenarios[0]!);
+  const metrics = metricCells(cfg.metrics, scenarios[0]!, cfg.ownMetrics);
+  const keepRounds = cfg.seriesColumns !== null || cfg.ownMetrics.length > 0;
   const encode = rowEncoder(cfg.format, cfg.columns);
   const encodeSeries = rowEncoder(cfg.format, cfg.seriesColumns ?? []);
   const withPackage = cfg.packages.length > 0;
@@ -102,7 +106,7 @@ export function makeRunner(
       let tail: Cell[];
       try {
         const sc = apply(s.values);
-        const r = runGame(sc, s.seed, policies, cfg.seriesColumns !== null);
+        const r = runGame(sc, s.seed, policies, keepRounds);
         tail = [...metrics(r), null];
         if (cfg.seriesColumns)
           for (const sr of seriesRows(sc, s.runId, r)) seriesText.append(encodeSeries(sr));

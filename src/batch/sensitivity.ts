@@ -1,12 +1,12 @@
-// Sobol' and Morris indices of one metric from a batch's rows. Each row is
+// Sobol' and Morris indices of metrics from a batch's rows. Each row is
 // placed by its run id (design point and lever setting), never by its
 // position; replications of a point are averaged. Lever settings are
-// analysed separately.
+// analysed separately; every metric comes from the same rows.
 import type { Lever } from '../io/load-experiment.js';
 import type { Cell, Column } from '../io/writers/columns.js';
 import { deriveKey, makeRng } from '../rng/streams.js';
-import type { Plan } from './plan.js';
 import { parseRunId } from './run-id.js';
+import type { AnalysisDesign } from './sensitivity-design.js';
 import { morrisIndices } from './stats/morris-indices.js';
 import { sobolIndices } from './stats/sobol-indices.js';
 import { bar, fmt, textTable } from './text-table.js';
@@ -15,6 +15,7 @@ export type Method = 'sobol' | 'morris';
 
 export interface IndexRow {
   readonly lever: number;
+  /** A parameter's path, or a group's name. */
   readonly parameter: string;
   /** sobol: S1, S1 half-width, ST, ST half-width; morris: μ, μ*, μ* half-width, σ, n. */
   readonly values: Record<string, number>;
@@ -25,27 +26,43 @@ export interface SensitivityResult {
   readonly metric: string;
   readonly rows: IndexRow[];
   readonly warnings: string[];
+  /** Whether the factors are groups (their sizes in `members`, by name). */
+  readonly grouped: boolean;
+  readonly members: Readonly<Record<string, number>>;
 }
 
 export const BOOTSTRAP = 500;
+
+/** The size of a plan, which MetricByPoint indexes by. */
+export type Dims = Pick<AnalysisDesign, 'points' | 'levers' | 'replications'>;
+
+/** The number a row gives for a metric: `landing` is 1 for a landing zone; null cells and failed runs are NaN. */
+export function metricReader(columns: readonly Column[], metric: string): (row: readonly Cell[]) => number {
+  const at = (name: string) => columns.findIndex((c) => c.name === name);
+  const valueAt = at(metric === 'landing' ? 'outcome' : metric.replace(/^state:/, 'state_'));
+  const errorAt = at('error');
+  return (row) => {
+    if (errorAt >= 0 && row[errorAt] !== null) return Number.NaN;
+    const cell = row[valueAt];
+    if (metric === 'landing') return cell === 'landing_zone' ? 1 : 0;
+    return typeof cell === 'number' ? cell : Number.NaN;
+  };
+}
 
 /** Collects the metric per (lever, design point) from rows, by run id. */
 export class MetricByPoint {
   private readonly sum: Float64Array[];
   private readonly n: Uint32Array[];
   private readonly runIdAt: number;
-  private readonly valueAt: number;
-  private readonly errorAt: number;
+  private readonly value: (row: readonly Cell[]) => number;
 
   constructor(
-    private readonly plan: Plan,
+    private readonly plan: Dims,
     columns: readonly Column[],
-    private readonly metric: string,
+    readonly metric: string,
   ) {
-    const at = (name: string) => columns.findIndex((c) => c.name === name);
-    this.runIdAt = at('run_id');
-    this.valueAt = at(metric === 'landing' ? 'outcome' : metric.replace(/^state:/, 'state_'));
-    this.errorAt = at('error');
+    this.runIdAt = columns.findIndex((c) => c.name === 'run_id');
+    this.value = metricReader(columns, metric);
     this.sum = Array.from({ length: plan.levers }, () => new Float64Array(plan.points));
     this.n = Array.from({ length: plan.levers }, () => new Uint32Array(plan.points));
   }
@@ -53,17 +70,7 @@ export class MetricByPoint {
   add(row: readonly Cell[]): void {
     const id = parseRunId(String(row[this.runIdAt]));
     if (!id || id.lever >= this.plan.levers || id.point >= this.plan.points) return;
-    const cell = row[this.valueAt];
-    const y =
-      row[this.errorAt] !== null
-        ? Number.NaN
-        : this.metric === 'landing'
-          ? cell === 'landing_zone'
-            ? 1
-            : 0
-          : typeof cell === 'number'
-            ? cell
-            : Number.NaN;
+    const y = this.value(row);
     this.sum[id.lever]![id.point]! += y;
     this.n[id.lever]![id.point]! += 1;
   }
@@ -79,34 +86,34 @@ export class MetricByPoint {
 export function analyse(
   method: Method,
   metric: string,
-  plan: Plan,
+  design: AnalysisDesign,
   y: MetricByPoint,
   seed: number,
 ): SensitivityResult {
   const rows: IndexRow[] = [];
-  const warnings = [...plan.design.warnings];
-  for (let l = 0; l < plan.levers; l++) {
+  const warnings = [...design.warnings];
+  for (let l = 0; l < design.levers; l++) {
     const values = y.means(l);
     if (method === 'sobol') {
-      const meta = plan.design.saltelli!;
+      const meta = design.saltelli!;
       const r = sobolIndices(meta, values, {
         bootstrap: BOOTSTRAP,
         rng: makeRng(deriveKey(seed, 'bootstrap', l)),
       });
       warnings.push(...r.warnings);
-      for (const [i, parameter] of plan.paths.entries())
+      for (const [i, parameter] of design.factors.entries())
         rows.push({
           lever: l,
           parameter,
           values: { S1: r.S1[i]!, S1_conf: r.S1Conf[i]!, ST: r.ST[i]!, ST_conf: r.STConf[i]! },
         });
     } else {
-      const r = morrisIndices(plan.design.morris!, values, {
+      const r = morrisIndices(design.morris!, values, {
         bootstrap: BOOTSTRAP,
         rng: makeRng(deriveKey(seed, 'bootstrap', 'morris', l)),
       });
       warnings.push(...r.warnings);
-      for (const [i, parameter] of plan.paths.entries())
+      for (const [i, parameter] of design.factors.entries())
         rows.push({
           lever: l,
           parameter,
@@ -122,13 +129,16 @@ export function analyse(
   }
   const key = method === 'sobol' ? 'ST' : 'mu_star';
   rows.sort((a, b) => a.lever - b.lever || (b.values[key]! || 0) - (a.values[key]! || 0));
-  return { method, metric, rows, warnings: [...new Set(warnings)] };
+  const members = Object.fromEntries(design.factors.map((f, i) => [f, design.members[i]!]));
+  return { method, metric, rows, warnings: [...new Set(warnings)], grouped: design.grouped, members };
 }
 
-const leverName = (l: Lever, sides: readonly [string, string]) =>
+export const leverName = (l: Lever, sides: readonly [string, string]) =>
   [l.package, `${sides[0]} ${l.target}`, `${sides[1]} ${l.coercer}`].filter((x) => x !== null).join(' · ');
 const f3 = (x: number) => (Number.isFinite(x) ? (Math.abs(x) < 0.0005 ? 0 : x).toFixed(3) : '—');
 const pm = (v: number, c: number) => `${f3(v)} ±${f3(c)}`;
+const label = (r: SensitivityResult, x: IndexRow) =>
+  r.grouped ? `${x.parameter} (${r.members[x.parameter]})` : x.parameter;
 
 /** Ranked tables with bars, one per lever setting. */
 export function formatSensitivity(
@@ -143,10 +153,13 @@ export function formatSensitivity(
     if (r.method === 'sobol') {
       const t = rows.map((x) => {
         const v = x.values;
-        return [x.parameter, pm(v.S1!, v.S1_conf!), bar(v.S1!, 16), pm(v.ST!, v.ST_conf!), bar(v.ST!, 16)];
+        return [label(r, x), pm(v.S1!, v.S1_conf!), bar(v.S1!, 16), pm(v.ST!, v.ST_conf!), bar(v.ST!, 16)];
       });
       out.push(
-        textTable([['parameter', 'S1 (first order)', '', 'ST (total)', ''], ...t], ['l', 'r', 'l', 'r', 'l']),
+        textTable(
+          [[r.grouped ? 'group (numbers)' : 'parameter', 'S1 (first order)', '', 'ST (total)', ''], ...t],
+          ['l', 'r', 'l', 'r', 'l'],
+        ),
       );
       const sum = rows.reduce((a, x) => a + (x.values.ST! || 0), 0);
       if (sum < 0.9)
@@ -188,7 +201,7 @@ export function sensitivityCsv(
     'metric',
     'package',
     ...sides.map((s) => `policy_${s.toLowerCase()}`),
-    'parameter',
+    ...(r.grouped ? ['group', 'members'] : ['parameter']),
     ...names,
     'rank',
   ];
@@ -204,6 +217,7 @@ export function sensitivityCsv(
       l.target,
       l.coercer,
       x.parameter,
+      ...(r.grouped ? [r.members[x.parameter]!] : []),
       ...names.map((n) => (Number.isFinite(x.values[n]) ? x.values[n]! : null)),
       rank,
     ];

@@ -211,6 +211,21 @@ await step('100,000 runs', async () => {
   );
 });
 
+say('grouped Sobol of the default scenario…');
+await step('grouped Sobol', () => {
+  const N = quick ? 32 : 128;
+  const script = fileURLToPath(new URL('./grouped-sobol.js', import.meta.url));
+  const child = spawnSync(process.execPath, [script, String(N), '2', cacheDir], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`sobol child failed: ${child.stderr.trim()}`);
+  const g = JSON.parse(child.stdout) as Record<string, number>;
+  add(
+    `sensitivity, ${g.parameters} numbers in ${g.groups} groups, N = ${N} (${n0(g.runs!)} runs, ${g.metrics} metrics), 2 threads; × ${1024 / N} for N = 1,024`,
+    `${g.seconds!.toFixed(1)} s (analysis ${g.analysis!.toFixed(1)} s); N = 1,024: ${g.at1024!.toFixed(0)} s`,
+    '< 600 s at N = 1,024',
+    g.at1024! < 600,
+  );
+});
+
 say('hindcast of the episode library…');
 await step('hindcast', () => {
   const runs = quick ? 20 : 200;

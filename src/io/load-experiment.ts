@@ -7,10 +7,12 @@ import { ROLES, type Role } from '../engine/types.js';
 import { deepFreeze } from './build-scenario.js';
 import { type Diagnostic, fileDiag, sortDiagnostics } from './diagnostics.js';
 import { didYouMean, listSome } from './did-you-mean.js';
+import { factorGroups } from './factor-groups.js';
 import { displayPath } from './files.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { parseWith } from './load-model.js';
 import { type LoadedScenario, type LoadOptions, loadScenario } from './load-scenario.js';
+import { type OwnMetric, parseMetric, seriesNames } from './metric-formula.js';
 import type { Loc } from './overrides.js';
 import { checkOwnUncertain } from './own-uncertain.js';
 import { formatPath, normalizePath, type PathSeg } from './paths.js';
@@ -19,6 +21,7 @@ import type { UncertainParam } from './provenance.js';
 import { err, ok, type Result } from './result.js';
 import { resolveScenarioRef } from './scenario-ref.js';
 import {
+  allMetrics,
   DEFAULT_RUNS,
   type DesignDef,
   type ExperimentDef,
@@ -27,7 +30,7 @@ import {
   resolveDesign,
   SENSITIVITY_N,
 } from './schemas/experiment.js';
-import { readYamlFile } from './yaml-source.js';
+import { readYamlFile, scalarShift } from './yaml-source.js';
 
 import { type Locator, sourceLocator } from './zod-issues.js';
 
@@ -57,8 +60,10 @@ export interface LoadedExperiment {
   readonly levers: readonly Lever[];
   readonly design: DesignDef & { levels?: number | Record<string, number> };
   readonly seed: number;
-  /** Metric tokens, `state:*` expanded: `outcome`, `state:DE`, … */
+  /** Metric tokens, `state:*` expanded: `outcome`, `state:DE`, …, then the names of `ownMetrics`. */
   readonly metrics: readonly string[];
+  /** The experiment's own metrics (`name: formula`), parsed and checked. */
+  readonly ownMetrics: readonly OwnMetric[];
   readonly series: boolean;
   /** SHA-256 of the canonical definition (what the plan hash is built from). */
   readonly hash: string;
@@ -76,10 +81,12 @@ export interface ExperimentOptions {
   readonly seed?: number;
   /** --policy: players for sides the experiment does not sweep, by side id. */
   readonly players?: Readonly<Record<string, string>>;
-  /** --metric (sensitivity): make sure this metric is recorded. */
-  readonly ensureMetric?: string;
+  /** --metric (sensitivity): make sure these metrics are recorded. */
+  readonly ensureMetrics?: readonly string[];
   /** sensitivity --method: use this design (keeping n and replications). */
   readonly method?: 'sobol' | 'morris';
+  /** sensitivity --groups: group a sobol design's numbers by file or kind, or not at all. */
+  readonly groups?: 'file' | 'kind' | 'none';
   /** Folder of the formula cache (see LoadOptions.cacheDir). */
   readonly cacheDir?: string;
   /** Extra model folders (see LoadOptions.modelDirs). */
@@ -122,7 +129,8 @@ export async function loadExperiment(
   const scenarioRef = isPath || existsSync(beside) ? ok(beside) : await resolveScenarioRef(def.scenario, cwd);
   if (!scenarioRef.ok)
     return err(scenarioRef.error.map((d) => ({ ...d, ...locate(['scenario']), path: 'scenario' })));
-  return resolveExperiment(def, src.file, scenarioRef.value, cwd, opts, locate);
+  const shift = (path: readonly PathSeg[], offset: number) => scalarShift(src, path, offset);
+  return resolveExperiment(def, src.file, scenarioRef.value, cwd, opts, locate, shift);
 }
 
 async function resolveExperiment(
@@ -132,6 +140,7 @@ async function resolveExperiment(
   cwd: string,
   opts: ExperimentOptions,
   locate: Locator,
+  shift: ColumnShift = () => 0,
 ): Promise<Result<LoadedExperiment, Diagnostic[]>> {
   const cache = {
     ...(opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir }),
@@ -161,14 +170,22 @@ async function resolveExperiment(
           message: `package "${p.name}" sets "${key}", which is also uncertain: remove one of them`,
         });
   const levers = leversOf(def, loaded, opts.players ?? {}, locate, diags);
+  const ownMetrics = ownMetricsOf(def, loaded, locate, shift, diags);
   const metrics = expandMetrics(
-    def.metrics,
+    def.metrics?.map((m) => (typeof m === 'string' ? m : null)),
     loaded.scenario.states.map((s) => s.id),
-    opts.ensureMetric,
+    opts.ensureMetrics,
     { target: loaded.scenario.blocs.target.id, coercer: loaded.scenario.blocs.coercer.id },
+    ownMetrics.map((m) => m.name),
   );
+  const ownNames = new Set(ownMetrics.map((m) => m.name));
+  metrics.list = [...metrics.list.filter((m) => !ownNames.has(m)), ...ownNames];
   for (const m of metrics.problems)
-    diags.push({ ...locate(['metrics', m.index]), code: 'experiment/metric', message: m.message });
+    diags.push({
+      ...(m.index < 0 ? fileDiag('--metric', '', '') : locate(['metrics', m.index])),
+      code: 'experiment/metric',
+      message: m.message,
+    });
   const design = resolveDesign(
     def.design,
     opts,
@@ -180,13 +197,56 @@ async function resolveExperiment(
       code: 'experiment/design',
       message: d.message,
     });
+  const groups = design.design.groups;
+  if (typeof groups === 'object')
+    for (const g of factorGroups(groups, uncertain).problems)
+      diags.push({ ...at(['design', 'groups', ...g.at]), code: 'experiment/groups', message: g.message });
   if (diags.length > 0) return err(sortDiagnostics(diags));
   const e = {
     ...{ id: def.id || loaded.scenario.id, file, scenarioAbs, loaded, packages, uncertain, levers },
     design: design.design,
     ...{ seed: opts.seed ?? def.design.seed ?? 1, metrics: metrics.list, series: def.series, locate: at },
+    ownMetrics: ownMetrics,
   };
   return ok({ ...e, hash: hashOf(e) });
+}
+
+/** Columns from a scalar's start to a character offset of its value (0 where the file is not at hand). */
+type ColumnShift = (path: readonly PathSeg[], offset: number) => number;
+
+/** The `name: formula` entries of `metrics:`, each parsed against the scenario's series. */
+function ownMetricsOf(
+  def: ExperimentDef,
+  loaded: LoadedScenario,
+  locate: Locator,
+  shift: ColumnShift,
+  diags: Diagnostic[],
+): OwnMetric[] {
+  const sc = loaded.scenario;
+  const series = seriesNames(
+    [sc.blocs.target.id, sc.blocs.coercer.id],
+    sc.measures.map((m) => m.id),
+  );
+  const builtIn = allMetrics(sc.blocs.target.id, sc.blocs.coercer.id);
+  const out: OwnMetric[] = [];
+  for (const [index, m] of (def.metrics ?? []).entries()) {
+    if (typeof m === 'string') continue;
+    const [name, formula] = Object.entries(m)[0]!;
+    const at = ['metrics', index, name];
+    const problem = (message: string, offset = 0) => {
+      const loc = locate(at);
+      const col = loc.col + shift(at, offset);
+      diags.push({ ...loc, col, path: `metrics.${name}`, code: 'experiment/metric', message });
+    };
+    if (builtIn.includes(name) || out.some((o) => o.name === name)) {
+      problem(`"${name}" is already a metric; name yours differently`);
+      continue;
+    }
+    const expr = parseMetric(formula, series);
+    if ('offset' in expr) problem(expr.message, expr.offset);
+    else out.push({ name, formula, expr });
+  }
+  return out;
 }
 
 /** SHA-256 of what the plan depends on. */
@@ -202,6 +262,7 @@ function hashOf(e: Omit<LoadedExperiment, 'hash'>): string {
       seed: e.seed,
       metrics: e.metrics,
       series: e.series,
+      ...(e.ownMetrics.length > 0 ? { own: e.ownMetrics.map((m) => [m.name, m.formula]) } : {}),
     }),
   );
 }

@@ -139,3 +139,15 @@ export function diagAt(
     ...(hint === undefined ? {} : { hint }),
   };
 }
+
+/**
+ * How far into the file a character offset of the scalar at `path` lies from the scalar's start:
+ * the offset itself for a plain scalar, one more for a quoted one (escapes aside); 0 for a block
+ * scalar or anything else, which then points at the scalar's start.
+ */
+export function scalarShift(src: YamlSource, path: readonly PathSeg[], offset: number): number {
+  const node = src.doc.getIn(path, true);
+  if (!isScalar(node)) return 0;
+  if (node.type === 'PLAIN') return offset;
+  return node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE' ? offset + 1 : 0;
+}

@@ -162,6 +162,8 @@ describe('aci-sim batch', () => {
       'tests/fixtures/experiments/sobol.yaml',
       '--method',
       'sobol',
+      '--metric',
+      'pain_eu',
       '--runs',
       '12',
       '--workers',
@@ -175,7 +177,7 @@ describe('aci-sim batch', () => {
       "warning: N = 12 is not a power of two: the Sobol' base points lose their balance properties; prefer N = 16\n",
     );
     expect(r.stdout.split('\n')[0]).toBe(
-      "Sobol' indices of pain_eu — N = 12 base rows, 60 runs, 95% bootstrap intervals",
+      "Sobol' indices of pain_eu — fixture-sobol: 3 parameters, N = 12 base rows, 60 runs, 95% bootstrap intervals",
     );
     const csv = readFileSync(out('sobol.csv'), 'utf8').trimEnd().split('\n');
     expect(csv[0]).toBe('metric,package,policy_eu,policy_cn,parameter,S1,S1_conf,ST,ST_conf,rank');

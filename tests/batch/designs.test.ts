@@ -138,9 +138,10 @@ describe('saltelli', () => {
     expect(saltelli(k, N, seeded(8)).rows).not.toEqual(design.rows);
   });
 
-  it('warns when N is not a power of two, and refuses too many factors or second order', () => {
+  it('warns when N is not a power of two, takes a Monte Carlo base past 64 factors, refuses second order', () => {
     expect(saltelli(2, 12, seeded(1)).warnings[0]).toMatch(/N = 12 is not a power of two/);
-    expect(() => saltelli(65, 8, seeded(1))).toThrow(/k = 64/);
+    expect(saltelli(64, 8, seeded(1)).meta.base).toBeUndefined();
+    expect(saltelli(65, 12, seeded(1))).toMatchObject({ meta: { base: 'mc' }, warnings: [] });
     expect(() => saltelli(2, 8, seeded(1), { secondOrder: true as never })).toThrow(/second-order/);
   });
 

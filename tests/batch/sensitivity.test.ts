@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rowColumns } from '../../src/batch/metrics.js';
 import { makePlan, type Plan } from '../../src/batch/plan.js';
 import { analyse, MetricByPoint, sensitivityCsv } from '../../src/batch/sensitivity.js';
+import { analysisDesign } from '../../src/batch/sensitivity-design.js';
 import { formatDiagnostics } from '../../src/io/diagnostics.js';
 import { type LoadedExperiment, loadExperiment } from '../../src/io/load-experiment.js';
 import type { Cell } from '../../src/io/writers/columns.js';
@@ -36,7 +37,7 @@ describe('sensitivity', () => {
   it('recovers the indices of a known function', () => {
     const y = new MetricByPoint(plan, rowColumns(exp), 'pain_eu');
     for (const r of rows()) y.add(r);
-    const res = analyse('sobol', 'pain_eu', plan, y, 1);
+    const res = analyse('sobol', 'pain_eu', analysisDesign(plan), y, 1);
     const get = (p: string) => res.rows.find((r) => r.parameter === p)!.values;
     expect(get('blocs.EU.stakes').S1).toBeCloseTo(0.2, 1);
     expect(get('blocs.EU.stakes').ST).toBeCloseTo(0.2, 1);
@@ -69,7 +70,9 @@ describe('sensitivity', () => {
       const b = new MetricByPoint(plan, rowColumns(exp), 'pain_eu');
       for (const r of all) a.add(r);
       for (const r of shuffled) b.add(r);
-      expect(analyse('sobol', 'pain_eu', plan, b, 1)).toEqual(analyse('sobol', 'pain_eu', plan, a, 1));
+      expect(analyse('sobol', 'pain_eu', analysisDesign(plan), b, 1)).toEqual(
+        analyse('sobol', 'pain_eu', analysisDesign(plan), a, 1),
+      );
     },
   );
 });

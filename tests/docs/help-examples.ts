@@ -21,7 +21,8 @@ const PROGRESS: Record<string, RegExp[]> = {
   batch: [/^batch: /, /^wrote \S+ and \S+\.manifest\.json \(\d+\.\d s\)$/],
   merge: [/^merged \d+ outputs, \d+ runs → \S+$/],
   sensitivity: [
-    /^sensitivity: \S+: (sobol|morris), \d+ runs, metric \w+, \d threads?$/,
+    /^sensitivity: \S+: (sobol|morris), \d+ runs, metrics? [\w, ]+, \d threads?$/,
+    /^sensitivity: (reading|read) /,
     /^batch: /,
     /^wrote \S+$/,
   ],

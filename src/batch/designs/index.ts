@@ -10,6 +10,7 @@ export {
   type SaltelliMeta,
   type SaltelliRole,
   saltelli,
+  saltelliFactors,
   saltelliRole,
 } from './saltelli.js';
 export { randomDigitalShift, sobolSequence } from './sobol-sequence.js';

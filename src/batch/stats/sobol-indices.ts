@@ -10,11 +10,15 @@
 // SALib does. y is indexed by DESIGN ROW (see saltelliRole), never by the
 // order in which runs finished. A base row with any non-finite output (a
 // failed run) is left out whole, and a warning says how many.
+// With groups (meta.groups) each AB column is a group's, and S1, ST are the
+// group's closed first-order and total indices. `baseRows` keeps the first
+// n base rows only: the indices a design of N = n would have given, for
+// convergence checks.
 // Cannot: second-order indices; the bootstrap treats the quasi-random base
 // rows as independent, so its intervals are conservative for Sobol' points.
 
 import { randomInt, type UnitRandom } from '../designs/random.js';
-import type { SaltelliMeta } from '../designs/saltelli.js';
+import { type SaltelliMeta, saltelliFactors } from '../designs/saltelli.js';
 import { normalQuantile } from './normal-quantile.js';
 
 export interface SobolOptions {
@@ -24,6 +28,8 @@ export interface SobolOptions {
   readonly rng: UnitRandom;
   /** Confidence level of the half-widths (default 0.95). */
   readonly confidence?: number;
+  /** Use only base rows j < baseRows (default all N). */
+  readonly baseRows?: number;
 }
 
 export interface SobolIndices {
@@ -33,7 +39,7 @@ export interface SobolIndices {
   readonly STConf: number[];
   /** Variance of the output over A and B rows. */
   readonly variance: number;
-  /** Base rows used (all k + 2 outputs finite). */
+  /** Base rows used (all g + 2 outputs finite). */
   readonly baseRows: number;
   readonly warnings: string[];
 }
@@ -84,26 +90,31 @@ function sampleSd(x: Float64Array): number {
 }
 
 export function sobolIndices(meta: SaltelliMeta, y: ArrayLike<number>, options: SobolOptions): SobolIndices {
-  const { N, k } = meta;
+  const k = saltelliFactors(meta);
   const size = k + 2;
+  const { N } = meta;
   if (meta.layout !== 'saltelli-2010') throw new RangeError(`unknown design layout ${String(meta.layout)}`);
   if (y.length !== N * size)
     throw new RangeError(`y has ${y.length} values for a design of ${N * size} rows`);
-  const { bootstrap, rng, confidence = 0.95 } = options;
+  const { bootstrap, rng, confidence = 0.95, baseRows = N } = options;
+  if (!Number.isSafeInteger(baseRows) || baseRows < 1 || baseRows > N)
+    throw new RangeError(`baseRows must be an integer from 1 to ${N}`);
   if (!Number.isSafeInteger(bootstrap) || bootstrap < 0)
     throw new RangeError(`bootstrap must be an integer ≥ 0`);
   if (!(confidence > 0 && confidence < 1)) throw new RangeError(`confidence must lie in (0, 1)`);
   const warnings: string[] = [];
 
   const kept: number[] = [];
-  for (let j = 0; j < N; j++) {
+  for (let j = 0; j < baseRows; j++) {
     let ok = true;
     for (let r = 0; r < size && ok; r++) ok = Number.isFinite(y[j * size + r]!);
     if (ok) kept.push(j);
   }
   const n = kept.length;
-  if (n < N)
-    warnings.push(`${N - n} of ${N} base rows left out: some of their outputs are missing or not finite`);
+  if (n < baseRows)
+    warnings.push(
+      `${baseRows - n} of ${baseRows} base rows left out: some of their outputs are missing or not finite`,
+    );
   if (n < 2) throw new RangeError(`only ${n} complete base rows; Sobol indices need at least 2`);
 
   const cols: Columns = {

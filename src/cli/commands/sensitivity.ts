@@ -1,23 +1,27 @@
 // `aci-sim sensitivity <experiment> --method sobol|morris`: runs the design
-// through the batch machinery and ranks the uncertain parameters by their
-// Sobol' indices (S1, ST with bootstrap intervals) or Morris μ* and σ.
-import { existsSync, mkdirSync } from 'node:fs';
+// through the batch machinery once and ranks the uncertain parameters (or
+// groups of them) by their Sobol' indices (S1, ST with bootstrap intervals)
+// or Morris μ* and σ, for every metric asked from the same runs;
+// `--from FILE` analyses a batch output already written.
+import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Command } from 'commander';
-import { writeFileAtomic } from '../../io/atomic.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { METRICS } from '../../io/metrics-list.js';
 import { formatOf } from '../../io/writers/columns.js';
-import { csvHeader, csvRow } from '../../io/writers/csv.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
 import { withModelsOption } from '../options.js';
+import { defaultMetrics, outputsFree, writeAnalysis } from '../sensitivity-report.js';
 import { EXIT_INTERRUPTED, loadAndPlan, parseCommon, runWithSignals } from './batch.js';
 
 interface Flags {
   method?: string;
   metric?: string;
+  groups?: string;
+  from?: string;
+  html?: string;
   runs?: string;
   seed?: string;
   workers?: string;
@@ -30,23 +34,37 @@ interface Flags {
 }
 
 const NUMERIC = [...METRICS.filter((m) => m !== 'outcome'), 'landing'];
-/** A side's metrics, by its id in lower case or its role: checked against the scenario when it loads. */
-const SIDE_METRIC = /^(pain_[a-z0-9]+(_pct)?|substitution_[a-z0-9]+)$/;
+const GROUPS = ['file', 'kind', 'none'] as const;
 
 export function register(program: Command, { io, action }: CommandContext): void {
   const cmd = program
     .command('sensitivity')
     .description('Rank uncertain parameters by Sobol indices (S1, ST with CIs) or Morris μ*, σ')
-    .argument('<experiment|scenario>', 'experiment file, or scenario id or file (its uncertain numbers)')
-    .requiredOption('--method <sobol|morris>', 'sobol (Saltelli design) or morris (elementary effects)')
+    .argument('[experiment|scenario]', 'experiment file, or scenario id or file (its uncertain numbers)')
     .option(
-      '--metric <name>',
-      `output analysed: ${NUMERIC.join(', ')}, pain_<side>, pain_<side>_pct, substitution_<side> (side: its id in lower case, or target/coercer) or state:<code>`,
+      '--method <sobol|morris>',
+      'sobol (Saltelli design) or morris (elementary effects); --from: the file’s',
     )
-    .option('--runs <n>', 'sobol: base sample N (runs = N·(k+2)); morris: trajectories')
+    .option(
+      '--metric <names>',
+      `outputs analysed, comma-separated, all from the same runs: ${NUMERIC.join(', ')}, pain_<side>, pain_<side>_pct, substitution_<side> (side: its id in lower case, or target/coercer), state:<code>, or the experiment's own metrics (default: landing and every numeric metric recorded but the member states')`,
+    )
+    .option(
+      '--groups <file|kind|none>',
+      'sobol: one index per group of numbers: by declaring file, or by kind',
+    )
+    .option(
+      '--from <file>',
+      'analyse the rows of a sobol or morris batch already written (with its manifest)',
+    )
+    .option('--html <file>', 'sobol: also write the convergence charts as one HTML page')
+    .option(
+      '--runs <n>',
+      'sobol: base sample N (runs = N·(g+2), g groups or parameters); morris: trajectories',
+    )
     .option('--seed <n>', 'master seed')
     .option('--workers <n>', 'threads running games (default: SLURM_CPUS_PER_TASK, else every core)')
-    .option('--out <file.csv>', 'indices as CSV (default results/<id>-<method>-<metric>.csv)')
+    .option('--out <file.csv>', 'indices as CSV (default results/<id>-<method>[-<metric>].csv)')
     .option('--save-runs <file>', 'also keep the runs (.csv, .jsonl or .parquet)')
     .option('--policy <EU=name,CN=name>', 'computer players for sides the experiment does not sweep')
     .option('--force', 'overwrite existing outputs')
@@ -54,15 +72,15 @@ export function register(program: Command, { io, action }: CommandContext): void
   withModelsOption(cmd)
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim sensitivity tutorial --method sobol --runs 16\n  aci-sim sensitivity experiments/tutorial-sensitivity.yaml --method morris --runs 4 --metric landing',
+      '\nExamples:\n  aci-sim sensitivity tutorial --method sobol --runs 16 --metric landing,pain_eu,pain_cn\n  aci-sim sensitivity experiments/tutorial-sensitivity.yaml --method morris --runs 4 --metric landing\n  aci-sim sensitivity rare-earths-2025 --method sobol --groups kind --runs 8 --metric landing,pain_eu --save-runs results/runs.parquet --html results/convergence.html\n  aci-sim sensitivity --from results/runs.parquet --metric landing',
     )
-    .action(action((target: string, flags: Flags) => sensitivity(target, flags, io)));
+    .action(action((target: string | undefined, flags: Flags) => sensitivity(target, flags, io)));
 }
 
-async function sensitivity(target: string, flags: Flags, io: CliIo): Promise<number> {
+async function sensitivity(target: string | undefined, flags: Flags, io: CliIo): Promise<number> {
   const problems: Diagnostic[] = [];
   const method = flags.method;
-  if (method !== 'sobol' && method !== 'morris')
+  if (method !== undefined && method !== 'sobol' && method !== 'morris')
     problems.push(
       fileDiag(
         '--method',
@@ -70,24 +88,55 @@ async function sensitivity(target: string, flags: Flags, io: CliIo): Promise<num
         `expected sobol or morris, got "${method}"${didYouMean(String(method), ['sobol', 'morris'])}`,
       ),
     );
-  if (
-    flags.metric !== undefined &&
-    !NUMERIC.includes(flags.metric) &&
-    !SIDE_METRIC.test(flags.metric) &&
-    !/^state:[A-Z]{2}$/.test(flags.metric)
-  )
+  const groups = flags.groups as (typeof GROUPS)[number] | undefined;
+  if (groups !== undefined && !GROUPS.includes(groups))
     problems.push(
       fileDiag(
-        '--metric',
-        'cli/metric',
-        `unknown metric "${flags.metric}"${didYouMean(flags.metric, NUMERIC)} (numeric metrics: ${NUMERIC.join(', ')}, pain_<side>, pain_<side>_pct, substitution_<side>, state:<code>)`,
+        '--groups',
+        'cli/groups',
+        `expected file, kind or none, got "${flags.groups}"${didYouMean(String(groups), GROUPS)}`,
+      ),
+    );
+  if (flags.out !== undefined && formatOf(flags.out) !== 'csv')
+    problems.push(fileDiag('--out', 'cli/out', `expected a file ending in .csv, got "${flags.out}"`));
+  if (flags.html !== undefined && !/\.html?$/.test(flags.html))
+    problems.push(fileDiag('--html', 'cli/out', `expected a file ending in .html, got "${flags.html}"`));
+  if (flags.from !== undefined) {
+    if (target !== undefined)
+      problems.push(
+        fileDiag('--from', 'cli/usage', `give an experiment or --from FILE, not both (got "${target}")`),
+      );
+    for (const f of ['runs', 'seed', 'policy', 'saveRuns', 'groups', 'workers'] as const)
+      if (flags[f] !== undefined)
+        problems.push(
+          fileDiag(
+            '--from',
+            'cli/usage',
+            `--${f.replace('R', '-r')} does not apply: --from analyses rows already run`,
+          ),
+        );
+    if (problems.length > 0) return reportDiagnostics(io, problems);
+    return fromFile(flags.from, flags, io);
+  }
+  if (target === undefined)
+    problems.push(
+      fileDiag('sensitivity', 'cli/usage', 'name an experiment or scenario, or give --from FILE'),
+    );
+  if (method === undefined)
+    problems.push(fileDiag('--method', 'cli/method', 'missing --method sobol or --method morris'));
+  if (flags.html !== undefined && method === 'morris')
+    problems.push(fileDiag('--html', 'cli/usage', 'the convergence charts are for a sobol analysis'));
+  if (groups !== undefined && method === 'morris')
+    problems.push(
+      fileDiag(
+        '--groups',
+        'cli/usage',
+        'groups are for a sobol analysis (morris moves one number at a time)',
       ),
     );
   const common = parseCommon(flags, problems, io.cwd, io.env);
   const { chooseWorkers } = await import('../../batch/shard.js');
   const workers = chooseWorkers(flags.workers, io.env, problems);
-  if (flags.out !== undefined && formatOf(flags.out) !== 'csv')
-    problems.push(fileDiag('--out', 'cli/out', `expected a file ending in .csv, got "${flags.out}"`));
   const saveFormat = flags.saveRuns === undefined ? null : formatOf(flags.saveRuns);
   if (flags.saveRuns !== undefined && saveFormat === null)
     problems.push(
@@ -97,31 +146,36 @@ async function sensitivity(target: string, flags: Flags, io: CliIo): Promise<num
         `expected a file ending in .csv, .jsonl or .parquet, got "${flags.saveRuns}"`,
       ),
     );
-  if (problems.length > 0 || (method !== 'sobol' && method !== 'morris'))
+  if (problems.length > 0 || target === undefined || (method !== 'sobol' && method !== 'morris'))
     return reportDiagnostics(io, problems);
+  const asked = flags.metric
+    ?.split(',')
+    .map((m) => m.trim())
+    .filter(Boolean);
   const setup = await loadAndPlan(io, target, {
     ...common,
     method,
-    ensureMetric: flags.metric ?? 'pain_target',
+    ...(groups === undefined ? {} : { groups }),
+    ...(asked === undefined ? {} : { ensureMetrics: asked }),
   });
   if (!setup) return EXIT_USAGE;
   const { exp, plan } = setup;
-  // By default, the pain of the target side, named by its id (pain_eu).
-  const metric = flags.metric ?? `pain_${exp.loaded.scenario.blocs.target.id.toLowerCase()}`;
-  const out = flags.out ?? `results/${exp.id}-${method}-${metric.replace(':', '_')}.csv`;
-  if (existsSync(out) && !flags.force)
-    return reportDiagnostics(io, [
-      fileDiag(out, 'batch/output', 'already exists; add --force to overwrite it'),
-    ]);
-  for (const w of plan.design.warnings) io.stderr.write(`warning: ${w}\n`);
-  const { MetricByPoint, analyse, formatSensitivity, sensitivityCsv } = await import(
-    '../../batch/sensitivity.js'
-  );
   const { slimColumns } = await import('../../batch/metrics.js');
-  const y = new MetricByPoint(plan, slimColumns(exp), metric);
+  const columns = slimColumns(exp);
+  const metrics = (asked ?? defaultMetrics(columns)).map((m) => (m === 'outcome' ? 'landing' : m));
+  const one = metrics.length === 1 ? `-${metrics[0]!.replace(':', '_')}` : '';
+  const out = flags.out ?? `results/${exp.id}-${method}${one}.csv`;
+  const taken = outputsFree([out, flags.html ?? null], flags.force);
+  if (taken.length > 0) return reportDiagnostics(io, taken);
+  for (const w of plan.design.warnings) io.stderr.write(`warning: ${w}\n`);
+  const { MetricByPoint } = await import('../../batch/sensitivity.js');
+  const { OutcomeByPoint } = await import('../../batch/convergence.js');
+  const { analysisDesign } = await import('../../batch/sensitivity-design.js');
+  const ys = metrics.map((m) => new MetricByPoint(plan, columns, m));
+  const outcomes = new OutcomeByPoint(plan, columns);
   if (!flags.quiet)
     io.stderr.write(
-      `sensitivity: ${exp.id}: ${method}, ${plan.size} runs, metric ${metric}, ${workers} threads\n`,
+      `sensitivity: ${exp.id}: ${method}, ${plan.size} runs, metrics ${metrics.join(', ')}, ${workers} threads\n`,
     );
   const { WHOLE } = await import('../../batch/plan.js');
   const saveTo = flags.saveRuns && saveFormat ? { file: flags.saveRuns, format: saveFormat } : null;
@@ -131,29 +185,34 @@ async function sensitivity(target: string, flags: Flags, io: CliIo): Promise<num
     workers,
     out: saveTo,
     flags,
-    onRow: (row) => y.add(row),
+    onRow: (row) => {
+      for (const y of ys) y.add(row);
+      outcomes.add(row);
+    },
   });
   if (!report) return EXIT_USAGE;
   if (report === 'crashed') return EXIT_FAILURE;
   if (report.state === 'interrupted') return EXIT_INTERRUPTED;
-  const result = analyse(method, metric, plan, y, exp.seed);
-  for (const w of result.warnings.filter((w) => !plan.design.warnings.includes(w)))
-    io.stderr.write(`warning: ${w}\n`);
-  const n =
-    method === 'sobol'
-      ? `N = ${plan.design.saltelli!.N} base rows`
-      : `r = ${plan.design.morris!.r} trajectories, p = ${plan.design.morris!.p} levels`;
-  io.stdout.write(
-    `${method === 'sobol' ? "Sobol' indices" : 'Morris elementary effects'} of ${metric} — ${n}, ${plan.size} runs${method === 'sobol' ? ', 95% bootstrap intervals' : ''}\n\n`,
-  );
-  const sides = [exp.loaded.scenario.blocs.target.id, exp.loaded.scenario.blocs.coercer.id] as const;
-  io.stdout.write(formatSensitivity(result, exp.levers, sides));
-  const csv = sensitivityCsv(result, exp.levers, sides);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileAtomic(
-    out,
-    csvHeader(csv.header.map((name) => ({ name, type: 'string' }))) + csv.rows.map(csvRow).join(''),
-  );
-  if (!flags.quiet) io.stderr.write(`wrote ${out}\n`);
+  await writeAnalysis(io, {
+    ...{ method, design: analysisDesign(plan), metrics: ys, outcomes, levers: exp.levers },
+    sides: [exp.loaded.scenario.blocs.target.id, exp.loaded.scenario.blocs.coercer.id],
+    ...{ seed: exp.seed, title: exp.id, out, html: flags.html ?? null, quiet: flags.quiet ?? false },
+  });
+  return EXIT_OK;
+}
+
+async function fromFile(file: string, flags: Flags, io: CliIo): Promise<number> {
+  const { readDesignRows } = await import('../sensitivity-from.js');
+  const rows = await readDesignRows(io, file, flags);
+  if (Array.isArray(rows)) return reportDiagnostics(io, rows);
+  const one = rows.metrics.length === 1 ? `-${rows.metrics[0]!.metric.replace(':', '_')}` : '';
+  const out = flags.out ?? `${rows.stem}-${rows.method}${one}.csv`;
+  const taken = outputsFree([out, flags.html ?? null], flags.force);
+  if (taken.length > 0) return reportDiagnostics(io, taken);
+  if (flags.html !== undefined && rows.method === 'morris')
+    return reportDiagnostics(io, [
+      fileDiag('--html', 'cli/usage', 'the convergence charts are for a sobol analysis'),
+    ]);
+  await writeAnalysis(io, { ...rows, out, html: flags.html ?? null, quiet: flags.quiet ?? false });
   return EXIT_OK;
 }

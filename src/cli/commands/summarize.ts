@@ -15,15 +15,28 @@ export function register(program: Command, { io, action }: CommandContext): void
     .description('Summarize a batch output: outcome shares with 95% intervals, quantiles, levers compared')
     .argument('<file>', 'a .csv, .jsonl or .parquet file written by aci-sim batch or merge')
     .option('--json', 'print the summary as JSON')
+    .option(
+      '--metric <names>',
+      'also the distribution of these metric columns (comma-separated; an experiment’s own metrics, landing) per lever setting',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim batch tutorial --runs 100 --out runs.csv --quiet\n  aci-sim summarize runs.csv\n  aci-sim summarize runs.csv --json',
+      '\nExamples:\n  aci-sim batch tutorial --runs 100 --out runs.csv --quiet\n  aci-sim summarize runs.csv\n  aci-sim summarize runs.csv --json\n  aci-sim summarize runs.csv --metric landing',
     )
-    .action(action((file: string, opts: { json?: boolean }) => summarizeFile(io, file, opts.json ?? false)));
+    .action(
+      action((file: string, opts: { json?: boolean; metric?: string }) =>
+        summarizeFile(io, file, opts.json ?? false, opts.metric),
+      ),
+    );
 }
 
 /** Prints the summary of `file` (named as given, read from io.cwd); resolves to the exit code. */
-export async function summarizeFile(io: CliIo, file: string, json: boolean): Promise<number> {
+export async function summarizeFile(
+  io: CliIo,
+  file: string,
+  json: boolean,
+  metric?: string,
+): Promise<number> {
   const format = formatOf(file);
   if (format === null)
     return reportDiagnostics(io, [fileDiag(file, 'cli/format', 'expected a .csv, .jsonl or .parquet file')]);
@@ -48,8 +61,32 @@ export async function summarizeFile(io: CliIo, file: string, json: boolean): Pro
   const m = existsSync(manifestPath(at)) ? readManifest(manifestPath(at)) : null;
   const info = m?.ok ? designInfo(m.value.plan.design, m.value.plan.parameters.length) : undefined;
   const summary = new SummaryBuilder(columns, info);
+  const asked =
+    metric
+      ?.split(',')
+      .map((m) => m.trim())
+      .filter(Boolean) ?? [];
+  const numeric = columns
+    .filter((c) => c.type !== 'string' && c.name !== 'point' && c.name !== 'replication')
+    .map((c) => c.name);
+  const usable = [...(names.includes('outcome') ? ['landing'] : []), ...numeric];
+  const unknown = asked.filter((m) => !usable.includes(m.replace(/^state:/, 'state_')));
+  if (unknown.length > 0) {
+    const { didYouMean } = await import('../../io/did-you-mean.js');
+    return reportDiagnostics(
+      io,
+      unknown.map((m) =>
+        fileDiag('--metric', 'cli/metric', `${file} has no numeric metric "${m}"${didYouMean(m, usable)}`),
+      ),
+    );
+  }
+  const { MetricTable, formatMetricTable } = await import('../../batch/metric-table.js');
+  const table = asked.length > 0 ? new MetricTable(columns, asked) : null;
   try {
-    for await (const row of readRows(at, format, columns)) summary.add(row);
+    for await (const row of readRows(at, format, columns)) {
+      summary.add(row);
+      table?.add(row);
+    }
   } catch (e) {
     if (!(e instanceof RowError)) throw e;
     return reportDiagnostics(io, [
@@ -61,6 +98,11 @@ export async function summarizeFile(io: CliIo, file: string, json: boolean): Pro
     ]);
   }
   const s = summary.result();
-  io.stdout.write(json ? `${JSON.stringify(s, null, 2)}\n` : formatSummary(s));
+  const metrics = table?.result();
+  io.stdout.write(
+    json
+      ? `${JSON.stringify(metrics ? { ...s, metrics } : s, null, 2)}\n`
+      : formatSummary(s) + (metrics ? `\n${formatMetricTable(metrics)}` : ''),
+  );
   return EXIT_OK;
 }

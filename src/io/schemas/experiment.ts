@@ -42,6 +42,18 @@ export function allMetrics(target: string, coercer: string): string[] {
   ];
 }
 
+/** `name: formula`: a metric of the experiment's own (src/io/metric-formula.ts). */
+const OwnMetricSchema = z
+  .record(
+    z.string().regex(/^[a-z][a-z0-9_]*$/, {
+      error: (iss) =>
+        `invalid metric name ${JSON.stringify(iss.input)}: use a-z, 0-9 and _, starting with a letter`,
+    }),
+    z.string().min(1, { error: 'write a formula' }),
+  )
+  .refine((r) => Object.keys(r).length === 1, { error: 'one metric per entry: `- name: formula`' })
+  .describe('A metric of your own: name → formula over the per-round series.');
+
 export const DESIGN_TYPES = ['mc', 'lhs', 'grid', 'sobol', 'morris'] as const;
 
 const count = plain({ int: true, min: 1, max: MAX_RUNS });
@@ -77,6 +89,15 @@ const DesignSchema = z
         'grid: levels per factor (one number, or path → number; default 3); morris: grid levels p (even, default 4).',
       ),
     seed: z.number().int().optional().describe('Master seed (default 1); --seed overrides it.'),
+    groups: z
+      .union([
+        z.enum(['file', 'kind']),
+        z.record(id('group'), z.array(z.string().min(1)).min(1, { error: 'list at least one path' })),
+      ])
+      .optional()
+      .describe(
+        'sobol: vary the uncertain numbers in groups (one index per group): file (the file that declares each), kind (the field it sets), or group name → paths (`*` for any characters; the rest form `other`).',
+      ),
   })
   .superRefine((d, ctx) => {
     if (d.type !== 'grid' && d.n === undefined)
@@ -92,6 +113,12 @@ const DesignSchema = z
         code: 'custom',
         path: ['levels'],
         message: `morris needs an even number of levels (got ${d.levels})`,
+      });
+    if (d.groups !== undefined && d.type !== 'sobol')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['groups'],
+        message: `groups are for a sobol design (got ${d.type})`,
       });
     if (d.type === 'morris' && typeof d.levels === 'object')
       ctx.addIssue({ code: 'custom', path: ['levels'], message: 'morris takes one number of levels' });
@@ -128,11 +155,11 @@ export const ExperimentSchema = z
       .describe('Choices compared across the same futures (common random numbers).'),
     design: DesignSchema,
     metrics: z
-      .array(z.string().min(1))
+      .array(z.union([z.string().min(1), OwnMetricSchema]))
       .min(1, { error: 'list at least one metric' })
       .optional()
       .describe(
-        `What each run records: ${METRICS.join(', ')}, ${SIDE_METRICS.join(', ')} (s: a side's id in lower case, or target/coercer), state:<code> or state:* (default: all).`,
+        `What each run records: ${METRICS.join(', ')}, ${SIDE_METRICS.join(', ')} (s: a side's id in lower case, or target/coercer), state:<code> or state:* (default: all); or \`name: formula\`, a metric of your own over the run's per-round series (docs/RESEARCH.md).`,
       ),
     series: z.boolean().default(false).describe('Also write one row per run and round to a second file.'),
   })
@@ -141,12 +168,16 @@ export const ExperimentSchema = z
 export type ExperimentDef = z.infer<typeof ExperimentSchema>;
 export type DesignDef = ExperimentDef['design'];
 
-/** Metric tokens with `state:*` expanded and each checked; `ensure` is added (`landing` needs `outcome`). */
+/**
+ * Metric tokens with `state:*` expanded and each checked; `ensure` (sensitivity --metric) is added
+ * (`landing` needs `outcome`), its unknown names reported with index -1.
+ */
 export function expandMetrics(
-  tokens: readonly string[] | undefined,
+  tokens: readonly (string | null)[] | undefined,
   states: readonly string[],
-  ensure: string | undefined,
+  ensure: readonly string[] | undefined,
   sides: { readonly target: string; readonly coercer: string },
+  own: readonly string[] = [],
 ): { list: string[]; problems: { index: number; message: string }[] } {
   const known = [...allMetrics(sides.target, sides.coercer), ...sideMetrics('target', 'coercer')];
   const ALL_METRICS = [...allMetrics(sides.target, sides.coercer), 'state:*'];
@@ -155,28 +186,35 @@ export function expandMetrics(
   const add = (m: string) => {
     if (!list.includes(m)) list.push(m);
   };
-  for (const [index, m] of (tokens ?? ALL_METRICS).entries()) {
+  const check = (m: string, index: number, also: readonly string[]): boolean => {
     const code = m.startsWith('state:') ? m.slice(6) : null;
-    if (m === 'state:*') for (const s of states) add(`state:${s}`);
-    else if (code !== null && states.includes(code)) add(m);
-    else if (code !== null)
+    if (code !== null && (states.includes(code) || code === '*')) return true;
+    if (code !== null)
       problems.push({
         index,
         message: `unknown member state "${code}"${didYouMean(code, states)} (states: ${states.join(', ')})`,
       });
-    else if (known.includes(m)) add(m);
+    else if (known.includes(m) || also.includes(m)) return true;
     else
       problems.push({
         index,
-        message: `unknown metric "${m}"${didYouMean(m, known)} (metrics: ${allMetrics(sides.target, sides.coercer).join(', ')}, state:<code>, state:*)`,
+        message: `unknown metric "${m}"${didYouMean(m, [...also, ...known])} (metrics: ${[...also, ...allMetrics(sides.target, sides.coercer)].join(', ')}, state:<code>${index < 0 ? '' : ', state:*'})`,
       });
+    return false;
+  };
+  for (const [index, m] of (tokens ?? ALL_METRICS).entries()) {
+    if (m === null) continue; // a metric of the experiment's own
+    if (m === 'state:*') for (const s of states) add(`state:${s}`);
+    else if (check(m, index, [])) add(m);
   }
   // A role in an ensured metric names the side by its id (pain_target → pain_eu).
   const byId = (m: string) =>
     m
       .replace(/_target\b/, `_${sides.target.toLowerCase()}`)
       .replace(/_coercer\b/, `_${sides.coercer.toLowerCase()}`);
-  if (ensure !== undefined) add(ensure === 'landing' ? 'outcome' : byId(ensure));
+  for (const m of ensure ?? [])
+    if (own.includes(m)) add(m);
+    else if (m !== 'state:*' && check(m, -1, ['landing', ...own])) add(m === 'landing' ? 'outcome' : byId(m));
   return { list, problems };
 }
 
@@ -195,10 +233,10 @@ export interface DesignProblem {
 /** The design with --runs and a sensitivity method applied, checked against the uncertain paths. */
 export function resolveDesign(
   asked: DesignDef,
-  opts: { runs?: number; method?: 'sobol' | 'morris' },
+  opts: { runs?: number; method?: 'sobol' | 'morris'; groups?: 'file' | 'kind' | 'none' },
   paths: readonly string[],
 ): { design: DesignDef; problems: DesignProblem[] } {
-  const d = withMethod(asked, opts.method);
+  const d = withGroups(withMethod(asked, opts.method), opts.groups);
   const problems: DesignProblem[] = [];
   if (d.type !== 'mc' && paths.length === 0)
     problems.push({
@@ -221,11 +259,22 @@ export function resolveDesign(
   return { design: opts.runs === undefined || d.type === 'grid' ? d : { ...d, n: opts.runs }, problems };
 }
 
+/** --groups: file or kind replaces the design's groups, none drops them (a design that is not sobol keeps none). */
+function withGroups(d: DesignDef, groups: 'file' | 'kind' | 'none' | undefined): DesignDef {
+  if (groups === undefined || d.type !== 'sobol') return d;
+  const { groups: _, ...rest } = d;
+  return groups === 'none' ? rest : { ...rest, groups };
+}
+
 /** The experiment's design, or the sensitivity method's design of the same size. */
 function withMethod(d: DesignDef, method: 'sobol' | 'morris' | undefined): DesignDef {
   if (!method || method === d.type) return d;
   const levels =
     method === 'morris' && typeof d.levels === 'number' && d.levels % 2 === 0 ? { levels: d.levels } : {};
   const seed = d.seed === undefined ? {} : { seed: d.seed };
-  return { type: method, n: d.n ?? SENSITIVITY_N[method], replications: d.replications, ...levels, ...seed };
+  const groups = method === 'sobol' && d.groups !== undefined ? { groups: d.groups } : {};
+  return {
+    ...{ type: method, n: d.n ?? SENSITIVITY_N[method], replications: d.replications },
+    ...{ ...levels, ...seed, ...groups },
+  };
 }
