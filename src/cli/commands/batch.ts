@@ -28,6 +28,8 @@ interface BatchFlags {
   policy?: string;
   summaryOnly?: boolean;
   posterior?: string;
+  designOnly?: boolean;
+  points?: string;
   models: string[];
 }
 
@@ -54,7 +56,15 @@ export function register(program: Command, { io, action }: CommandContext): void
       '--posterior <file>',
       'draw each design point’s parameters from a calibrated posterior (calibrate --out)',
     )
-    .option('--print-slurm [tasks]', 'print an sbatch job-array script for this batch and exit');
+    .option('--print-slurm [tasks]', 'print an sbatch job-array script for this batch and exit')
+    .option(
+      '--design-only',
+      'write the design (one row per run, no metrics) to --out (.csv or .parquet) and exit',
+    )
+    .option(
+      '--points <file>',
+      'run the points of a .csv or .parquet file (columns: parameter paths) instead of the design',
+    );
   withModelsOption(cmd)
     .addHelpText(
       'after',
@@ -65,7 +75,7 @@ export function register(program: Command, { io, action }: CommandContext): void
 
 async function batch(target: string, flags: BatchFlags, io: CliIo): Promise<number> {
   const problems: Diagnostic[] = [];
-  const common = parseCommon(flags, problems, io.cwd, io.env);
+  const common = withPoints(parseCommon(flags, problems, io.cwd, io.env), flags, io.cwd, problems);
   const { chooseShard, chooseWorkers } = await import('../../batch/shard.js');
   const shard = chooseShard(flags.shard, io.env, problems);
   const workers = chooseWorkers(flags.workers, io.env, problems);
@@ -78,6 +88,7 @@ async function batch(target: string, flags: BatchFlags, io: CliIo): Promise<numb
   const setup = await loadAndPlan(io, target, common, flags.posterior);
   if (!setup) return EXIT_USAGE;
   const { exp, plan } = setup;
+  if (flags.designOnly) return designOnly(io, exp, plan, shard, flags);
   if (flags.printSlurm !== undefined)
     return printSlurm(io, target, exp, plan, flags, common, flags.out === undefined ? 'parquet' : ext!);
   for (const w of plan.design.warnings) io.stderr.write(`warning: ${w}\n`);
@@ -255,10 +266,53 @@ export const toolVersion = (): string =>
   (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string })
     .version;
 
-function defaultOut(exp: LoadedExperiment, plan: Plan, shard: { index: number; count: number }): string {
-  const n = exp.design.n ?? plan.points;
+function defaultOut(
+  exp: LoadedExperiment,
+  plan: Plan,
+  shard: { index: number; count: number },
+  ext = 'csv',
+): string {
+  const n = exp.points ? plan.points : (exp.design.n ?? plan.points);
   const part = shard.count > 1 ? `.shard-${shard.index}-of-${shard.count}` : '';
-  return `results/${exp.id}-${exp.design.type}-${n}-s${exp.seed}${part}.csv`;
+  const type = exp.points ? 'points' : exp.design.type;
+  return `results/${exp.id}-${type}-${n}-s${exp.seed}${part}.${ext}`;
+}
+
+/** --points FILE as a loader option (absolute, so that a replay finds it); refused with --posterior. */
+function withPoints(
+  opts: ExperimentOptions,
+  flags: BatchFlags,
+  cwd: string,
+  problems: Diagnostic[],
+): ExperimentOptions {
+  if (flags.points === undefined) return opts;
+  if (flags.posterior !== undefined)
+    problems.push(fileDiag('--points', 'cli/points', 'give --points or --posterior, not both'));
+  return { ...opts, points: resolve(cwd, flags.points) };
+}
+
+/** --design-only: writes the plan's runs without running them. */
+async function designOnly(
+  io: CliIo,
+  exp: LoadedExperiment,
+  plan: Plan,
+  shard: import('../../batch/plan.js').Shard,
+  flags: BatchFlags,
+): Promise<number> {
+  const file = flags.out ?? defaultOut(exp, plan, shard, 'design.csv');
+  const format = formatOf(file);
+  if (format !== 'csv' && format !== 'parquet')
+    return reportDiagnostics(io, [
+      fileDiag('--out', 'cli/out', `a design is written as .csv or .parquet, got "${file}"`),
+    ]);
+  if (existsSync(resolve(io.cwd, file)) && !flags.force)
+    return reportDiagnostics(io, [
+      fileDiag(file, 'batch/exists', 'already exists; add --force to overwrite it'),
+    ]);
+  const { writeDesign } = await import('../../batch/design-file.js');
+  const rows = await writeDesign(exp, plan, shard, resolve(io.cwd, file), format, toolVersion());
+  if (!flags.quiet) io.stderr.write(`wrote the design of ${exp.id} to ${file} (${rows} runs)\n`);
+  return EXIT_OK;
 }
 
 async function printSlurm(
