@@ -79,6 +79,9 @@ describe('batch --design-only and --points', () => {
     const resumed = await batch('--points', out('sh.csv'), '--out', out('sh-whole.csv'), '--resume');
     expect(resumed.code).toBe(0);
     expect(resumed.stderr).toContain('is already complete; nothing to do');
+    // A Slurm array runs the points too.
+    const slurm = await batch('--points', out('sh.csv'), '--print-slurm', '3');
+    expect(slurm.stdout).toContain(`--seed 7 --points ${out('sh.csv')} \\\n`);
   });
 
   it('reports each bad column and value at its line and column, exit 2', async () => {

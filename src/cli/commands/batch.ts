@@ -342,6 +342,7 @@ async function printSlurm(
       seed: exp.seed,
       runsFlag: common.runs,
       policy: flags.policy,
+      ...(common.points === undefined ? {} : { points: common.points }),
       ext,
     }),
   );
