@@ -11,11 +11,12 @@ import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { MAX_RUNS } from '../../io/limits.js';
 import type { ExperimentOptions, LoadedExperiment } from '../../io/load-experiment.js';
 import { type Format, formatOf } from '../../io/writers/columns.js';
+import { designOnly, withPoints } from '../batch-design.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
 import { formulaCacheDir, modelDirs, parseSeed, withModelsOption } from '../options.js';
 
-interface BatchFlags {
+export interface BatchFlags {
   runs?: string;
   seed?: string;
   workers?: string;
@@ -88,7 +89,8 @@ async function batch(target: string, flags: BatchFlags, io: CliIo): Promise<numb
   const setup = await loadAndPlan(io, target, common, flags.posterior);
   if (!setup) return EXIT_USAGE;
   const { exp, plan } = setup;
-  if (flags.designOnly) return designOnly(io, exp, plan, shard, flags);
+  if (flags.designOnly)
+    return designOnly(io, exp, plan, shard, flags, defaultOut(exp, plan, shard, 'design.csv'));
   if (flags.printSlurm !== undefined)
     return printSlurm(io, target, exp, plan, flags, common, flags.out === undefined ? 'parquet' : ext!);
   for (const w of plan.design.warnings) io.stderr.write(`warning: ${w}\n`);
@@ -276,43 +278,6 @@ function defaultOut(
   const part = shard.count > 1 ? `.shard-${shard.index}-of-${shard.count}` : '';
   const type = exp.points ? 'points' : exp.design.type;
   return `results/${exp.id}-${type}-${n}-s${exp.seed}${part}.${ext}`;
-}
-
-/** --points FILE as a loader option (absolute, so that a replay finds it); refused with --posterior. */
-function withPoints(
-  opts: ExperimentOptions,
-  flags: BatchFlags,
-  cwd: string,
-  problems: Diagnostic[],
-): ExperimentOptions {
-  if (flags.points === undefined) return opts;
-  if (flags.posterior !== undefined)
-    problems.push(fileDiag('--points', 'cli/points', 'give --points or --posterior, not both'));
-  return { ...opts, points: resolve(cwd, flags.points) };
-}
-
-/** --design-only: writes the plan's runs without running them. */
-async function designOnly(
-  io: CliIo,
-  exp: LoadedExperiment,
-  plan: Plan,
-  shard: import('../../batch/plan.js').Shard,
-  flags: BatchFlags,
-): Promise<number> {
-  const file = flags.out ?? defaultOut(exp, plan, shard, 'design.csv');
-  const format = formatOf(file);
-  if (format !== 'csv' && format !== 'parquet')
-    return reportDiagnostics(io, [
-      fileDiag('--out', 'cli/out', `a design is written as .csv or .parquet, got "${file}"`),
-    ]);
-  if (existsSync(resolve(io.cwd, file)) && !flags.force)
-    return reportDiagnostics(io, [
-      fileDiag(file, 'batch/exists', 'already exists; add --force to overwrite it'),
-    ]);
-  const { writeDesign } = await import('../../batch/design-file.js');
-  const rows = await writeDesign(exp, plan, shard, resolve(io.cwd, file), format, toolVersion());
-  if (!flags.quiet) io.stderr.write(`wrote the design of ${exp.id} to ${file} (${rows} runs)\n`);
-  return EXIT_OK;
 }
 
 async function printSlurm(
