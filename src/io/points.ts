@@ -165,7 +165,7 @@ export async function readPoints(
   if (diags.length > 0) return err(diags);
   const pointCol = t.header.findIndex((h) => h.name === 'point');
   const rows: number[][] = [];
-  const byPoint = new Map<string, number>();
+  const byPoint = new Map<string, { row: number; at: number; reported: boolean }>();
   t.rows.forEach((row, r) => {
     const values = params.map(({ path, range }) => {
       const j = index.get(path)!;
@@ -190,23 +190,27 @@ export async function readPoints(
     const key = pointCol < 0 ? null : row.cells[pointCol]!;
     const first = key === null ? undefined : byPoint.get(key);
     if (first === undefined) {
-      if (key !== null) byPoint.set(key, rows.length);
+      if (key !== null) byPoint.set(key, { row: rows.length, at: r, reported: false });
       rows.push(values);
       return;
     }
-    const j = values.findIndex((v, i) => !Object.is(v, rows[first]![i]));
-    if (j >= 0)
-      diags.push(
-        cellAt(
-          file,
-          t,
-          r,
-          index.get(params[j]!.path)!,
-          params[j]!.path,
-          'points/value',
-          `point ${key} has ${rows[first]![j]} in an earlier row`,
-        ),
-      );
+    const j = values.findIndex((v, i) => !Object.is(v, rows[first.row]![i]));
+    if (j < 0 || first.reported) return;
+    // Once per point: its later rows would repeat the same news.
+    first.reported = true;
+    const line = t.rows[first.at]!.line;
+    const where = line > 0 ? `line ${line}` : `row ${first.at + 1}`;
+    diags.push(
+      cellAt(
+        file,
+        t,
+        r,
+        index.get(params[j]!.path)!,
+        params[j]!.path,
+        'points/value',
+        `rows of point ${key} must agree: ${values[j]} here, ${rows[first.row]![j]} on ${where}`,
+      ),
+    );
   });
   if (diags.length > 0) return err(diags);
   return ok({

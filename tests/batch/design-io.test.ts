@@ -84,6 +84,42 @@ describe('batch --design-only and --points', () => {
     expect(slurm.stdout).toContain(`--seed 7 --points ${out('sh.csv')} \\\n`);
   });
 
+  it('resumes a points batch stopped after some rows, to the bytes of an uninterrupted one', async () => {
+    await batch('--design-only', '--out', out('re.csv'));
+    const f = out('re-runs.csv');
+    expect((await batch('--points', out('re.csv'), '--out', f)).code).toBe(0);
+    const whole = readFileSync(f, 'utf8');
+    // As if stopped after 30 rows (the manifest so far beside the partial file).
+    const m = JSON.parse(readFileSync(`${f}.manifest.json`, 'utf8')) as Record<string, unknown>;
+    writeFileSync(`${f}.tmp.manifest.json`, JSON.stringify({ ...m, finished: null }));
+    writeFileSync(`${f}.tmp`, `${whole.split('\n').slice(0, 31).join('\n')}\n`);
+    rmSync(f);
+    rmSync(`${f}.manifest.json`);
+    const r = await batch('--points', out('re.csv'), '--out', f, '--resume');
+    expect(r.code, r.stderr).toBe(0);
+    expect(readFileSync(f, 'utf8')).toBe(whole);
+    // Another points file is another plan: its resume is refused.
+    const design = readFileSync(out('re.csv'), 'utf8');
+    const g7 = design.split('\n')[1]!.split(',').at(-1)!;
+    writeFileSync(out('re2.csv'), design.replaceAll(g7, '0.5'));
+    writeFileSync(`${f}.tmp.manifest.json`, JSON.stringify({ ...m, finished: null }));
+    writeFileSync(`${f}.tmp`, `${whole.split('\n').slice(0, 31).join('\n')}\n`);
+    rmSync(f);
+    rmSync(`${f}.manifest.json`);
+    const other = await batch('--points', out('re2.csv'), '--out', f, '--resume');
+    expect([other.code, other.stderr]).toEqual([
+      2,
+      `${f}.tmp: was written by a different plan (plan ${String((m.plan as { hash: string }).hash).slice(0, 12)}); use --force to start over\n`,
+    ]);
+    // Rows of one point that disagree are an error at the first row that differs, once per point.
+    writeFileSync(out('re3.csv'), design.replace(`,${g7}\n`, ',0.5\n'));
+    const split = await batch('--points', out('re3.csv'), '--out', out('never.csv'));
+    expect([split.code, split.stderr]).toEqual([
+      2,
+      `${out('re3.csv')}:3:73: parameters.g7_alignment: rows of point 0 must agree: ${g7} here, 0.5 on line 2\n`,
+    ]);
+  });
+
   it('reports each bad column and value at its line and column, exit 2', async () => {
     writeFileSync(
       out('bad.csv'),
