@@ -57,13 +57,11 @@ function parseCsv(text: string, file: string): Result<RawTable, Diagnostic[]> {
       return here;
     });
   };
+  const empty = at(file, 1, 1, '', 'points/empty', 'empty file: expected a header of parameter paths');
+  if (lines.length === 0) return err([empty]);
   const head = split(0);
-  if (lines.length === 0 || !Array.isArray(head) || head.every((h) => h === ''))
-    return err([
-      Array.isArray(head) || head === undefined
-        ? at(file, 1, 1, '', 'points/empty', 'empty file: expected a header of parameter paths')
-        : head,
-    ]);
+  if (!Array.isArray(head)) return err([head]);
+  if (head.every((h) => h === '')) return err([empty]);
   const hcols = colsOf(head);
   const rows: RawTable['rows'][number][] = [];
   const diags: Diagnostic[] = [];

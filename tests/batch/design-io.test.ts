@@ -145,6 +145,9 @@ describe('batch --design-only and --points', () => {
       `${v}:3:5: dependencies.mini_magnets.substitution_years: expected a number, got "x"`,
       `${v}:4:5: dependencies.mini_magnets.substitution_years: -1 is outside the allowed range (a number > 0)`,
     ]);
+    writeFileSync(out('empty.csv'), '');
+    const empty = await batch('--points', out('empty.csv'));
+    expect(empty.stderr).toBe(`${out('empty.csv')}:1:1: empty file: expected a header of parameter paths\n`);
     const both = await batch('--points', out('values.csv'), '--runs', '4');
     expect(both.stderr).toContain('--runs: the points file gives the design: leave out --runs');
   });
