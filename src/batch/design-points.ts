@@ -8,6 +8,7 @@ import { MAX_DESIGN_VALUES } from '../io/limits.js';
 import type { LoadedExperiment } from '../io/load-experiment.js';
 import { normalizePath } from '../io/paths.js';
 import { deriveKey, makeRng } from '../rng/streams.js';
+import { imanConover } from './designs/iman-conover.js';
 import {
   grid,
   latinHypercube,
@@ -27,6 +28,8 @@ export interface DesignData {
   readonly saltelli: SaltelliMeta | null;
   readonly morris: MorrisMeta | null;
   readonly warnings: readonly string[];
+  /** The points are the parameters' values themselves (--points), not unit-cube coordinates. */
+  readonly direct?: boolean;
   /** What the manifest records about the design. */
   readonly describe: Readonly<Record<string, unknown>>;
 }
@@ -37,7 +40,8 @@ export interface DesignPoints extends DesignData {
 }
 
 /** What a design is built from. */
-export type DesignSource = Pick<LoadedExperiment, 'design' | 'uncertain' | 'seed'>;
+export type DesignSource = Pick<LoadedExperiment, 'design' | 'uncertain' | 'seed'> &
+  Partial<Pick<LoadedExperiment, 'correlation' | 'points'>>;
 
 export const GRID_LEVELS = 3;
 export const MORRIS_LEVELS = 4;
@@ -86,7 +90,8 @@ function checkDesignSize(exp: DesignSource): void {
   const k = exp.uncertain.length;
   const n = d.n ?? 0;
   let rows: number;
-  if (d.type === 'lhs') rows = n;
+  if (exp.points) return;
+  if (d.type === 'lhs' || (d.type === 'mc' && exp.correlation)) rows = n;
   else if (d.type === 'sobol') rows = n * ((d.groups ? groupsOf(exp).length : k) + 2);
   else if (d.type === 'morris') rows = n * (k + 1);
   else if (d.type === 'grid') rows = gridLevels(exp).reduce((a, b) => a * b, 1);
@@ -105,11 +110,24 @@ export function designPoints(exp: DesignSource): DesignPoints {
   const rng = makeRng(deriveKey(exp.seed, 'design', d.type));
   const base = { saltelli: null, morris: null, warnings: [] as string[] };
   const made = (data: DesignData) => designFromData(data, exp.seed);
+  if (exp.points) {
+    const { rows, hash } = exp.points;
+    const describe = { type: 'points', n: rows.length, hash };
+    return made({ ...base, points: rows.length, k, units: packed(rows, k), direct: true, describe });
+  }
   switch (d.type) {
     case 'mc':
+      if (exp.correlation) {
+        // The points an uncorrelated mc design has (a stream each), re-paired.
+        const rows = Array.from({ length: d.n! }, (_, i) =>
+          k === 0 ? [] : monteCarlo(k, 1, makeRng(deriveKey(exp.seed, 'design', 'mc', i)))[0]!,
+        );
+        return correlated(exp, rows, { type: 'mc', n: d.n });
+      }
       return made({ ...base, points: d.n!, k, units: null, describe: { type: 'mc', n: d.n } });
     case 'lhs': {
       const rows = latinHypercube(k, d.n!, rng);
+      if (exp.correlation) return correlated(exp, rows, { type: 'lhs', n: d.n });
       return made({
         ...base,
         points: rows.length,
@@ -163,4 +181,23 @@ export function designPoints(exp: DesignSource): DesignPoints {
       });
     }
   }
+}
+
+/** An mc or lhs design's points re-paired towards the experiment's rank correlation (Iman–Conover). */
+function correlated(
+  exp: DesignSource,
+  rows: number[][],
+  describe: Readonly<Record<string, unknown>>,
+): DesignPoints {
+  const c = exp.correlation!;
+  const k = exp.uncertain.length;
+  const cols = c.parameters.map((p) => exp.uncertain.findIndex((u) => u.path === p));
+  const out = imanConover(rows, cols, c.matrix, makeRng(deriveKey(exp.seed, 'design', 'iman-conover')));
+  return designFromData(
+    {
+      ...{ saltelli: null, morris: null, warnings: [], points: out.length, k, units: packed(out, k) },
+      describe: { ...describe, correlation: { parameters: c.parameters, matrix: c.matrix } },
+    },
+    exp.seed,
+  );
 }

@@ -1,8 +1,8 @@
 // `discover`: the rows of a batch output as PRIM's inputs and outcome. The
 // outcome of interest is a condition on a row (`--where`): comparisons of a
 // column with a number or a quoted text, joined by `and`. Failed rows are
-// left out. The inputs are the batch's uncertain parameters (from the
-// manifest) unless named.
+// left out, and so are rows with an input missing. The inputs are the
+// batch's uncertain parameters (from the manifest) unless named.
 import type { Cell, Column } from '../io/writers/columns.js';
 import { type PrimOptions, type PrimResult, prim } from './prim.js';
 import { fmt, textTable } from './text-table.js';
@@ -48,10 +48,11 @@ export function parseWhere(text: string, columns: readonly Column[]): Condition 
   return (row) => tests.every((t) => t(row));
 }
 
-/** Collects the inputs and the outcome from rows, then runs PRIM. */
+/** Collects the inputs and the outcome from rows (failed rows, or rows missing an input, left out), then runs PRIM. */
 export class DiscoverData {
-  private readonly x: number[] = [];
-  private readonly y: number[] = [];
+  private x = new Float64Array(0);
+  private y = new Uint8Array(0);
+  private n = 0;
   private readonly at: number[];
   private readonly errorAt: number;
   skipped = 0;
@@ -66,23 +67,34 @@ export class DiscoverData {
   }
 
   add(row: readonly Cell[]): void {
-    if (this.errorAt >= 0 && row[this.errorAt] !== null) {
+    const k = this.at.length;
+    if (
+      (this.errorAt >= 0 && row[this.errorAt] !== null) ||
+      this.at.some((i) => typeof row[i] !== 'number')
+    ) {
       this.skipped++;
       return;
     }
-    for (const i of this.at) {
-      const v = row[i];
-      this.x.push(typeof v === 'number' ? v : Number.NaN);
+    if (this.n === this.y.length) {
+      const size = Math.max(1024, this.y.length * 2);
+      const x = new Float64Array(size * k);
+      x.set(this.x);
+      const y = new Uint8Array(size);
+      y.set(this.y);
+      [this.x, this.y] = [x, y];
     }
-    this.y.push(this.where(row) ? 1 : 0);
+    const base = this.n * k;
+    for (let j = 0; j < k; j++) this.x[base + j] = row[this.at[j]!] as number;
+    this.y[this.n++] = this.where(row) ? 1 : 0;
   }
 
   get rows(): number {
-    return this.y.length;
+    return this.n;
   }
 
   run(o: PrimOptions): PrimResult {
-    return prim(Float64Array.from(this.x), this.inputs.length, Uint8Array.from(this.y), o);
+    const k = this.at.length;
+    return prim(this.x.subarray(0, this.n * k), k, this.y.subarray(0, this.n), o);
   }
 }
 

@@ -82,7 +82,7 @@ export const planFromData = (d: PlanData): Plan =>
   planOf(d.experiment, designFromData(d.design, d.experiment.seed));
 
 function planOf(exp: PlanData['experiment'], design: DesignPoints): Plan {
-  const q = exp.uncertain.map((u) => quantileFunction(u.dist));
+  const q = exp.uncertain.map((u) => (design.direct ? (x: number) => x : quantileFunction(u.dist)));
   const post = exp.posterior ?? null;
   const levers = exp.levers;
   const reps = exp.design.replications;

@@ -52,12 +52,14 @@ export function prim(x: Float64Array, k: number, y: Uint8Array, o: PrimOptions =
   if (x.length !== n * k) throw new RangeError(`x has ${x.length} values for ${n} rows × ${k} inputs`);
   const total = y.reduce((a, b) => a + b, 0);
   if (n === 0 || total === 0) throw new RangeError('no rows of interest: nothing to find a box for');
-  // Each input's rows sorted by value, once.
-  const order = Array.from({ length: k }, (_, j) => {
-    const idx = Uint32Array.from({ length: n }, (_, i) => i);
-    return idx.sort((a, b) => x[a * k + j]! - x[b * k + j]!);
+  // Each input as one contiguous column, and its rows sorted by value, once.
+  const cols = Array.from({ length: k }, (_, j) => {
+    const c = new Float64Array(n);
+    for (let i = 0; i < n; i++) c[i] = x[i * k + j]!;
+    return c;
   });
-  const ranges = order.map((idx, j) => [x[idx[0]! * k + j]!, x[idx[n - 1]! * k + j]!] as const);
+  const order = cols.map(argsort);
+  const ranges = order.map((idx, j) => [cols[j]![idx[0]!]!, cols[j]![idx[n - 1]!]!] as const);
   const inBox = new Uint8Array(n).fill(1);
   let box = ranges.map((r) => [r[0], r[1]] as [number, number]);
   let rows = n;
@@ -72,37 +74,48 @@ export function prim(x: Float64Array, k: number, y: Uint8Array, o: PrimOptions =
   });
   const trajectory: PrimStep[] = [step('peel')];
 
-  // Peeling.
+  // Peeling, on each input's rows in the box in sorted order (the first `rows` of `lists[j]`):
+  // a cut at one end removes a run of rows at that end of the list, so it costs its own size.
+  const lists = order.map((o) => o.slice());
   while (hits < rows) {
-    let best: { j: number; side: 0 | 1; limit: number; rows: number; hits: number; score: number } | null =
-      null;
-    for (let j = 0; j < k; j++) {
-      const vals: number[] = [];
-      for (const i of order[j]!) if (inBox[i]) vals.push(x[i * k + j]!);
-      const m = Math.max(1, Math.floor(peelAlpha * vals.length));
+    let best: {
+      j: number;
+      side: 0 | 1;
+      limit: number;
+      cut: number;
+      rows: number;
+      hits: number;
+      score: number;
+    } | null = null;
+    const m = Math.max(1, Math.floor(peelAlpha * rows));
+    for (let j = 0; m < rows && j < k; j++) {
+      const list = lists[j]!;
+      const c = cols[j]!;
       for (const side of [0, 1] as const) {
-        const limit = side === 0 ? vals[m]! : vals[vals.length - 1 - m]!;
-        if (limit === undefined) continue;
-        let r = 0;
-        let h = 0;
-        for (const i of order[j]!) {
-          if (!inBox[i]) continue;
-          const v = x[i * k + j]!;
-          if (side === 0 ? v < limit : v > limit) continue;
-          r++;
-          h += y[i]!;
-        }
+        // Rows strictly beyond the limit go: ties with it stay in.
+        const limit = c[list[side === 0 ? m : rows - 1 - m]!]!;
+        let from = side === 0 ? 0 : rows - m;
+        let to = side === 0 ? m : rows;
+        if (side === 0) while (to > 0 && c[list[to - 1]!] === limit) to--;
+        else while (from < rows && c[list[from]!] === limit) from++;
+        let gone = 0;
+        for (let t = from; t < to; t++) gone += y[list[t]!]!;
+        const r = rows - (to - from);
+        const h = hits - gone;
         if (r === rows || r / n < massMin) continue;
         const score = (h / r - hits / rows) / (rows - r);
         if (!best || score > best.score || (score === best.score && r > best.rows))
-          best = { j, side, limit, rows: r, hits: h, score };
+          best = { j, side, limit, cut: side === 0 ? to : from, rows: r, hits: h, score };
       }
     }
     if (!best) break;
     box[best.j]![best.side] = best.limit;
-    for (let i = 0; i < n; i++) {
-      const v = x[i * k + best.j]!;
-      if (inBox[i] && (best.side === 0 ? v < best.limit : v > best.limit)) inBox[i] = 0;
+    const cut = lists[best.j]!;
+    for (let t = best.side === 0 ? 0 : best.cut; t < (best.side === 0 ? best.cut : rows); t++)
+      inBox[cut[t]!] = 0;
+    for (const list of lists) {
+      let w = 0;
+      for (let t = 0; t < rows; t++) if (inBox[list[t]!]) list[w++] = list[t]!;
     }
     rows = best.rows;
     hits = best.hits;
@@ -183,4 +196,25 @@ export function prim(x: Float64Array, k: number, y: Uint8Array, o: PrimOptions =
   }
   const last = trajectory[trajectory.length - 1]!;
   return { trajectory, chosen, box: last.phase === 'paste' ? last : trajectory[chosen]!, ranges };
+}
+
+/** Row indices by ascending value, ties in row order (a stable merge sort, no comparator calls). */
+export function argsort(c: Float64Array): Uint32Array {
+  const n = c.length;
+  let a = Uint32Array.from({ length: n }, (_, i) => i);
+  let b = new Uint32Array(n);
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n);
+      const hi = Math.min(lo + 2 * width, n);
+      let i = lo;
+      let j = mid;
+      let o = lo;
+      while (i < mid && j < hi) b[o++] = c[a[j]!]! < c[a[i]!]! ? a[j++]! : a[i++]!;
+      while (i < mid) b[o++] = a[i++]!;
+      while (j < hi) b[o++] = a[j++]!;
+    }
+    [a, b] = [b, a];
+  }
+  return a;
 }

@@ -12,6 +12,8 @@ export interface SlurmOptions {
   /** --runs as given (so that every task makes the same plan). */
   readonly runsFlag: number | undefined;
   readonly policy: string | undefined;
+  /** --points FILE, absolute. */
+  readonly points?: string;
   readonly ext: 'csv' | 'jsonl' | 'parquet';
   /** How to call the tool on a compute node: `node /abs/path/bin/aci-sim.js` (or `npx aci-sim`). */
   readonly command: string;
@@ -40,6 +42,7 @@ export function slurmScript(o: SlurmOptions): string {
     `--seed ${o.seed}`,
     ...(o.runsFlag === undefined ? [] : [`--runs ${o.runsFlag}`]),
     ...(o.policy === undefined ? [] : [`--policy ${shq(o.policy)}`]),
+    ...(o.points === undefined ? [] : [`--points ${shq(o.points)}`]),
   ].join(' ');
   const perTask = Math.ceil(o.runs / o.tasks);
   return `#!/bin/bash

@@ -46,6 +46,7 @@ export function invocationOf(
     options: {
       ...(opts.runs === undefined ? {} : { runs: opts.runs }),
       ...(opts.seed === undefined ? {} : { seed: opts.seed }),
+      ...(opts.points === undefined ? {} : { points: opts.points }),
       ...players,
     },
     command: ['aci-sim', ...command],

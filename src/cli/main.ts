@@ -12,6 +12,7 @@ import * as explain from './commands/explain.js';
 import * as hindcast from './commands/hindcast.js';
 import * as merge from './commands/merge.js';
 import * as play from './commands/play.js';
+import * as plot from './commands/plot.js';
 import * as report from './commands/report.js';
 import * as run from './commands/run.js';
 import * as schema from './commands/schema.js';
@@ -42,6 +43,7 @@ export const COMMANDS = [
   summarize,
   sensitivity,
   discover,
+  plot,
   hindcast,
   calibrate,
   sources,

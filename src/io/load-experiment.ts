@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { ROLES, type Role } from '../engine/types.js';
 import { deepFreeze } from './build-scenario.js';
+import { type Correlation, checkCorrelation } from './correlation.js';
 import { type Diagnostic, fileDiag, sortDiagnostics } from './diagnostics.js';
 import { didYouMean, listSome } from './did-you-mean.js';
 import { factorGroups } from './factor-groups.js';
@@ -16,6 +17,7 @@ import { type OwnMetric, parseMetric, seriesNames } from './metric-formula.js';
 import type { Loc } from './overrides.js';
 import { checkOwnUncertain } from './own-uncertain.js';
 import { formatPath, normalizePath, type PathSeg } from './paths.js';
+import { loadPoints, type PointsTable } from './points.js';
 import type { PosteriorTable } from './posterior.js';
 import type { UncertainParam } from './provenance.js';
 import { err, ok, type Result } from './result.js';
@@ -69,6 +71,10 @@ export interface LoadedExperiment {
   readonly hash: string;
   /** Calibrated draws the runs take their parameters from (--posterior), if any. */
   readonly posterior?: PosteriorTable | null;
+  /** Rank correlation imposed on the design (Iman–Conover), if any. */
+  readonly correlation?: Correlation | null;
+  /** Points run instead of the design (--points), if any. */
+  readonly points?: PointsTable | null;
   /** Where a field of the experiment is written (for later diagnostics). */
   readonly locate: (path: readonly PathSeg[]) => Loc;
 }
@@ -91,6 +97,8 @@ export interface ExperimentOptions {
   readonly cacheDir?: string;
   /** Extra model folders (see LoadOptions.modelDirs). */
   readonly modelDirs?: readonly string[];
+  /** --points: a CSV or Parquet file of points run instead of the design. */
+  readonly points?: string;
 }
 
 /** An experiment file, or a scenario (id or file) for plain Monte Carlo. */
@@ -201,8 +209,21 @@ async function resolveExperiment(
   if (typeof groups === 'object')
     for (const g of factorGroups(groups, uncertain).problems)
       diags.push({ ...at(['design', 'groups', ...g.at]), code: 'experiment/groups', message: g.message });
+  const paths = uncertain.map((u) => u.path);
+  const corr = checkCorrelation(def.correlation, paths, design.design.type, at);
+  diags.push(...corr.diagnostics);
+  let points: PointsTable | null = null;
+  if (opts.points !== undefined) {
+    if (opts.runs !== undefined)
+      diags.push(fileDiag('--runs', 'cli/runs', 'the points file gives the design: leave out --runs'));
+    const p = await loadPoints(opts.points, paths, { cwd, scenarioAbs, modelDirs: opts.modelDirs ?? [] });
+    if (p.ok) points = p.value;
+    else diags.push(...p.error);
+  }
   if (diags.length > 0) return err(sortDiagnostics(diags));
   const e = {
+    ...(corr.correlation && !points ? { correlation: corr.correlation } : {}),
+    ...(points ? { points } : {}),
     ...{ id: def.id || loaded.scenario.id, file, scenarioAbs, loaded, packages, uncertain, levers },
     design: design.design,
     ...{ seed: opts.seed ?? def.design.seed ?? 1, metrics: metrics.list, series: def.series, locate: at },
@@ -260,6 +281,9 @@ function hashOf(e: Omit<LoadedExperiment, 'hash'>): string {
       levers: e.levers,
       design: e.design,
       seed: e.seed,
+      // Only when present, so that the hashes of experiments without them stay as they were.
+      correlation: e.correlation ?? undefined,
+      points: e.points?.hash,
       metrics: e.metrics,
       series: e.series,
       ...(e.ownMetrics.length > 0 ? { own: e.ownMetrics.map((m) => [m.name, m.formula]) } : {}),

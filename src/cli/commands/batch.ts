@@ -11,11 +11,12 @@ import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { MAX_RUNS } from '../../io/limits.js';
 import type { ExperimentOptions, LoadedExperiment } from '../../io/load-experiment.js';
 import { type Format, formatOf } from '../../io/writers/columns.js';
+import { designOnly, withPoints } from '../batch-design.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
 import { formulaCacheDir, modelDirs, parseSeed, withModelsOption } from '../options.js';
 
-interface BatchFlags {
+export interface BatchFlags {
   runs?: string;
   seed?: string;
   workers?: string;
@@ -28,6 +29,8 @@ interface BatchFlags {
   policy?: string;
   summaryOnly?: boolean;
   posterior?: string;
+  designOnly?: boolean;
+  points?: string;
   models: string[];
 }
 
@@ -54,7 +57,15 @@ export function register(program: Command, { io, action }: CommandContext): void
       '--posterior <file>',
       'draw each design point’s parameters from a calibrated posterior (calibrate --out)',
     )
-    .option('--print-slurm [tasks]', 'print an sbatch job-array script for this batch and exit');
+    .option('--print-slurm [tasks]', 'print an sbatch job-array script for this batch and exit')
+    .option(
+      '--design-only',
+      'write the design (one row per run, no metrics) to --out (.csv or .parquet) and exit',
+    )
+    .option(
+      '--points <file>',
+      'run the points of a .csv or .parquet file (columns: parameter paths) instead of the design',
+    );
   withModelsOption(cmd)
     .addHelpText(
       'after',
@@ -65,7 +76,7 @@ export function register(program: Command, { io, action }: CommandContext): void
 
 async function batch(target: string, flags: BatchFlags, io: CliIo): Promise<number> {
   const problems: Diagnostic[] = [];
-  const common = parseCommon(flags, problems, io.cwd, io.env);
+  const common = withPoints(parseCommon(flags, problems, io.cwd, io.env), flags, io.cwd, problems);
   const { chooseShard, chooseWorkers } = await import('../../batch/shard.js');
   const shard = chooseShard(flags.shard, io.env, problems);
   const workers = chooseWorkers(flags.workers, io.env, problems);
@@ -78,6 +89,8 @@ async function batch(target: string, flags: BatchFlags, io: CliIo): Promise<numb
   const setup = await loadAndPlan(io, target, common, flags.posterior);
   if (!setup) return EXIT_USAGE;
   const { exp, plan } = setup;
+  if (flags.designOnly)
+    return designOnly(io, exp, plan, shard, flags, defaultOut(exp, plan, shard, 'design.csv'));
   if (flags.printSlurm !== undefined)
     return printSlurm(io, target, exp, plan, flags, common, flags.out === undefined ? 'parquet' : ext!);
   for (const w of plan.design.warnings) io.stderr.write(`warning: ${w}\n`);
@@ -255,10 +268,16 @@ export const toolVersion = (): string =>
   (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { version: string })
     .version;
 
-function defaultOut(exp: LoadedExperiment, plan: Plan, shard: { index: number; count: number }): string {
-  const n = exp.design.n ?? plan.points;
+function defaultOut(
+  exp: LoadedExperiment,
+  plan: Plan,
+  shard: { index: number; count: number },
+  ext = 'csv',
+): string {
+  const n = exp.points ? plan.points : (exp.design.n ?? plan.points);
   const part = shard.count > 1 ? `.shard-${shard.index}-of-${shard.count}` : '';
-  return `results/${exp.id}-${exp.design.type}-${n}-s${exp.seed}${part}.csv`;
+  const type = exp.points ? 'points' : exp.design.type;
+  return `results/${exp.id}-${type}-${n}-s${exp.seed}${part}.${ext}`;
 }
 
 async function printSlurm(
@@ -288,6 +307,7 @@ async function printSlurm(
       seed: exp.seed,
       runsFlag: common.runs,
       policy: flags.policy,
+      ...(common.points === undefined ? {} : { points: common.points }),
       ext,
     }),
   );

@@ -113,6 +113,6 @@ async function discover(io: CliIo, file: string, flags: DiscoverFlags): Promise<
     };
     io.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
   } else io.stdout.write(formatDiscovery(r, inputs, flags.where, data.rows));
-  if (data.skipped > 0) io.stderr.write(`${data.skipped} failed rows left out\n`);
+  if (data.skipped > 0) io.stderr.write(`${data.skipped} rows left out (failed, or an input missing)\n`);
   return EXIT_OK;
 }

@@ -154,6 +154,18 @@ export const ExperimentSchema = z
       .default({})
       .describe('Choices compared across the same futures (common random numbers).'),
     design: DesignSchema,
+    correlation: z
+      .strictObject({
+        parameters: z
+          .array(z.string().min(1))
+          .min(2, { error: 'list at least two uncertain parameters' })
+          .describe('Uncertain parameter paths, in the order of the matrix rows.'),
+        matrix: z
+          .array(z.array(z.number()))
+          .describe('Rank (Spearman) correlations: symmetric, 1 on the diagonal, positive definite.'),
+      })
+      .optional()
+      .describe('Rank correlation between uncertain inputs, imposed on an mc or lhs design by Iman–Conover.'),
     metrics: z
       .array(z.union([z.string().min(1), OwnMetricSchema]))
       .min(1, { error: 'list at least one metric' })

@@ -17,6 +17,8 @@ export const InvocationSchema = z.object({
     runs: z.number().optional(),
     seed: z.number().optional(),
     players: z.record(z.string(), z.string()).optional(),
+    /** --points: the points file, absolute. */
+    points: z.string().optional(),
   }),
   /** The command line, as the tool understood it. */
   command: z.array(z.string()),
