@@ -20,6 +20,7 @@ const env = { ACI_SIM_CACHE: join(tmpdir(), 'aci-sim-test-cache'), NO_COLOR: '1'
 const PROGRESS: Record<string, RegExp[]> = {
   batch: [/^batch: /, /^wrote \S+ and \S+\.manifest\.json \(\d+\.\d s\)$/],
   merge: [/^merged \d+ outputs, \d+ runs → \S+$/],
+  plot: [/^wrote \S+: a (sweep|scatter) of \d+ runs/],
   sensitivity: [
     /^sensitivity: \S+: (sobol|morris), \d+ runs, metrics? [\w, ]+, \d threads?$/,
     /^sensitivity: (reading|read) /,
