@@ -15,6 +15,7 @@ import { formatDiagnostics } from '../io/diagnostics.js';
 import { loadScenario } from '../io/load-scenario.js';
 import { DEFAULT_SCENARIO } from '../io/scenario-ref.js';
 import { benchFormulas } from '../model/formula-bench.js';
+import { discoverRow, groupedSobolRow, hindcastRow } from './research-rows.js';
 import { startupSeconds } from './startup.js';
 import { uiRows } from './ui-rows.js';
 
@@ -212,45 +213,10 @@ await step('100,000 runs', async () => {
 });
 
 say('grouped Sobol of the default scenario…');
-await step('grouped Sobol', () => {
-  const N = quick ? 32 : 128;
-  const script = fileURLToPath(new URL('./grouped-sobol.js', import.meta.url));
-  const child = spawnSync(process.execPath, [script, String(N), '2', cacheDir], { encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(`sobol child failed: ${child.stderr.trim()}`);
-  const g = JSON.parse(child.stdout) as Record<string, number>;
-  add(
-    `sensitivity, ${g.parameters} numbers in ${g.groups} groups, N = ${N} (${n0(g.runs!)} runs, ${g.metrics} metrics), 2 threads; × ${1024 / N} for N = 1,024`,
-    `${g.seconds!.toFixed(1)} s (analysis ${g.analysis!.toFixed(1)} s); N = 1,024: ${g.at1024!.toFixed(0)} s`,
-    '< 600 s at N = 1,024',
-    g.at1024! < 600,
-  );
-});
+await step('grouped Sobol', () => add(...groupedSobolRow(quick, cacheDir)));
 
 say('hindcast of the episode library…');
-await step('hindcast', () => {
-  const runs = quick ? 20 : 200;
-  const t0 = performance.now();
-  const r = spawnSync(
-    process.execPath,
-    [fileURLToPath(new URL('../../bin/aci-sim.js', import.meta.url)), 'hindcast', '--runs', String(runs)],
-    {
-      encoding: 'utf8',
-      env: { ...process.env, ACI_SIM_CACHE: cacheDir },
-    },
-  );
-  const secs = (performance.now() - t0) / 1000;
-  if (r.status !== 0 && r.status !== 1) throw new Error(`hindcast failed: ${r.stderr.trim().split('\n')[0]}`);
-  add(
-    `aci-sim hindcast, every episode in history/, ${runs} runs each`,
-    `${secs.toFixed(1)} s`,
-    quick ? '' : '< 120 s',
-    quick ? undefined : secs < 120,
-    {
-      by: `${(secs - 120).toFixed(0)} s`,
-      why: 'The episodes run one after another, each on the batch workers; a loaded machine stretches every one.',
-    },
-  );
-});
+await step('hindcast', () => add(...hindcastRow(quick, cacheDir)));
 
 say('the game screen at 120×40 in a headless terminal…');
 await step('game screen', () => {
@@ -258,23 +224,7 @@ await step('game screen', () => {
 });
 
 say('scenario discovery, 10,000 rows × 320 inputs…');
-await step('discover', () => {
-  const [n, k] = [scale(10_000), 320];
-  const script = fileURLToPath(new URL('./discover-rate.js', import.meta.url));
-  const child = spawnSync(process.execPath, [script, cacheDir, String(n), String(k)], { encoding: 'utf8' });
-  if (child.status !== 0) throw new Error(`discover child failed: ${child.stderr.trim()}`);
-  const d = JSON.parse(child.stdout) as { wall: number; cpu: number; steps: number };
-  add(
-    `discover (read CSV + PRIM), ${n0(n)} rows × ${k} inputs`,
-    `${d.wall.toFixed(1)} s (${d.cpu.toFixed(1)} s CPU, ${d.steps} steps)`,
-    '< 10 s',
-    d.wall < 10,
-    {
-      by: `${(d.wall - 10).toFixed(1)} s`,
-      why: 'Reading the 330-column CSV and PRIM (each input sorted once, peeling on sorted index lists) take about a second each of CPU; a loaded machine stretches the wall time.',
-    },
-  );
-});
+await step('discover', () => add(...discoverRow(scale(10_000), cacheDir)));
 
 // The children below find every formula in the cache (and so never load the formula compiler).
 await loadScenario('tutorial', { cwd, cacheDir });

@@ -30,7 +30,7 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--force', 'overwrite an existing chart')
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim batch experiments/tutorial-grid.yaml --out results/grid.csv --quiet\n  aci-sim plot results/grid.csv --x parameters.g7_alignment --y landing\n  aci-sim batch experiments/tutorial-packages.yaml --runs 20 --out results/packages.parquet --quiet\n  aci-sim plot results/packages.parquet --x parameters.g7_alignment --y pain_eu --by package --out chart.html',
+      '\nExamples:\n  aci-sim batch experiments/tutorial-packages.yaml --runs 5 --out results/packages.parquet --quiet\n  aci-sim plot results/packages.parquet --x parameters.g7_alignment --y landing\n  aci-sim plot results/packages.parquet --x parameters.g7_alignment --y pain_eu --by package --out chart.html',
     )
     .action(action((file: string, flags: PlotFlags) => plot(io, file, flags)));
 }
