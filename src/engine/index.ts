@@ -2,6 +2,7 @@
 export { DEFAULT_PROCEDURE } from './aci.js';
 export { checkOrders } from './apply-orders.js';
 export { monthOf } from './calendar.js';
+export { pivotalStates } from './council/pivotal.js';
 export { type QmvResult, qualifiedMajority, type Vote } from './council/qmv.js';
 export { advanceFlows, applyLevels, newFlows, type RoundFlows } from './economics.js';
 export { SimError, type SimErrorCode } from './errors.js';

@@ -1,5 +1,6 @@
 // Read-only views for front ends: what an order would do next round, and
 // how the Council would vote now. Neither changes the state.
+import { pivotalStates } from './council/pivotal.js';
 import { type QmvResult, qualifiedMajority } from './council/qmv.js';
 import { actorOf, advanceFlows, applyLevels, newFlows, targetOf } from './economics.js';
 import { learningFlags, pctOfGdp } from './negotiation.js';
@@ -51,6 +52,8 @@ export function levelsAfter(sc: Scenario, st: SimState, orders: BlocOrders | und
 export interface CouncilView {
   ballots: { id: string; name: string; population: number; support: number; vote: Ballot }[];
   result: QmvResult;
+  /** Ids of the states whose switch alone (to for, or away from for) would change whether a QM for holds. */
+  pivotal: string[];
 }
 
 /** How the Council would vote now on its side's measures (deterministic bands). */
@@ -63,5 +66,9 @@ export function councilView(sc: Scenario, st: SimState): CouncilView {
     population[s.id] = s.population;
     return { id: s.id, name: s.name, population: s.population, support: st.support[i]!, vote: votes[i]! };
   });
-  return { ballots, result: qualifiedMajority(table, population) };
+  return {
+    ballots,
+    result: qualifiedMajority(table, population),
+    pivotal: pivotalStates(table, population),
+  };
 }
