@@ -27,6 +27,7 @@ export function overlayKey(s: AppState, o: Overlay, k: KeyPress): AppState {
   switch (o.kind) {
     case 'help':
     case 'legend':
+    case 'board':
     case 'vote':
       return close(s);
     case 'log': {

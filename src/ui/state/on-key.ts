@@ -22,6 +22,8 @@ export function onKey(prev: AppState, k: KeyPress): AppState {
       return { ...s, overlay: { kind: 'legend' } };
     case 'h':
       return { ...s, overlay: { kind: 'log', back: 0 } };
+    case 'c':
+      return { ...s, overlay: { kind: 'board' } };
     case 'p':
       return { ...s, overlay: { kind: 'pause' } };
     case 'q':
