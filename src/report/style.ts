@@ -18,6 +18,8 @@ thead th { background: #e9e9e9; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 table.figures th { width: 14rem; font-weight: 600; background: #f4f4f4; }
 table.timeline { font-size: .86rem; }
+table.council { font-size: .86rem; }
+table.council td.ballot { white-space: nowrap; }
 table.timeline ul { margin: 0; padding-left: 1rem; }
 table.timeline td.round { font-weight: 700; text-align: right; }
 table.timeline td:nth-child(2) { white-space: nowrap; }
