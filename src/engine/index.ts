@@ -10,6 +10,7 @@ export * from './events.js';
 export { FORMULA_ROLES, FORMULA_VARS, type FormulaRole, type FormulaSet } from './formula-roles.js';
 export { initialState } from './init.js';
 export { layoutLike } from './layout.js';
+export { type MeasureCost, measureCost } from './measure-cost.js';
 export { type Offer, offersInOrder } from './negotiate-round.js';
 export { accepts, perceivedZone, projectCosts } from './negotiation.js';
 export type { BlocOrders, Inject, Orders, Proposal } from './orders.js';
