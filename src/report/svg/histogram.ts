@@ -3,7 +3,7 @@
 import { frame, type LegendItem, plotArea } from './frame.js';
 import { COLORS, hatchPattern, marker } from './marks.js';
 import { linear, niceDomain, tickLabel } from './scale.js';
-import { el, text, textWidth } from './xml.js';
+import { el, esc, text, textWidth } from './xml.js';
 
 export interface HistogramSpec {
   id: string;
@@ -146,6 +146,31 @@ export function histogram(spec: HistogramSpec): string {
   });
 }
 
+const HALO = { stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke' } as const;
+
+/**
+ * A bar's label, placed where it fits whole: right of the bar on one line,
+ * else inside its end (on a white halo), else on two lines right of the bar,
+ * else on two lines inside it.
+ */
+function barLabel(
+  share: string,
+  tag: string,
+  at: { start: number; end: number; mid: number; width: number },
+  bold: boolean,
+): string {
+  const attrs = { 'font-weight': bold ? 'bold' : undefined };
+  const one = tag ? `${share} ${tag}` : share;
+  const room = { right: at.width - 4 - (at.end + 6), inside: at.end - at.start - 12 };
+  const w = textWidth(one, 11);
+  if (w <= room.right) return text(at.end + 6, at.mid + 4, one, attrs);
+  if (w <= room.inside) return text(at.end - 6, at.mid + 4, one, { ...attrs, ...HALO, 'text-anchor': 'end' });
+  const wide = Math.max(textWidth(share, 11), textWidth(tag, 11));
+  const [x, anchor] = wide <= room.right ? [at.end + 6, 'start'] : [at.end - 6, 'end'];
+  const lines = [share, tag].map((l, i) => el('tspan', { x, y: at.mid - 2 + i * 12 }, esc(l)));
+  return el('text', { ...attrs, ...(anchor === 'end' ? HALO : {}), 'text-anchor': anchor }, lines);
+}
+
 export interface BarSpec {
   id: string;
   title: string;
@@ -193,13 +218,11 @@ export function barChart(spec: BarSpec): string {
         'stroke-width': b.highlight ? 2.5 : 1,
         class: b.highlight ? 'bar highlight' : 'bar',
       }),
-      text(
-        x(share) + 6,
-        top + h / 2 + 4,
-        `${share.toFixed(share > 0 && share < 1 ? 1 : 0)}% (${b.count})${b.highlight ? ` ← ${spec.highlightLabel}` : ''}`,
-        {
-          'font-weight': b.highlight ? 'bold' : undefined,
-        },
+      barLabel(
+        `${share.toFixed(share > 0 && share < 1 ? 1 : 0)}% (${b.count})`,
+        b.highlight ? `← ${spec.highlightLabel}` : '',
+        { start: x(0), end: x(share), mid: top + h / 2, width },
+        b.highlight === true,
       ),
     );
   });
