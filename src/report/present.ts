@@ -43,7 +43,7 @@ figure { margin: 0; flex: 1; min-height: 0; display: flex; flex-direction: colum
 figure svg { display: block; width: 100%; height: auto; max-height: 80vh; }
 figcaption { font-size: 2.4vh; margin-top: 1vh; }
 table { border-collapse: collapse; font-size: 2vh; }
-th, td { border: 1px solid #888; padding: .3vh .6vw; text-align: left; }
+th, td { border: 1px solid #888; padding: .15vh .6vw; line-height: 1.35; text-align: left; white-space: nowrap; }
 td.num { text-align: right; }
 .note { font-size: 1.9vh; color: #444; margin-top: 2vh; }
 .nav { position: fixed; right: 1.5vw; bottom: 1vh; font-size: 1.8vh; color: #444; background: #fff; padding: 0 .4em; }
@@ -60,14 +60,19 @@ const chartSection = (c: Chart): string =>
 function councilSection(c: ReportContent): string {
   const { votes, rows } = c.council;
   if (votes.length === 0) return '';
-  const head = votes.map((v) => `<th scope="col">Round ${v.round}: ${esc(v.what)}</th>`).join('');
+  // The body that voted in the head (determination, committee, appeal committee); the measure is in the report.
+  const head = votes
+    .map((v) => `<th scope="col">Round ${v.round}<br>${esc(v.what.split(':')[0]!)}</th>`)
+    .join('');
   const body = rows
     .map(
       (r) =>
         `<tr><th scope="row">${esc(r.name)}</th><td class="num">${r.population.toFixed(1)}%</td>${r.ballots.map((b) => `<td>${BALLOT_MARK[b]} ${b}</td>`).join('')}</tr>`,
     )
     .join('');
-  return `<section id="council"><h2>The Council, state by state</h2><table><thead><tr><th scope="col">Member state</th><th scope="col">Population</th>${head}</tr></thead><tbody>${body}</tbody></table></section>`;
+  // Type small enough that all 27 rows and the head (two lines) fit in 80% of the screen.
+  const size = Math.min(2, (80 / (rows.length + 2) - 0.35) / 1.35).toFixed(2);
+  return `<section id="council"><h2>The Council, state by state</h2><table style="font-size: ${size}vh"><thead><tr><th scope="col">Member state</th><th scope="col">Population</th>${head}</tr></thead><tbody>${body}</tbody></table></section>`;
 }
 
 export function renderPresentation(c: ReportContent, source: string): string {

@@ -10,7 +10,11 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { reportContent } from '../../src/report/content.js';
+import type { TallyRow } from '../../src/report/council-tally.js';
 import { writeReport } from '../../src/report/index.js';
+import { loadGame } from '../../src/report/load-game.js';
+import { renderPresentation } from '../../src/report/present.js';
 import { barChart, histogram } from '../../src/report/svg/histogram.js';
 import { fixtureCopy, ROOT, tempDirs } from './helpers.js';
 
@@ -159,6 +163,10 @@ it('shows present.html one screen at a time, moved by the keys, every chart whol
     for (let i = 0; i < n; i++) {
       const box = (await sections.nth(i).boundingBox())!;
       expect(box.height).toBe(720);
+      // Nothing is cut off at the bottom of a screen.
+      expect(
+        await page.evaluate(`document.querySelectorAll('section')[${i}].scrollHeight`),
+      ).toBeLessThanOrEqual(720);
     }
     // Every chart fits its screen whole, and no label clips.
     await mkdir(SHOTS, { recursive: true });
@@ -191,6 +199,40 @@ it('shows present.html one screen at a time, moved by the keys, every chart whol
     expect(await at()).toBe(0);
     expect(problems).toEqual([]);
     expect(requests).toEqual([url]);
+
+    // The Council's screen holds all 27 member states and six votes.
+    const game = await loadGame(await fixtureCopy('debrief.json', dir), { cwd: ROOT });
+    if (!game.ok) throw new Error(JSON.stringify(game.error));
+    const none = { landing_zone: 0, coercer_backs_down: 0, target_backs_down: 0, spiral: 0, stalemate: 0 };
+    const dist = {
+      runs: 1,
+      policies: { target: 'hold', coercer: 'hold' },
+      standIns: [],
+      outcomes: { ...none, stalemate: 1 },
+      dealRounds: [],
+      pain: { target: [1], coercer: [1] },
+      peakRung: [2],
+    };
+    const content = reportContent(game.value, dist);
+    const rows = Array.from(
+      { length: 27 },
+      (_, i): TallyRow => ({
+        state: `S${i}`,
+        name: `Member state ${i}`,
+        population: 3.7,
+        ballots: ['for', 'abstain', 'against', 'for', 'for', 'for'],
+        for: 4,
+        abstain: 1,
+        against: 1,
+      }),
+    );
+    const votes = Array.from({ length: 6 }, (_, i) => ({
+      round: i + 3,
+      what: 'committee: Stop servicing DUV tools, level 1',
+      passed: true,
+    }));
+    await page.setContent(renderPresentation({ ...content, council: { votes, rows } }, 'x'));
+    expect(await page.evaluate(`document.getElementById('council').scrollHeight`)).toBeLessThanOrEqual(720);
   } finally {
     await browser.close();
   }
