@@ -53,6 +53,22 @@ describe('the Council board', () => {
       g.unmount();
     });
 
+  it('stays clean when the terminal is resized with the board open', async () => {
+    const g = await emulate({ session: await session() }, 120, 40);
+    await g.press('c');
+    for (const [c, r] of [
+      [80, 24],
+      [100, 30],
+      [120, 40],
+    ] as const) {
+      await g.resize(c, r);
+      const screen = await g.screen();
+      expect(screen, `${c}×${r}`).toEqual(g.intended());
+      expect(screen.join('\n')).toContain('⇄DE');
+    }
+    g.unmount();
+  });
+
   it('is listed in the help and its mark in the legend', async () => {
     const g = await emulate({ session: await session() }, 80, 24);
     await g.press('?');
