@@ -103,6 +103,17 @@ const EDGE_CHARTS = [
     total: 1000,
     highlightLabel: "your game's outcome",
   }),
+  barChart({
+    id: 'edge-wrap',
+    title: 'Outcomes of 1,000 computer-played games',
+    desc: 'a label too long for one line',
+    bars: [
+      { label: 'landing zone', count: 500, highlight: true },
+      { label: 'stalemate', count: 500 },
+    ],
+    total: 1000,
+    highlightLabel: 'your game: a deal struck in round 7, terms q = 0.42 in the zone',
+  }),
   histogram({
     id: 'edge-mark',
     title: 'Pain to the EU in computer-played games (EUR bn)',

@@ -164,11 +164,38 @@ function barLabel(
   const room = { right: at.width - 4 - (at.end + 6), inside: at.end - at.start - 12 };
   const w = textWidth(one, 11);
   if (w <= room.right) return text(at.end + 6, at.mid + 4, one, attrs);
-  if (w <= room.inside) return text(at.end - 6, at.mid + 4, one, { ...attrs, ...HALO, 'text-anchor': 'end' });
-  const wide = Math.max(textWidth(share, 11), textWidth(tag, 11));
-  const [x, anchor] = wide <= room.right ? [at.end + 6, 'start'] : [at.end - 6, 'end'];
-  const lines = [share, tag].map((l, i) => el('tspan', { x, y: at.mid - 2 + i * 12 }, esc(l)));
-  return el('text', { ...attrs, ...(anchor === 'end' ? HALO : {}), 'text-anchor': anchor }, lines);
+  // Inside the bar the label sits on a white card, readable over the hatching.
+  const card = (width: number, lines: number) =>
+    el('rect', {
+      x: at.end - 9 - width,
+      y: at.mid - 7 * lines - 1,
+      width: width + 6,
+      height: 14 * lines + 2,
+      fill: '#ffffff',
+    });
+  if (w <= room.inside)
+    return card(w, 1) + text(at.end - 6, at.mid + 4, one, { ...attrs, ...HALO, 'text-anchor': 'end' });
+  // Else wrapped by words into lines that fit, beside the bar or inside it, whichever has more room.
+  const beside = room.right >= room.inside;
+  const lines = wrapWords(one, Math.max(room.right, room.inside));
+  const wide = Math.max(...lines.map((l) => textWidth(l, 11)));
+  const x = beside ? at.end + 6 : at.end - 6;
+  const top = at.mid + 4 - ((lines.length - 1) * 12) / 2;
+  const spans = lines.map((l, i) => el('tspan', { x, y: top + i * 12 }, esc(l)));
+  if (beside) return el('text', { ...attrs, 'text-anchor': 'start' }, spans);
+  return card(wide, lines.length) + el('text', { ...attrs, ...HALO, 'text-anchor': 'end' }, spans);
+}
+
+/** Words packed greedily into lines no wider than `width` (a word longer than that stands alone). */
+function wrapWords(s: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of s.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && textWidth(`${last} ${word}`, 11) <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
 }
 
 export interface BarSpec {
