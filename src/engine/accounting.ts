@@ -17,7 +17,7 @@ export function accountPain(
   levels: readonly number[],
   flows: RoundFlows,
 ): StatePain {
-  const { harmShare, costShare, measuresOn, scratch, side } = layoutOf(sc);
+  const { harmShare, scratch, side } = layoutOf(sc);
   const n = sc.states.length;
   const harmEur = scratch.harmEur.fill(0);
   const costEur = scratch.costEur.fill(0);
@@ -40,8 +40,8 @@ export function accountPain(
       const w = harmShare[d]!;
       for (let s = 0; s < n; s++) harmEur[s]! += harm * w[s]!;
     }
-    if (actor === council && cost > 0) splitCost(sc, levels, measuresOn[d]!, costShare, cost, costEur);
   }
+  ownCostByState(sc, levels, flows, costEur);
   const last = {
     target: { harm: harmTarget, cost: costTarget },
     coercer: { harm: harmCoercer, cost: costCoercer },
@@ -60,6 +60,21 @@ export function accountPain(
     costPct[s] = (costEur[s]! * yearFactor * 100) / gdp;
   }
   return { painPct, costPct };
+}
+
+/** Adds to `out` (EUR bn per member state) the cost the council side's own measures put on each flow. */
+export function ownCostByState(
+  sc: Scenario,
+  levels: readonly number[],
+  flows: RoundFlows,
+  out: Float64Array,
+): void {
+  const { costShare, measuresOn, side } = layoutOf(sc);
+  const council = sc.council === null ? -1 : sc.council === 'target' ? 0 : 1;
+  for (let d = 0; d < sc.dependencies.length; d++) {
+    const cost = flows.cost[d]!;
+    if (side[d]!.actor === council && cost > 0) splitCost(sc, levels, measuresOn[d]!, costShare, cost, out);
+  }
 }
 
 /** Shares a flow's cost among the EU measures acting on it (by strength), then by lever holdings. */

@@ -2,6 +2,7 @@
 export { DEFAULT_PROCEDURE } from './aci.js';
 export { checkOrders } from './apply-orders.js';
 export { monthOf } from './calendar.js';
+export { pivotalStates } from './council/pivotal.js';
 export { type QmvResult, qualifiedMajority, type Vote } from './council/qmv.js';
 export { advanceFlows, applyLevels, newFlows, type RoundFlows } from './economics.js';
 export { SimError, type SimErrorCode } from './errors.js';
@@ -9,6 +10,7 @@ export * from './events.js';
 export { FORMULA_ROLES, FORMULA_VARS, type FormulaRole, type FormulaSet } from './formula-roles.js';
 export { initialState } from './init.js';
 export { layoutLike } from './layout.js';
+export { type MeasureCost, measureCost } from './measure-cost.js';
 export { type Offer, offersInOrder } from './negotiate-round.js';
 export { accepts, perceivedZone, projectCosts } from './negotiation.js';
 export type { BlocOrders, Inject, Orders, Proposal } from './orders.js';

@@ -1,7 +1,8 @@
 // Read-only views for front ends: what an order would do next round, and
 // how the Council would vote now. Neither changes the state.
+import { pivotalStates } from './council/pivotal.js';
 import { type QmvResult, qualifiedMajority } from './council/qmv.js';
-import { actorOf, advanceFlows, applyLevels, newFlows, targetOf } from './economics.js';
+import { actorOf, advanceFlows, applyLevels, newFlows, type RoundFlows, targetOf } from './economics.js';
 import { learningFlags, pctOfGdp } from './negotiation.js';
 import type { BlocOrders } from './orders.js';
 import { type Ballot, castVotes } from './politics.js';
@@ -9,11 +10,11 @@ import type { Pain, SimState } from './state.js';
 import type { Role, Scenario } from './types.js';
 
 /**
- * Harm and cost each bloc would bear next round if these levels were in force
- * at once (pending procedures and lead times ignored: it shows what the
- * measure does, not when it comes).
+ * Each flow's harm and cost next round if these levels were in force at once
+ * (pending procedures and lead times ignored: it shows what the measure
+ * does, not when it comes).
  */
-export function previewRound(sc: Scenario, st: SimState, levels: readonly number[]): Record<Role, Pain> {
+export function previewFlows(sc: Scenario, st: SimState, levels: readonly number[]): RoundFlows {
   const deps = st.deps.map((d) => ({ ...d }));
   applyLevels(sc, levels, deps);
   const flows = newFlows(deps.length);
@@ -30,6 +31,12 @@ export function previewRound(sc: Scenario, st: SimState, levels: readonly number
     sc.params.g7Alignment,
     flows,
   );
+  return flows;
+}
+
+/** Harm and cost each bloc would bear next round if these levels were in force at once. */
+export function previewRound(sc: Scenario, st: SimState, levels: readonly number[]): Record<Role, Pain> {
+  const flows = previewFlows(sc, st, levels);
   const out = { target: { harm: 0, cost: 0 }, coercer: { harm: 0, cost: 0 } };
   sc.dependencies.forEach((def, d) => {
     out[targetOf(def.mechanism, def.supplier, def.dependent)].harm += flows.harm[d]!;
@@ -51,6 +58,8 @@ export function levelsAfter(sc: Scenario, st: SimState, orders: BlocOrders | und
 export interface CouncilView {
   ballots: { id: string; name: string; population: number; support: number; vote: Ballot }[];
   result: QmvResult;
+  /** Ids of the states whose switch alone (to for, or away from for) would change whether a QM for holds. */
+  pivotal: string[];
 }
 
 /** How the Council would vote now on its side's measures (deterministic bands). */
@@ -63,5 +72,9 @@ export function councilView(sc: Scenario, st: SimState): CouncilView {
     population[s.id] = s.population;
     return { id: s.id, name: s.name, population: s.population, support: st.support[i]!, vote: votes[i]! };
   });
-  return { ballots, result: qualifiedMajority(table, population) };
+  return {
+    ballots,
+    result: qualifiedMajority(table, population),
+    pivotal: pivotalStates(table, population),
+  };
 }

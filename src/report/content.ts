@@ -9,6 +9,7 @@ import {
   type GameFacts,
   gameFacts,
 } from './comparison.js';
+import { type CouncilTally, councilTally } from './council-tally.js';
 import type { Game } from './load-game.js';
 import { discussionPrompts } from './prompts.js';
 import { gameSeries } from './series.js';
@@ -27,6 +28,8 @@ export interface ReportContent {
   outcome: string;
   keyFigures: Item[];
   charts: Chart[];
+  /** Each member state's ballots over the game's Council and committee votes. */
+  council: CouncilTally;
   players: Record<Role, string>;
   timeline: TimelineRow[];
   comparison: { intro: string; sentences: string[]; rows: CompareRow[]; tableNote: string; charts: Chart[] };
@@ -137,6 +140,7 @@ export function reportContent(g: Game, d: Distribution): ReportContent {
     outcome: outcomeSentence(g, f),
     keyFigures: keyFigures(g),
     charts: gameCharts(g, s),
+    council: councilTally(g),
     players: {
       target: `${blocShort(g.sc, 'target')} (${playerLabel(j.players.target)})`,
       coercer: `${blocShort(g.sc, 'coercer')} (${playerLabel(j.players.coercer)})`,

@@ -11,6 +11,7 @@ import { DEFAULT_RUNS, defaultReportDir } from './defaults.js';
 import { renderHtml } from './html.js';
 import { loadGame } from './load-game.js';
 import { renderMarkdown } from './markdown.js';
+import { renderPresentation } from './present.js';
 import { checkOutDir, type OutFile, writeOutputs } from './write.js';
 
 export { DEFAULT_RUNS, defaultReportDir } from './defaults.js';
@@ -26,12 +27,16 @@ export interface ReportOptions {
   cacheDir?: string;
   /** Extra model folders (see io LoadOptions.modelDirs). */
   modelDirs?: readonly string[];
+  /** Also write present.html: one chart per screen, for a projector. */
+  present?: boolean;
 }
 
 export interface WrittenReport {
   /** Paths of the files written. */
   html: string;
   markdown: string;
+  /** present.html, when asked for. */
+  present: string | null;
   charts: string[];
   /** Problems the report went on despite (shown in the report too). */
   warnings: Diagnostic[];
@@ -64,6 +69,7 @@ export async function writeReport(
     files = [
       { name: 'report.html', content: renderHtml(content, source) },
       { name: 'report.md', content: renderMarkdown(content, source) },
+      ...(opts.present ? [{ name: 'present.html', content: renderPresentation(content, source) }] : []),
       ...charts.map((c) => ({ name: c.file, content: `<?xml version="1.0" encoding="UTF-8"?>\n${c.svg}\n` })),
     ];
   } catch (e) {
@@ -78,6 +84,7 @@ export async function writeReport(
   return ok({
     html: at('report.html'),
     markdown: at('report.md'),
+    present: opts.present ? at('present.html') : null,
     charts: files.filter((f) => f.name.endsWith('.svg')).map((f) => at(f.name)),
     warnings: g.warnings,
   });

@@ -1,6 +1,7 @@
 // The debrief in Markdown: the same content, the charts as .svg files beside
 // it (Markdown viewers often strip inline SVG).
 import type { ReportContent } from './content.js';
+import { BALLOT_MARK } from './council-tally.js';
 
 /** Escapes Markdown's inline syntax in user text (notes, injects). */
 export const md = (s: string): string =>
@@ -18,6 +19,21 @@ export function renderMarkdown(c: ReportContent, source: string): string {
   out.push('', '## Over the rounds', '');
   for (const ch of c.charts)
     out.push(`### ${md(ch.title)}`, '', `![${md(ch.title)}](${ch.file})`, '', `*${md(ch.caption)}*`, '');
+  out.push('## The Council, state by state', '');
+  const { votes, rows } = c.council;
+  if (votes.length === 0) out.push('No Council or committee vote was held in this game.', '');
+  else {
+    const heads = votes.map(
+      (v) => `Round ${v.round}: ${md(v.what)} ${v.passed ? '(adopted)' : '(not adopted)'}`,
+    );
+    out.push(`| Member state | Population | ${heads.join(' | ')} | For | Abstain | Against |`);
+    out.push(`|---|---:|${votes.map(() => '---|').join('')}---:|---:|---:|`);
+    for (const r of rows)
+      out.push(
+        `| ${md(r.name)} (${r.state}) | ${r.population.toFixed(2)}% | ${r.ballots.map((b) => `${BALLOT_MARK[b]} ${b}`).join(' | ')} | ${r.for} | ${r.abstain} | ${r.against} |`,
+      );
+    out.push('');
+  }
   out.push('## Timeline', '');
   out.push(
     `| Round | Date | ${md(c.players.target)} | ${md(c.players.coercer)} | Injects and events | Notes |`,

@@ -1,5 +1,6 @@
 // The report's stylesheet: plain on screen, A4 in print, readable without
-// colour (the charts carry patterns, dashes and labels).
+// colour (the charts carry patterns, dashes and labels). Charts scale to the
+// page's width (their viewBox keeps the proportions).
 export const CSS = `
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
@@ -18,13 +19,15 @@ thead th { background: #e9e9e9; }
 td.num, th.num { text-align: right; white-space: nowrap; }
 table.figures th { width: 14rem; font-weight: 600; background: #f4f4f4; }
 table.timeline { font-size: .86rem; }
+table.council { font-size: .86rem; }
+table.council td.ballot { white-space: nowrap; }
 table.timeline ul { margin: 0; padding-left: 1rem; }
 table.timeline td.round { font-weight: 700; text-align: right; }
 table.timeline td:nth-child(2) { white-space: nowrap; }
 td .none { color: #555; font-style: italic; }
 figure { margin: 1.2rem 0 1.6rem; }
-figure svg { display: block; width: 100%; max-width: 720px; height: auto; }
-figcaption { font-size: .9rem; color: #333; margin-top: .3rem; max-width: 720px; }
+figure svg { display: block; width: 100%; height: auto; }
+figcaption { font-size: .9rem; color: #333; margin-top: .3rem; }
 ol.prompts li { margin: .45rem 0; }
 p.note { font-size: .85rem; color: #333; }
 footer { margin-top: 2.5rem; font-size: .8rem; color: #444; border-top: 1px solid #888; padding-top: .5rem; }

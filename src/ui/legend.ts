@@ -37,6 +37,7 @@ export const LEGEND: readonly (readonly [title: string, entries: readonly Legend
       ['sub', 'share substituted'],
       ['pop', 'share of EU population'],
       ['QM', 'qualified majority'],
+      ['⇄', 'pivotal: its switch decides QM'],
       ['pts', 'percentage points'],
       ['EUR bn', 'billions of euros'],
       ['ACI', 'Anti-Coercion Instrument'],

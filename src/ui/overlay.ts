@@ -27,6 +27,8 @@ export interface InjectForm {
 export type Overlay =
   | { kind: 'help' }
   | { kind: 'legend' }
+  /** The Council's likely ballots before a vote, with the pivotal states. */
+  | { kind: 'board' }
   /** Every event whole; back: lines scrolled back from the newest. */
   | { kind: 'log'; back: number }
   | { kind: 'pause' }

@@ -5,7 +5,7 @@ import { bandChart } from '../../src/report/svg/band-chart.js';
 import { barChart, binValues, histogram } from '../../src/report/svg/histogram.js';
 import { lineChart } from '../../src/report/svg/line-chart.js';
 import { linear, niceDomain, roundTicks, tickLabel } from '../../src/report/svg/scale.js';
-import { el, esc, num } from '../../src/report/svg/xml.js';
+import { el, esc, num, textWidth } from '../../src/report/svg/xml.js';
 import { assertFiniteGeometry, assertWellFormed } from './helpers.js';
 
 const count = (s: string, re: RegExp) => (s.match(re) ?? []).length;
@@ -251,5 +251,34 @@ describe('histogram and bars', () => {
     expect(count(svg, /class="bar highlight"/g)).toBe(1);
     expect(svg).toContain('>75% (150) ← your game</text>');
     expect(svg).toContain('>0% (0)</text>');
+  });
+
+  it('moves a label that would leave the chart inside its bar, on a white card, or wraps it (never clipped)', () => {
+    const bars = (count: number, highlightLabel: string) =>
+      barChart({
+        id: 'o',
+        title: 'Outcomes',
+        desc: 'd',
+        bars: [
+          { label: 'landing zone', count, highlight: true },
+          { label: 'stalemate', count: 1000 - count },
+        ],
+        total: 1000,
+        highlightLabel,
+      });
+    const inside = bars(968, "your game's outcome");
+    assertWellFormed(inside);
+    expect(inside).toMatch(
+      /<rect [^>]*fill="#ffffff"\/><text [^>]*text-anchor="end">97% \(968\) ← your game&#39;s outcome<\/text>/,
+    );
+    // Too long beside a half bar and inside it: wrapped by words where there is more room.
+    const wrapped = bars(500, 'your game: a deal struck in round 7, terms q = 0.42 in the zone');
+    assertWellFormed(wrapped);
+    const spans = [...wrapped.matchAll(/<tspan x="([\d.]+)" y="[\d.]+">([^<]*)<\/tspan>/g)];
+    expect(spans.map((m) => m[2])).toEqual([
+      '50% (500) ← your game: a deal struck in round 7, terms',
+      'q = 0.42 in the zone',
+    ]);
+    for (const [, x, line] of spans) expect(Number(x) + textWidth(line!, 11)).toBeLessThanOrEqual(716);
   });
 });

@@ -12,6 +12,7 @@ interface ReportFlags {
   out?: string;
   runs: string;
   force?: boolean;
+  present?: boolean;
 }
 
 export function register(program: Command, { io, action }: CommandContext): void {
@@ -27,9 +28,13 @@ export function register(program: Command, { io, action }: CommandContext): void
       '--force',
       'replace an existing output folder, and report even when the scenario changed since the game (with a warning)',
     )
+    .option(
+      '--present',
+      'also write present.html: one chart per screen, for a projector (arrow keys or space)',
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  aci-sim play tutorial --seed 7 --journal games/workshop.json    play a game, then\n  aci-sim report games/workshop.json --runs 100\n  aci-sim report games/workshop.json --out debrief --runs 50 --force',
+      '\nExamples:\n  aci-sim play tutorial --seed 7 --journal games/workshop.json    play a game, then\n  aci-sim report games/workshop.json --runs 100\n  aci-sim report games/workshop.json --out projector --present --runs 50\n  aci-sim report games/workshop.json --out debrief --runs 50 --force',
     )
     .action(action((journal: string, flags: ReportFlags) => report(journal, flags, io)));
 }
@@ -51,13 +56,14 @@ async function report(journal: string, flags: ReportFlags, io: CliIo): Promise<n
   const r = await writeReport(journal, out, {
     runs,
     force: flags.force === true,
+    present: flags.present === true,
     ...loadSettings(io),
   });
   if (!r.ok) return reportDiagnostics(io, r.error);
   if (r.value.warnings.length > 0)
     io.stderr.write(`warning: ${formatDiagnostics(r.value.warnings).replace(/\n/g, '\nwarning: ')}\n`);
   io.stdout.write(
-    `wrote ${r.value.html}\nwrote ${r.value.markdown} (with ${r.value.charts.length} charts as .svg beside it)\n`,
+    `wrote ${r.value.html}\nwrote ${r.value.markdown} (with ${r.value.charts.length} charts as .svg beside it)\n${r.value.present ? `wrote ${r.value.present} (one chart per screen: → ← or space to move)\n` : ''}`,
   );
   return EXIT_OK;
 }

@@ -3,7 +3,7 @@
 import { frame, type LegendItem, plotArea } from './frame.js';
 import { COLORS, hatchPattern, marker } from './marks.js';
 import { linear, niceDomain, tickLabel } from './scale.js';
-import { el, text, textWidth } from './xml.js';
+import { el, esc, text, textWidth } from './xml.js';
 
 export interface HistogramSpec {
   id: string;
@@ -146,6 +146,58 @@ export function histogram(spec: HistogramSpec): string {
   });
 }
 
+const HALO = { stroke: '#ffffff', 'stroke-width': 3, 'paint-order': 'stroke' } as const;
+
+/**
+ * A bar's label, placed where it fits whole: right of the bar on one line,
+ * else inside its end (on a white halo), else on two lines right of the bar,
+ * else on two lines inside it.
+ */
+function barLabel(
+  share: string,
+  tag: string,
+  at: { start: number; end: number; mid: number; width: number },
+  bold: boolean,
+): string {
+  const attrs = { 'font-weight': bold ? 'bold' : undefined };
+  const one = tag ? `${share} ${tag}` : share;
+  const room = { right: at.width - 4 - (at.end + 6), inside: at.end - at.start - 12 };
+  const w = textWidth(one, 11);
+  if (w <= room.right) return text(at.end + 6, at.mid + 4, one, attrs);
+  // Inside the bar the label sits on a white card, readable over the hatching.
+  const card = (width: number, lines: number) =>
+    el('rect', {
+      x: at.end - 9 - width,
+      y: at.mid - 7 * lines - 1,
+      width: width + 6,
+      height: 14 * lines + 2,
+      fill: '#ffffff',
+    });
+  if (w <= room.inside)
+    return card(w, 1) + text(at.end - 6, at.mid + 4, one, { ...attrs, ...HALO, 'text-anchor': 'end' });
+  // Else wrapped by words into lines that fit, beside the bar or inside it, whichever has more room.
+  const beside = room.right >= room.inside;
+  const lines = wrapWords(one, Math.max(room.right, room.inside));
+  const wide = Math.max(...lines.map((l) => textWidth(l, 11)));
+  const x = beside ? at.end + 6 : at.end - 6;
+  const top = at.mid + 4 - ((lines.length - 1) * 12) / 2;
+  const spans = lines.map((l, i) => el('tspan', { x, y: top + i * 12 }, esc(l)));
+  if (beside) return el('text', { ...attrs, 'text-anchor': 'start' }, spans);
+  return card(wide, lines.length) + el('text', { ...attrs, ...HALO, 'text-anchor': 'end' }, spans);
+}
+
+/** Words packed greedily into lines no wider than `width` (a word longer than that stands alone). */
+function wrapWords(s: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of s.split(' ')) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && textWidth(`${last} ${word}`, 11) <= width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 export interface BarSpec {
   id: string;
   title: string;
@@ -193,13 +245,11 @@ export function barChart(spec: BarSpec): string {
         'stroke-width': b.highlight ? 2.5 : 1,
         class: b.highlight ? 'bar highlight' : 'bar',
       }),
-      text(
-        x(share) + 6,
-        top + h / 2 + 4,
-        `${share.toFixed(share > 0 && share < 1 ? 1 : 0)}% (${b.count})${b.highlight ? ` ← ${spec.highlightLabel}` : ''}`,
-        {
-          'font-weight': b.highlight ? 'bold' : undefined,
-        },
+      barLabel(
+        `${share.toFixed(share > 0 && share < 1 ? 1 : 0)}% (${b.count})`,
+        b.highlight ? `← ${spec.highlightLabel}` : '',
+        { start: x(0), end: x(share), mid: top + h / 2, width },
+        b.highlight === true,
       ),
     );
   });

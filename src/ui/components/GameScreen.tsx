@@ -84,6 +84,7 @@ const HINTS: Record<Phase['kind'], string[]> = {
 const OVERLAY_HINTS: Record<NonNullable<AppState['overlay']>['kind'], string[]> = {
   help: ['any key closes the help'],
   legend: ['any key closes the legend'],
+  board: ['any key closes the board'],
   log: ['↑↓ PgUp PgDn scroll', 'any other key closes'],
   pause: ['p resumes'],
   quit: ['y quit', 'n stay'],
@@ -220,7 +221,7 @@ export function GameScreen({
               barWidth={L.barWidth}
               facilitator={s.facilitator}
             />
-            <CouncilPanel view={council} st={st} width={L.rightWidth} />
+            <CouncilPanel view={council} st={st} width={L.rightWidth} rows={L.midRows - 4} />
           </Box>
         </Box>
         <EventFeed events={session.events} rows={L.feedRows} width={columns} back={s.feedBack} />

@@ -14,6 +14,7 @@ const SECTIONS: [string, [string, string][]][] = [
       ['b', 'back down (asks first)'],
       ['e', 'end game while a deal holds'],
       ['a / r', 'accept / refuse an offer'],
+      ['c', 'Council board: likely votes'],
     ],
   ],
   [

@@ -2,15 +2,19 @@
 // any pending step; the selected measure's details; the preview of next
 // round; the other side's measures in force.
 import { Box, Text } from 'ink';
+import { useMemo } from 'react';
 import {
   type Inject,
+  levelsAfter,
   type Measure,
+  measureCost,
   other,
   type Proposal,
   type Role,
   type Scenario,
   type SimState,
 } from '../../engine/index.js';
+import { costLine } from '../cost-line.js';
 import { targetLevel } from '../draft.js';
 import { distinctNames, fmtBn, fmtDelta, truncate } from '../draw.js';
 import { SYMBOL, useColor, useSides } from '../theme.js';
@@ -40,7 +44,7 @@ export interface OrdersPanelProps {
 }
 
 export function OrdersPanel(p: OrdersPanelProps) {
-  const { team } = useSides();
+  const { team, ids } = useSides();
   const { sc, st, bloc, width } = p;
   const color = useColor();
   const mine = sc.measures.map((m, index) => ({ m, index })).filter(({ m }) => m.bloc === bloc);
@@ -48,7 +52,7 @@ export function OrdersPanel(p: OrdersPanelProps) {
   const otherRows = 1;
   // Narrow panels give the preview two lines.
   const twoLines = width < 60;
-  const listRows = Math.max(1, p.rows - 3 - otherRows - (extras ? 1 : 0) - (twoLines ? 1 : 0));
+  const listRows = Math.max(1, p.rows - 4 - otherRows - (extras ? 1 : 0) - (twoLines ? 1 : 0));
   const cursor = Math.min(p.cursor, Math.max(0, mine.length - 1));
   const start = Math.max(0, Math.min(cursor - Math.floor(listRows / 2), mine.length - listRows));
   const shown = mine.slice(start, start + listRows);
@@ -59,6 +63,16 @@ export function OrdersPanel(p: OrdersPanelProps) {
     nameWidth,
   );
   const sel = mine[cursor];
+  const selLevel = sel ? (p.levels[sel.m.id] ?? st.measures[sel.index]!.level) : 0;
+  const levelsKey = JSON.stringify(p.levels);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the levels are read through their key
+  const cost = useMemo(
+    () =>
+      sel
+        ? measureCost(sc, st, levelsAfter(sc, st, { set: JSON.parse(levelsKey) }), sel.index, selLevel)
+        : null,
+    [sc, st, sel?.index, selLevel, levelsKey],
+  );
   const range = mine.length > listRows ? ` (${start + 1}–${start + shown.length} of ${mine.length})` : '';
   return (
     <Box flexDirection="column" width={width} height={p.rows}>
@@ -86,6 +100,9 @@ export function OrdersPanel(p: OrdersPanelProps) {
       ))}
       <Text wrap="truncate-end" color={color('muted')}>
         {sel ? `  ${detailText(sel.m, st.measures[sel.index]!, st)}` : '  no measures for this side'}
+      </Text>
+      <Text wrap="truncate-end">
+        {cost ? `  ${costLine(cost, selLevel, ids[other(bloc)], ids[bloc], width - 2)}` : ' '}
       </Text>
       <Text wrap="truncate-end">
         <Text>{twoLines ? 'next round: ' : 'preview, next round: '}</Text>

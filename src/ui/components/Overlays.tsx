@@ -1,10 +1,11 @@
 // The overlay open in a state, drawn in the body's place.
 
-import { stateOf } from '../../engine/index.js';
+import { councilView, stateOf } from '../../engine/index.js';
 import { viewerOf } from '../draft.js';
 import { type AppState, phaseOfApp } from '../state/app-state.js';
 import { capital, namesOf, useSides } from '../theme.js';
 import { voteEvents, voteView } from '../votes.js';
+import { BoardOverlay } from './BoardOverlay.js';
 import { DealOverlay } from './DealOverlay.js';
 import { EventLogOverlay } from './EventLogOverlay.js';
 import { HelpOverlay } from './HelpOverlay.js';
@@ -36,6 +37,8 @@ export function Overlays({
       return <HelpOverlay width={width} height={height} />;
     case 'legend':
       return <LegendOverlay width={width} height={height} />;
+    case 'board':
+      return <BoardOverlay sc={sc} view={councilView(sc, st)} width={width} height={height} />;
     case 'log':
       return <EventLogOverlay events={s.session.events} back={o.back} width={width} height={height} />;
     case 'pause':

@@ -29,6 +29,7 @@ export function overlayKey(s: AppState, o: Overlay, k: KeyPress): AppState {
   switch (o.kind) {
     case 'help':
     case 'legend':
+    case 'board':
     case 'vote':
     case 'scripted':
       return close(s);

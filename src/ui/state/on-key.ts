@@ -29,6 +29,8 @@ function route(prev: AppState, k: KeyPress): AppState {
       return { ...s, overlay: { kind: 'legend' } };
     case 'h':
       return { ...s, overlay: { kind: 'log', back: 0 } };
+    case 'c':
+      return { ...s, overlay: { kind: 'board' } };
     case 'q':
       return { ...s, overlay: { kind: 'quit' } };
     case 'n':
