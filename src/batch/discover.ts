@@ -4,6 +4,7 @@
 // left out, and so are rows with an input missing. The inputs are the
 // batch's uncertain parameters (from the manifest) unless named.
 import type { Cell, Column } from '../io/writers/columns.js';
+import { type CartNode, type CartOptions, type CartResult, cart } from './cart.js';
 import { type PrimOptions, type PrimResult, prim } from './prim.js';
 import { fmt, textTable } from './text-table.js';
 
@@ -96,6 +97,11 @@ export class DiscoverData {
     const k = this.at.length;
     return prim(this.x.subarray(0, this.n * k), k, this.y.subarray(0, this.n), o);
   }
+
+  runCart(o: CartOptions): CartResult {
+    const k = this.at.length;
+    return cart(this.x.subarray(0, this.n * k), k, this.y.subarray(0, this.n), o);
+  }
 }
 
 const pct = (x: number) => `${(100 * x).toFixed(1)}%`;
@@ -129,14 +135,59 @@ export function formatDiscovery(
     '',
     `Chosen box: coverage ${r.box.coverage.toFixed(3)}, density ${r.box.density.toFixed(3)}, mass ${r.box.mass.toFixed(3)}`,
   ];
-  const limits = r.box.box.flatMap((b, j) => {
-    const [lo, hi] = r.ranges[j]!;
+  out.push(formatBox(r.box.box, r.ranges, inputs));
+  return `${out.join('\n')}\n`;
+}
+
+/** The inputs a box restricts, with their limits and their range in the rows. */
+function formatBox(
+  box: readonly (readonly [number, number])[],
+  ranges: readonly (readonly [number, number])[],
+  inputs: readonly string[],
+): string {
+  const limits = box.flatMap((b, j) => {
+    const [lo, hi] = ranges[j]!;
     return b[0] > lo || b[1] < hi ? [[inputs[j]!, fmt(b[0]), fmt(b[1]), `${fmt(lo)} … ${fmt(hi)}`]] : [];
   });
-  out.push(
-    limits.length
-      ? textTable([['input', 'from', 'to', 'range in the rows'], ...limits], ['l', 'r', 'r', 'l'])
-      : 'The box restricts no input.',
-  );
-  return `${out.join('\n')}\n`;
+  return limits.length
+    ? textTable([['input', 'from', 'to', 'range in the rows'], ...limits], ['l', 'r', 'r', 'l'])
+    : 'The box restricts no input.';
+}
+
+/** The tree as indented rules (rows, coverage, density of each node) and the chosen leaf's box, as text. */
+export function formatCart(
+  r: CartResult,
+  inputs: readonly string[],
+  where: string,
+  rows: number,
+  o: { maxDepth: number; minLeaf: number },
+): string {
+  const table: string[][] = [['node', 'rows', 'coverage', 'density', '']];
+  const walk = (node: CartNode, rule: string, depth: number) => {
+    const mark = node.leaf === undefined ? '' : `leaf ${node.leaf}${node.leaf === r.chosen ? ' ←' : ''}`;
+    table.push([
+      '  '.repeat(depth) + rule,
+      String(node.rows),
+      node.coverage.toFixed(3),
+      node.density.toFixed(3),
+      mark,
+    ]);
+    if (!node.split || !node.left || !node.right) return;
+    const name = inputs[node.split.input]!;
+    const t = fmt(node.split.threshold);
+    walk(node.left, `${name} <= ${t}`, depth + 1);
+    walk(node.right, `${name} > ${t}`, depth + 1);
+  };
+  walk(r.tree, 'all rows', 0);
+  const leaf = r.leaves[r.chosen]!;
+  const minLeaf = o.minLeaf < 1 ? `${pct(o.minLeaf)} of the rows` : `${o.minLeaf} rows`;
+  return `${[
+    `CART over ${inputs.length} inputs, ${rows} rows; of interest: ${where} (${Math.round(r.tree.density * rows)} rows, ${pct(r.tree.density)})`,
+    '',
+    `Tree (depth at most ${o.maxDepth}, leaves of at least ${minLeaf}; x <= t goes first):`,
+    textTable(table, ['l', 'r', 'r', 'r', 'l']),
+    '',
+    `Chosen box: leaf ${r.chosen}, coverage ${leaf.coverage.toFixed(3)}, density ${leaf.density.toFixed(3)}, mass ${leaf.mass.toFixed(3)}`,
+    formatBox(leaf.box, r.ranges, inputs),
+  ].join('\n')}\n`;
 }
