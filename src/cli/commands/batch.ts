@@ -1,9 +1,7 @@
 // `aci-sim batch <experiment|scenario>`: runs an experiment's plan (or Monte
 // Carlo over a scenario's uncertain numbers) on worker threads, writes CSV,
 // JSON Lines or Parquet with a manifest, and prints a summary.
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import type { Plan } from '../../batch/plan.js';
 import type { BatchReport } from '../../batch/run-batch.js';
@@ -12,6 +10,7 @@ import { MAX_RUNS } from '../../io/limits.js';
 import type { ExperimentOptions, LoadedExperiment } from '../../io/load-experiment.js';
 import { type Format, formatOf } from '../../io/writers/columns.js';
 import { designOnly, withPoints } from '../batch-design.js';
+import { printSlurm } from '../batch-slurm.js';
 import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
 import { formulaCacheDir, modelDirs, parseSeed, withModelsOption } from '../options.js';
@@ -278,40 +277,6 @@ function defaultOut(
   const part = shard.count > 1 ? `.shard-${shard.index}-of-${shard.count}` : '';
   const type = exp.points ? 'points' : exp.design.type;
   return `results/${exp.id}-${type}-${n}-s${exp.seed}${part}.${ext}`;
-}
-
-async function printSlurm(
-  io: CliIo,
-  target: string,
-  exp: LoadedExperiment,
-  plan: Plan,
-  flags: BatchFlags,
-  common: ExperimentOptions,
-  ext: Format,
-): Promise<number> {
-  const { defaultTasks, slurmScript } = await import('../../batch/slurm.js');
-  const asked = typeof flags.printSlurm === 'string' ? Number(flags.printSlurm) : defaultTasks(plan.size);
-  if (!Number.isSafeInteger(asked) || asked < 1)
-    return reportDiagnostics(io, [
-      fileDiag('--print-slurm', 'cli/slurm', `expected a number of tasks ≥ 1, got "${flags.printSlurm}"`),
-    ]);
-  io.stdout.write(
-    slurmScript({
-      // Absolute, so that the script works from any folder; a scenario id stays an id.
-      target: existsSync(resolve(io.cwd, target)) ? resolve(io.cwd, target) : target,
-      command: `node ${fileURLToPath(new URL('../../../bin/aci-sim.js', import.meta.url))}`,
-      id: exp.id,
-      runs: plan.size,
-      tasks: Math.min(asked, plan.size),
-      cpus: flags.workers !== undefined ? Number(flags.workers) : 8,
-      seed: exp.seed,
-      runsFlag: common.runs,
-      policy: flags.policy,
-      ...(common.points === undefined ? {} : { points: common.points }),
-      ext,
-    }),
-  );
-  return EXIT_OK;
 }
 
 /** The experiment with its runs drawing parameters from the posterior FILE; every problem at its line. */
