@@ -2,7 +2,7 @@
 // self-contained page: per lever setting, a chart of each metric's total
 // indices (its top factors) against the base rows N, and one of the outcome
 // shares; the terminal's tables below them. No scripts, no network.
-import { CSS } from './style.js';
+import { htmlPage, PRE_CSS } from './page.js';
 import { type LineSeries, lineChart } from './svg/line-chart.js';
 import { esc } from './svg/xml.js';
 
@@ -19,7 +19,6 @@ export interface ConvergenceData {
   }[];
 }
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 const PALETTE = ['#1f4e9c', '#b3261e', '#2e7d32', '#7b1fa2', '#00838f', '#8d6e00'];
 const DASHES = [undefined, '7 4', '3 3', '10 3 2 3', '1 3', '12 4'];
 const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'circle', 'square'] as const;
@@ -73,22 +72,12 @@ export function convergenceHtml(
         b.shares.map((s) => ({ name: s.outcome, values: s.values })),
       );
   }
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<style>${CSS}
-pre { font-size: .85rem; overflow-x: auto; white-space: pre; }</style>
-</head>
-<body>
-<header><h1>${esc(title)}</h1></header>
+  return htmlPage({
+    title,
+    css: PRE_CSS,
+    body: `<header><h1>${esc(title)}</h1></header>
 ${body.join('\n')}
 <pre>${esc(table)}</pre>
-<footer>Written by <code>aci-sim sensitivity --html</code>; the charts are drawn from the same numbers as the tables.</footer>
-</body>
-</html>
-`;
+<footer>Written by <code>aci-sim sensitivity --html</code>; the charts are drawn from the same numbers as the tables.</footer>`,
+  });
 }

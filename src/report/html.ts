@@ -3,11 +3,9 @@
 import type { Chart } from './charts.js';
 import type { Item, ReportContent } from './content.js';
 import { BALLOT_MARK } from './council-tally.js';
-import { CSS } from './style.js';
+import { htmlPage } from './page.js';
 import { esc } from './svg/xml.js';
 import type { TimelineRow } from './timeline.js';
-
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const items = (xs: readonly string[], none = '—'): string =>
   xs.length === 0
@@ -61,17 +59,9 @@ export function renderHtml(c: ReportContent, source: string): string {
   const warnings = c.warnings
     .map((w) => `<div class="warning" role="note"><strong>Warning:</strong> ${esc(w)}</div>`)
     .join('');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(c.title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-<header><h1>${esc(c.title)}</h1><dl class="meta">${meta}</dl></header>
+  return htmlPage({
+    title: c.title,
+    body: `<header><h1>${esc(c.title)}</h1><dl class="meta">${meta}</dl></header>
 ${warnings}
 <section id="outcome"><h2>Outcome</h2><p class="lead">${esc(c.outcome)}</p>${itemTable(c.keyFigures)}</section>
 <section id="rounds"><h2>Over the rounds</h2>${c.charts.map(figure).join('\n')}</section>
@@ -79,8 +69,6 @@ ${warnings}
 <section id="timeline"><h2>Timeline</h2>${timelineTable(c)}</section>
 <section id="comparison"><h2>Against computer-played games</h2><p>${esc(c.comparison.intro)}</p><ul>${c.comparison.sentences.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>${comparisonTable(c)}<p class="note">${esc(c.comparison.tableNote)}</p>${c.comparison.charts.map(figure).join('\n')}</section>
 <section id="prompts"><h2>Discussion prompts</h2><ol class="prompts">${c.prompts.map((p) => `<li>${esc(p)}</li>`).join('')}</ol></section>
-<footer>Written by <code>aci-sim report</code> from ${esc(source)}. Every number is rebuilt by replaying the journal on the scenario; percentiles count ties as half.</footer>
-</body>
-</html>
-`;
+<footer>Written by <code>aci-sim report</code> from ${esc(source)}. Every number is rebuilt by replaying the journal on the scenario; percentiles count ties as half.</footer>`,
+  });
 }

@@ -2,10 +2,12 @@
 // the outcome, each chart, the Council's tally, the prompts — in big type,
 // moved through with the arrow keys, space, Page Up/Down, Home and End. One
 // self-contained file: its only script is inline and allowed by its hash.
+
 import { createHash } from 'node:crypto';
 import type { Chart } from './charts.js';
 import type { ReportContent } from './content.js';
 import { BALLOT_MARK } from './council-tally.js';
+import { htmlPage } from './page.js';
 import { esc } from './svg/xml.js';
 
 const SCRIPT = `(() => {
@@ -26,7 +28,7 @@ const SCRIPT = `(() => {
   show(at());
 })();`;
 
-const CSP = `default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'sha256-${createHash('sha256').update(SCRIPT).digest('base64')}'`;
+const SCRIPT_SHA256 = createHash('sha256').update(SCRIPT).digest('base64');
 
 const CSS = `
 :root { color-scheme: light; }
@@ -84,20 +86,13 @@ export function renderPresentation(c: ReportContent, source: string): string {
     ...c.comparison.charts.map(chartSection),
     `<section id="prompts"><h2>Discussion prompts</h2><ol>${c.prompts.map((p) => `<li>${esc(p)}</li>`).join('')}</ol></section>`,
   ].filter((x) => x !== '');
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(c.title)}</title>
-<style>${CSS}</style>
-</head>
-<body>
-${sections.join('\n')}
+  return htmlPage({
+    title: c.title,
+    css: CSS,
+    ownStyle: true,
+    scriptSha256: SCRIPT_SHA256,
+    body: `${sections.join('\n')}
 <div id="nav" class="nav" aria-live="polite"></div>
-<script>${SCRIPT}</script>
-</body>
-</html>
-`;
+<script>${SCRIPT}</script>`,
+  });
 }

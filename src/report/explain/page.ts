@@ -1,12 +1,11 @@
 // explain as one self-contained HTML page: the text in <pre> blocks, each
 // heading (a title over a rule of ─) as <h2>, each chart as an inline SVG
 // drawn by the report's line chart. No scripts, no network.
-import { CSS } from '../style.js';
+import { htmlPage, PRE_CSS } from '../page.js';
 import { lineChart } from '../svg/line-chart.js';
 import { esc } from '../svg/xml.js';
 import type { ChartData, Line } from './doc.js';
 
-const CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 const PALETTE = ['#1f4e9c', '#b3261e', '#2e7d32', '#7b1fa2', '#00838f', '#8d6e00'];
 const DASHES = [undefined, '7 4', '3 3', '10 3 2 3', '1 3', '12 4'];
 const MARKERS = ['circle', 'square', 'triangle', 'diamond', 'circle', 'square'] as const;
@@ -71,21 +70,11 @@ export function explainHtml(id: string, lines: readonly Line[]): string {
   });
   flush();
   const name = `aci-sim explain ${id}`;
-  return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${CSP}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(name)}</title>
-<style>${CSS}
-pre { font-size: .85rem; overflow-x: auto; white-space: pre; }</style>
-</head>
-<body>
-<header><h1>${esc(name)}</h1></header>
+  return htmlPage({
+    title: name,
+    css: PRE_CSS,
+    body: `<header><h1>${esc(name)}</h1></header>
 ${body.join('\n')}
-<footer>Written by <code>${esc(name)}</code>; the charts are drawn from the same numbers as the text.</footer>
-</body>
-</html>
-`;
+<footer>Written by <code>${esc(name)}</code>; the charts are drawn from the same numbers as the text.</footer>`,
+  });
 }
