@@ -26,7 +26,8 @@ class TtyOut extends EventEmitter {
   };
 }
 
-class TtyIn extends EventEmitter {
+/** A keyboard for ink: a TTY stdin whose `write` types a key. */
+export class TtyIn extends EventEmitter {
   readonly isTTY = true;
   private data: string | null = null;
   write = (s: string) => {

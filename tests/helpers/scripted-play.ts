@@ -4,6 +4,7 @@
 import { Console } from 'node:console';
 import { EventEmitter } from 'node:events';
 import { stripVTControlCharacters } from 'node:util';
+import { TtyIn } from '../../src/bench/terminal.js';
 import { main } from '../../src/cli/main.js';
 import type { CliResult } from './cli.js';
 
@@ -25,27 +26,6 @@ class FakeTtyOut extends EventEmitter {
   };
 }
 
-class FakeTtyIn extends EventEmitter {
-  readonly isTTY = true;
-  private data: string | null = null;
-  type(s: string) {
-    this.data = s;
-    this.emit('readable');
-    this.emit('data', s);
-  }
-  read = () => {
-    const d = this.data;
-    this.data = null;
-    return d;
-  };
-  setEncoding() {}
-  setRawMode() {}
-  resume() {}
-  pause() {}
-  ref() {}
-  unref() {}
-}
-
 /**
  * Plays `aci-sim ARGS` with `keys`; stdout is what the terminal received, ANSI
  * stripped. Waits on the screen, never on the clock: a step whose text never
@@ -57,7 +37,7 @@ export async function scriptedPlay(
   opts: { cwd: string; env?: Record<string, string | undefined> },
 ): Promise<CliResult> {
   const out = new FakeTtyOut();
-  const inp = new FakeTtyIn();
+  const inp = new TtyIn();
   let stderr = '';
   let ended = false;
   // ink patches the console through console.Console, which vitest's console lacks.
@@ -94,7 +74,7 @@ export async function scriptedPlay(
     from = out.text.length;
     // ink reads input on the next turn of the event loop after a frame.
     await new Promise((resolve) => setImmediate(resolve));
-    inp.type(key);
+    inp.write(key);
   }
   const code = await done;
   return { code, stdout: stripVTControlCharacters(out.text), stderr };
