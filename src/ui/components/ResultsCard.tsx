@@ -6,8 +6,8 @@ import type { Role, Session, SimEvent } from '../../engine/index.js';
 import { fmtBn } from '../draw.js';
 import { useColor, useSides } from '../theme.js';
 import { voteEvents } from '../votes.js';
-import { ordersText } from '../words.js';
 import { Card } from './Card.js';
+import { SideOrders } from './RevealPanel.js';
 
 const SIDES: readonly Role[] = ['target', 'coercer'];
 
@@ -60,12 +60,7 @@ export function ResultsCard({
     <Card title={`Round ${round}: results · any key goes on`} width={width} height={height}>
       <Box flexDirection="column" paddingX={1}>
         {SIDES.map((b) => (
-          <Text key={b} wrap="wrap">
-            <Text bold color={color(b)}>
-              {team[b]}:{' '}
-            </Text>
-            {ordersText(sc.measures, orders[b])}
-          </Text>
+          <SideOrders key={b} sc={sc} side={b} orders={orders} />
         ))}
         {st ? (
           <Text wrap="wrap">
