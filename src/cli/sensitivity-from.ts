@@ -2,13 +2,14 @@
 // written (CSV, JSON Lines or Parquet), read with its manifest, which says the
 // design, its N (or r and p) and its groups. Refuses a file that is not the
 // whole output of a sobol or morris design.
+
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
 import { didYouMean } from '../io/did-you-mean.js';
 import type { Lever } from '../io/load-experiment.js';
-import { type Column, formatOf } from '../io/writers/columns.js';
+import type { Column } from '../io/writers/columns.js';
 import { manifestPath, readManifest } from '../io/writers/manifest.js';
+import { batchOutputFile } from './batch-output-file.js';
 import type { CliIo } from './io.js';
 import { type Analysis, defaultMetrics, metricColumnsOf } from './sensitivity-report.js';
 
@@ -20,10 +21,9 @@ export async function readDesignRows(
   flags: { method?: string; metric?: string },
 ): Promise<FromFile | Diagnostic[]> {
   const bad = (code: string, message: string, at = file) => [fileDiag(at, code, message)];
-  const format = formatOf(file);
-  if (format === null) return bad('cli/format', 'expected a .csv, .jsonl or .parquet file');
-  const at = resolve(io.cwd, file);
-  if (!existsSync(at)) return bad('file/unreadable', 'cannot read file (no such file)');
+  const input = batchOutputFile(io.cwd, file);
+  if ('message' in input) return [input];
+  const { format, at } = input;
   if (!existsSync(manifestPath(at)))
     return bad(
       'sensitivity/manifest',

@@ -2,12 +2,12 @@
 // (src/batch/prim.ts) or CART (src/batch/cart.ts) over a batch output's
 // uncertain inputs.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { CartLeaf, CartNode, CartResult } from '../../batch/cart.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { didYouMean } from '../../io/did-you-mean.js';
 import { formatOf } from '../../io/writers/columns.js';
+import { batchOutputFile } from '../batch-output-file.js';
 import { EXIT_OK, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
 
@@ -115,13 +115,12 @@ async function discover(io: CliIo, file: string, flags: DiscoverFlags): Promise<
         `expected a share of the rows above 0 and below 1, or a whole number of rows ≥ 1, got "${flags.minLeaf}"`,
       ),
     );
-  const format = formatOf(file);
-  if (format === null)
+  if (formatOf(file) === null)
     problems.push(fileDiag(file, 'cli/format', 'expected a .csv, .jsonl or .parquet file'));
   if (problems.length > 0) return reportDiagnostics(io, problems);
-  const at = resolve(io.cwd, file);
-  if (!existsSync(at))
-    return reportDiagnostics(io, [fileDiag(file, 'file/unreadable', 'cannot read file (no such file)')]);
+  const input = batchOutputFile(io.cwd, file);
+  if ('message' in input) return reportDiagnostics(io, [input]);
+  const { format, at } = input;
   const { columnsOf, readRows } = await import('../../batch/read-rows.js');
   const { DiscoverData, formatCart, formatDiscovery, parseWhere } = await import('../../batch/discover.js');
   const { manifestPath, readManifest } = await import('../../io/writers/manifest.js');

@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
-import { formatOf } from '../../io/writers/columns.js';
+import { batchOutputFile } from '../batch-output-file.js';
 import { EXIT_OK, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
 
@@ -36,12 +36,9 @@ export function register(program: Command, { io, action }: CommandContext): void
 }
 
 async function plot(io: CliIo, file: string, flags: PlotFlags): Promise<number> {
-  const format = formatOf(file);
-  if (format === null)
-    return reportDiagnostics(io, [fileDiag(file, 'cli/format', 'expected a .csv, .jsonl or .parquet file')]);
-  const at = resolve(io.cwd, file);
-  if (!existsSync(at))
-    return reportDiagnostics(io, [fileDiag(file, 'file/unreadable', 'cannot read file (no such file)')]);
+  const input = batchOutputFile(io.cwd, file);
+  if ('message' in input) return reportDiagnostics(io, [input]);
+  const { format, at } = input;
   const out = flags.out ?? `${file.replace(/\.[^./\\]+$/, '')}-${safe(flags.y)}-by-${safe(flags.x)}.svg`;
   const html = /\.html?$/i.test(out);
   const problems: Diagnostic[] = [];

@@ -2,10 +2,9 @@
 // output (outcome shares with Wilson intervals, quantiles, member states,
 // lever settings compared), or the same as JSON.
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { fileDiag } from '../../io/diagnostics.js';
-import { formatOf } from '../../io/writers/columns.js';
+import { batchOutputFile } from '../batch-output-file.js';
 import { EXIT_OK, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
 
@@ -37,12 +36,9 @@ export async function summarizeFile(
   json: boolean,
   metric?: string,
 ): Promise<number> {
-  const format = formatOf(file);
-  if (format === null)
-    return reportDiagnostics(io, [fileDiag(file, 'cli/format', 'expected a .csv, .jsonl or .parquet file')]);
-  const at = resolve(io.cwd, file);
-  if (!existsSync(at))
-    return reportDiagnostics(io, [fileDiag(file, 'file/unreadable', 'cannot read file (no such file)')]);
+  const input = batchOutputFile(io.cwd, file);
+  if ('message' in input) return reportDiagnostics(io, [input]);
+  const { format, at } = input;
   const { columnsOf, readRows, RowError } = await import('../../batch/read-rows.js');
   const { formatSummary, SummaryBuilder } = await import('../../batch/summary.js');
   const columns = await columnsOf(at, format);
