@@ -14,7 +14,7 @@ import { checkOwnUncertain } from './own-uncertain.js';
 import { canonicalPath } from './path-vocabulary.js';
 import { err, ok, type Result } from './result.js';
 import { type CalibrateSettings, CalibrationSchema } from './schemas/calibration.js';
-import type { Distribution } from './schemas/distribution.js';
+import { type Distribution, WHOLE_NUMBERS } from './schemas/distribution.js';
 import type { ExpectDef } from './schemas/expect.js';
 import { readYamlFile } from './yaml-source.js';
 import { sourceLocator } from './zod-issues.js';
@@ -102,6 +102,7 @@ export async function loadCalibration(
   const seed = opts.seed ?? def.calibrate.seed ?? 1;
   const files = episodeFiles(dirname(abs), def.episodes, (i) => locate(['episodes', i]), diags);
   const episodes: CalibrationEpisode[] = [];
+  const perEpisode = new Map<string, { d: Diagnostic; episodes: string[] }>();
   const cache = opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir };
   for (const f of files) {
     const r = await loadExperiment(f.abs, { cwd: opts.cwd, runs: settings.runs, seed, ...cache });
@@ -124,8 +125,15 @@ export async function loadCalibration(
     const checked = await checkOwnUncertain(def.uncertain, exp.scenarioAbs, opts.cwd, [], (k) =>
       locate(['uncertain'], k),
     );
-    for (const d of checked.diagnostics)
-      diags.push({ ...d, message: `in episode ${basename(file)}: ${d.message}` });
+    for (const d of checked.diagnostics) {
+      const message = d.message.startsWith(WHOLE_NUMBERS)
+        ? `${WHOLE_NUMBERS} and cannot be fitted (a prior is continuous)`
+        : d.message;
+      const key = `${d.line}:${d.col}:${message}`;
+      const seen = perEpisode.get(key);
+      if (seen) seen.episodes.push(basename(file));
+      else perEpisode.set(key, { d: { ...d, message }, episodes: [basename(file)] });
+    }
     // The calibrated value replaces the episode's own draw of the same number.
     const fitted = new Set(checked.params.map((p) => p.path));
     episodes.push({
@@ -135,6 +143,14 @@ export async function loadCalibration(
       exp: { ...exp, uncertain: exp.uncertain.filter((u) => !fitted.has(u.path)) },
       expect,
     });
+  }
+  // One message per problem: the same prior failing in several episodes is listed once.
+  for (const { d, episodes: names } of perEpisode.values()) {
+    const where =
+      names.length === files.length && names.length > 1
+        ? 'in every episode'
+        : `in episode ${names.join(', ')}`;
+    diags.push({ ...d, message: `${where}: ${d.message}` });
   }
   if (diags.length === 0 && episodes.length === 0)
     diags.push(fileDiag(src.file, 'calibrate/episodes', 'no episode to fit'));

@@ -126,4 +126,24 @@ describe('aci-sim calibrate', () => {
       /bad\.yaml:5:3: uncertain\.parameters\.no_such: in episode synthetic-episode\.yaml: /,
     );
   });
+
+  it('a whole-number parameter: one message for every episode, not one per episode, exit 2', async () => {
+    const bad = join(dir, 'whole.yaml');
+    writeFileSync(
+      bad,
+      [
+        'kind: calibration',
+        'id: whole',
+        `episodes: [${join(process.cwd(), EPISODE)}, ${join(process.cwd(), 'history/japan-2010.yaml')}]`,
+        'uncertain:',
+        '  parameters.horizon: { type: uniform, min: 2, max: 24 }',
+        '',
+      ].join('\n'),
+    );
+    const r = await cli(['calibrate', bad, '--out', join(dir, 'whole.csv')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      `${bad}:5:3: uncertain.parameters.horizon: in every episode: the number takes whole numbers only and cannot be fitted (a prior is continuous)\n`,
+    );
+  });
 });

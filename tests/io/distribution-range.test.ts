@@ -46,6 +46,17 @@ describe('rangeProblem', () => {
     ]);
   });
 
+  it('refuses a distribution that draws fractions for a whole number (every run would fail)', () => {
+    const whole = { int: true, min: 1, max: 60 };
+    expect(rangeProblem({ type: 'uniform', min: 2, max: 24 }, whole)).toBe(
+      'the number takes whole numbers only, but a uniform distribution draws fractions: use { type: discrete, values: [...] } with whole values',
+    );
+    expect(rangeProblem({ type: 'discrete', values: [2, 2.5] }, whole)).toMatch(
+      /^the number takes whole numbers only/,
+    );
+    expect(rangeProblem({ type: 'discrete', values: [2, 6, 12] }, whole)).toBeNull();
+  });
+
   it('checks truncate itself', () => {
     const msg = (d: unknown) => DistributionSchema.safeParse(d).error?.issues[0]?.message;
     expect(msg({ type: 'normal', mean: 0, sd: 1, truncate: [2, 1] })).toBe(

@@ -164,7 +164,12 @@ export function support(d: Distribution): [number, number] {
  * Why a distribution can produce values outside a number's range, or null. An unbounded end is an
  * error where the number is bounded (unless truncated); a lognormal's open end at 0 suits a number > 0.
  */
+/** How rangeProblem's message on a whole-number parameter begins. */
+export const WHOLE_NUMBERS = 'the number takes whole numbers only';
+
 export function rangeProblem(d: Distribution, range: Range): string | null {
+  if (range.int && (d.type !== 'discrete' || !d.values.every(Number.isInteger)))
+    return `${WHOLE_NUMBERS}, but a ${d.type} distribution draws fractions: use { type: discrete, values: [...] } with whole values`;
   const { lo, hi, loOpen } = supportEnds(d);
   const r = { ...range, int: false };
   const allowed = rangeText(range);
