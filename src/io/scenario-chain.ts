@@ -2,7 +2,7 @@
 // extending file's fields win; overrides, uncertain and events add up;
 // parameters, procedure and players merge field by field.
 import { existsSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from './diagnostics.js';
 import { didYouMean } from './did-you-mean.js';
@@ -66,8 +66,15 @@ const SHIPPED_SCENARIOS = fileURLToPath(new URL('../../scenarios/', import.meta.
 const idOf = (s: YamlSource) =>
   isObj(s.data) && typeof s.data.id === 'string' ? s.data.id : basename(s.abs);
 
-/** `<dir>/<id>.yaml`, or any YAML file in `dir` whose `id` is `id`; else a scenario shipped with aci-sim. */
+/** `extends` names a file rather than an id: it ends in .yaml or .yml. */
+export const isScenarioPath = (ref: string) => /\.ya?ml$/.test(ref);
+
+/** A path relative to this file; `<dir>/<id>.yaml`, or any YAML file in `dir` whose `id` is `id`; else a scenario shipped with aci-sim. */
 async function findScenario(dir: string, id: string): Promise<Result<string, string>> {
+  if (isScenarioPath(id)) {
+    const f = resolve(dir, id);
+    return existsSync(f) ? ok(f) : err(`no scenario file ${id} (looked for ${f})`);
+  }
   const files = (await listYamlFiles(dir)).filter((f) => dirname(f) === dir);
   for (const f of [join(dir, `${id}.yaml`), join(dir, `${id}.yml`)]) if (files.includes(f)) return ok(f);
   const shipped = join(SHIPPED_SCENARIOS, `${id}.yaml`);

@@ -57,6 +57,18 @@ describe('problems across files', () => {
     );
   });
 
+  it('extends a file by its path, relative to the extending file', async () => {
+    const cwd = await makeProject({
+      'variants/x.yaml': 'kind: scenario\nid: x\ntitle: X\nextends: ../scenarios/mini.yaml\nrounds: 5\n',
+      'variants/y.yaml': 'kind: scenario\nid: y\ntitle: Y\nextends: ../scenarios/minni.yaml\n',
+    });
+    const r = await loadScenario('variants/x.yaml', { cwd });
+    expect(r.ok && r.value.scenario.rounds).toBe(5);
+    expect(await problems('variants/y.yaml', { cwd })).toMatch(
+      /^variants\/y\.yaml:4:10: extends: no scenario file \.\.\/scenarios\/minni\.yaml \(looked for .*\/scenarios\/minni\.yaml\)$/,
+    );
+  });
+
   it('missing required fields without extends', async () => {
     const cwd = await makeProject({
       'scenarios/x.yaml': 'kind: scenario\nid: x\ntitle: X\nmodel_dir: ../models\n',

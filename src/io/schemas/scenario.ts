@@ -140,10 +140,14 @@ export const ScenarioSchema = z
     id: id('scenario').describe('Scenario id; `aci-sim run <id>` finds scenarios/<id>.yaml.'),
     title: text('One-line title.'),
     description: z.string().optional().describe('What the scenario represents and leaves out.'),
-    extends: id('scenario')
+    extends: z
+      .union([id('scenario'), z.string().regex(/\.ya?ml$/)], {
+        error: (iss) =>
+          `invalid scenario to extend ${JSON.stringify(iss.input)}: a scenario id (letters, digits, _ and -, starting with a letter) or a path to a .yaml file`,
+      })
       .optional()
       .describe(
-        'Id of a scenario to inherit from: its own fields win; overrides, uncertain and events add up.',
+        'Scenario to inherit from: an id (a file next to this one, else a shipped scenario) or a path to a .yaml file relative to this one. Its own fields win; overrides, uncertain and events add up.',
       ),
     models: z
       .array(modelId)
