@@ -58,6 +58,9 @@ export function parseRunSeed(text: string, problems: Diagnostic[]): number | str
   return n;
 }
 
+/** Commander's collector for a repeatable option. */
+export const collect = (v: string, acc: string[]): string[] => [...acc, v];
+
 /** `--set PATH=VALUE` flags as a map; numbers stay numbers, formulas stay text. */
 export function parseSets(flags: readonly string[], problems: Diagnostic[]): Record<string, string | number> {
   const out: Record<string, string | number> = {};

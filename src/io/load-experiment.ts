@@ -98,6 +98,8 @@ export interface ExperimentOptions {
   readonly modelDirs?: readonly string[];
   /** --points: a CSV or Parquet file of points run instead of the design. */
   readonly points?: string;
+  /** --set PATH=VALUE (hindcast): applied to the scenario; a number set is no longer drawn. */
+  readonly set?: Readonly<Record<string, string | number>>;
 }
 
 /** An experiment file, or a scenario (id or file) for plain Monte Carlo. */
@@ -153,7 +155,7 @@ async function resolveExperiment(
     ...(opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir }),
     ...(opts.modelDirs === undefined ? {} : { modelDirs: opts.modelDirs }),
   };
-  const base = await loadScenario(scenarioAbs, { cwd, ...cache });
+  const base = await loadScenario(scenarioAbs, { cwd, ...cache, ...(opts.set ? { set: opts.set } : {}) });
   if (!base.ok) return base;
   const loaded = base.value;
   const at = (p: readonly PathSeg[]) => locate(p);

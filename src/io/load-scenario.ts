@@ -16,6 +16,7 @@ import { lenientParse } from './lenient-parse.js';
 import { parseWith, validateModel } from './load-model.js';
 import { modelSearchDirs, scanModelDirs, whereLooked } from './model-search.js';
 import { type Assignment, applyAssignments, type Loc, type RouteContext, withOrigins } from './overrides.js';
+import { canonicalPath } from './path-vocabulary.js';
 import type { Provenance, UncertainParam } from './provenance.js';
 import { type CheckedModel, type ResolvedDef, resolveDef } from './resolve-def.js';
 import { checkKinds, duplicateModelIds, kindOf, selectModels } from './resolve-models.js';
@@ -181,10 +182,12 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
   // 5. The engine's scenario.
   const fromScenario = new Set(unc.params.map((p) => p.path));
   // A `dist:` written on an override is registered under the path it overrides, not under `overrides.`.
+  // A number fixed by --set is not drawn: the value given replaces its distribution.
+  const fixed = new Set(Object.keys(opts.set ?? {}).map((t) => canonicalPath(t) ?? t));
   const uncertain = [
     ...res.uncertain.filter((p) => !fromScenario.has(p.path) && !p.path.startsWith('overrides.')),
     ...unc.params,
-  ];
+  ].filter((p) => !fixed.has(p.path));
   const hash = sha256(canonicalJson({ def: res.def, uncertain: uncertain.map((u) => [u.path, u.dist]) }));
   const random = opts.random ?? makeRandomSource();
   const scenario = buildScenario(

@@ -1,6 +1,7 @@
 // aci-sim hindcast: the scorecard of episodes, its JSON keys, and bad
 // expect: blocks reported with file:line:col and exit 2.
 import { describe, expect, it } from 'vitest';
+import { loadScenario } from '../../src/io/load-scenario.js';
 import { cli } from '../helpers/cli.js';
 
 const F = 'tests/fixtures/scenarios';
@@ -66,6 +67,31 @@ describe('aci-sim hindcast', () => {
     expect(r.stderr).toBe('--runs: expected a whole number of runs from 1 to 1000000, got "0"\n');
     const s = await cli(['hindcast', 'scenarios/tutorial.yaml', '--runs', '2']);
     expect(s.stderr).toBe('scenarios/tutorial.yaml: not an episode: the scenario has no expect: block\n');
+  });
+});
+
+describe('aci-sim hindcast --set', () => {
+  it('fixes a number in every episode: it is no longer drawn, and the scorecard says so', async () => {
+    const set = { 'blocs.JP.stakes': 0.3 };
+    const shipped = await loadScenario('history/japan-2010.yaml');
+    const fixed = await loadScenario('history/japan-2010.yaml', { set });
+    expect(shipped.ok && shipped.value.uncertain.map((u) => u.path)).toContain('blocs.JP.stakes');
+    expect(fixed.ok && fixed.value.uncertain.map((u) => u.path)).not.toContain('blocs.JP.stakes');
+    expect(fixed.ok && fixed.value.scenario.blocs.target.stakes).toBe(0.3);
+    const args = ['hindcast', 'history/japan-2010.yaml', '--runs', '5', '--set', 'blocs.JP.stakes=0.3'];
+    const r = await cli(args);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain(
+      'Not the shipped model: played with --set blocs.JP.stakes=0.3 (a number chosen after seeing a scorecard is fitted, i.e. in sample).',
+    );
+    const j = JSON.parse((await cli([...args, '--json'])).stdout);
+    expect(j.set).toEqual(set);
+  });
+
+  it('names a path an episode does not have, exit 2', async () => {
+    const r = await cli(['hindcast', 'history/japan-2010.yaml', '--runs', '2', '--set', 'blocs.XX.stakes=1']);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('--set: blocs.XX.stakes: blocs has no "XX" (it has: JP, CN)\n');
   });
 });
 

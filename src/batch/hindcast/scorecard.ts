@@ -9,14 +9,22 @@ export interface Scorecard {
   readonly of: number;
   readonly runs: number;
   readonly seed: number;
+  /** --set values: the episodes were not played with the shipped numbers. */
+  readonly set: Readonly<Record<string, string | number>>;
 }
 
-export const scorecardOf = (episodes: readonly EpisodeScore[], runs: number, seed: number): Scorecard => ({
+export const scorecardOf = (
+  episodes: readonly EpisodeScore[],
+  runs: number,
+  seed: number,
+  set: Readonly<Record<string, string | number>> = {},
+): Scorecard => ({
   episodes,
   passed: episodes.filter((e) => e.pass).length,
   of: episodes.length,
   runs,
   seed,
+  set,
 });
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -48,6 +56,7 @@ export function scorecardJson(s: Scorecard) {
     },
     runs: s.runs,
     seed: s.seed,
+    ...(Object.keys(s.set).length > 0 ? { set: s.set } : {}),
   };
 }
 
@@ -78,5 +87,10 @@ export function formatScorecard(s: Scorecard): string {
     '',
     `Passed ${s.passed} of ${s.of} episodes (${oos.filter((e) => e.pass).length} of ${oos.length} out of sample); ${s.runs} runs each, seed ${s.seed}.`,
   );
+  const set = Object.entries(s.set).map(([k, v]) => `${k}=${v}`);
+  if (set.length > 0)
+    out.push(
+      `Not the shipped model: played with --set ${set.join(', ')} (a number chosen after seeing a scorecard is fitted, i.e. in sample).`,
+    );
   return `${out.join('\n')}\n`;
 }

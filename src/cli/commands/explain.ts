@@ -10,7 +10,14 @@ import { fileDiag } from '../../io/diagnostics.js';
 import type { Line } from '../../report/explain/doc.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { DEFAULT_SCENARIO, loadForCli, loadSettings, parseSets, withModelsOption } from '../options.js';
+import {
+  collect,
+  DEFAULT_SCENARIO,
+  loadForCli,
+  loadSettings,
+  parseSets,
+  withModelsOption,
+} from '../options.js';
 
 interface ExplainOptions {
   scenario?: string;
@@ -80,8 +87,6 @@ async function explain(id: string, opts: ExplainOptions, io: CliIo): Promise<num
     return reportDiagnostics(io, [{ ...at, code: e.code, message: `${e.message} while drawing the charts` }]);
   }
 }
-
-const collect = (v: string, acc: string[]) => [...acc, v];
 
 /** `explain DE` (a member state) or `explain parameters.solidarity` (a number by its dotted path). */
 async function explainStateOrParameter(

@@ -7,13 +7,14 @@ import type { Command } from 'commander';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { EXIT_OK, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
-import { formulaCacheDir, parseSeed } from '../options.js';
+import { collect, formulaCacheDir, parseSeed, parseSets } from '../options.js';
 
 interface HindcastOptions {
   runs: string;
   seed: string;
   json?: boolean;
   posterior?: string;
+  set: string[];
 }
 
 /** Runs per episode when --runs is not given. */
@@ -28,9 +29,15 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--seed <n>', 'master seed (integer)', '1')
     .option('--json', 'print the scorecard as JSON')
     .option('--posterior <file>', 'runs draw their parameters from a calibrated posterior (calibrate --out)')
+    .option(
+      '--set <path=value>',
+      'set a number in every episode by its dotted path; a number set is not drawn (repeatable)',
+      collect,
+      [],
+    )
     .addHelpText(
       'after',
-      '\nAn episode passes when most runs end in the recorded outcome, the median end round lies in the\nrecorded band, and (where given) 20 of 27 ballots and the series are right.\n\nExamples:\n  aci-sim hindcast --runs 10\n  aci-sim hindcast history/japan-2010.yaml --runs 100 --json',
+      '\nAn episode passes when most runs end in the recorded outcome, the median end round lies in the\nrecorded band, and (where given) 20 of 27 ballots and the series are right.\n\nExamples:\n  aci-sim hindcast --runs 10\n  aci-sim hindcast history/japan-2010.yaml --runs 100 --json\n  aci-sim hindcast history/australia-2020.yaml --set parameters.futility_months=36 --runs 50',
     )
     .action(action((files: string[], opts: HindcastOptions) => hindcast(io, files, opts)));
 }
@@ -65,6 +72,7 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
       fileDiag('--runs', 'cli/runs', `expected a whole number of runs from 1 to 1000000, got "${opts.runs}"`),
     );
   const seed = parseSeed(opts.seed, problems);
+  const set = parseSets(opts.set, problems);
   const paths = episodeFiles(io, files, problems);
   if (problems.length > 0) return reportDiagnostics(io, problems);
   const { loadExperiment } = await import('../../io/load-experiment.js');
@@ -74,7 +82,7 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
   const { formatScorecard, scorecardJson, scorecardOf } = await import('../../batch/hindcast/scorecard.js');
   const scores = [];
   for (const path of paths) {
-    const r = await loadExperiment(path, { cwd: io.cwd, runs, seed, cacheDir: formulaCacheDir(io.env) });
+    const r = await loadExperiment(path, { cwd: io.cwd, runs, seed, cacheDir: formulaCacheDir(io.env), set });
     if (!r.ok) {
       problems.push(...r.error);
       continue;
@@ -104,7 +112,7 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
     scores.push(scoreEpisode(exp.loaded.def.id, exp.loaded.def.title, expect, runEpisode(exp, plan, expect)));
   }
   if (problems.length > 0) return reportDiagnostics(io, problems);
-  const card = scorecardOf(scores, runs, seed);
+  const card = scorecardOf(scores, runs, seed, set);
   io.stdout.write(opts.json ? `${JSON.stringify(scorecardJson(card), null, 2)}\n` : formatScorecard(card));
   return EXIT_OK;
 }

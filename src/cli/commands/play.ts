@@ -13,6 +13,7 @@ import type { Terminal } from '../../ui/start.js';
 import { EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
 import {
+  collect,
   DEFAULT_SCENARIO,
   loadForCli,
   loadSettings,
@@ -71,8 +72,6 @@ export function register(program: Command, { io, action }: CommandContext): void
     )
     .action(action((ref: string | undefined, opts: PlayOptions) => play(ref, opts, io)));
 }
-
-const collect = (v: string, acc: string[]) => [...acc, v];
 
 async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): Promise<number> {
   const problems: Diagnostic[] = [];

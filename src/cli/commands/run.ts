@@ -10,6 +10,7 @@ import { EXIT_FAILURE, EXIT_OK, EXIT_USAGE, reportDiagnostics } from '../exit.js
 import { runJson, runText } from '../format-run.js';
 import type { CliIo, CommandContext } from '../io.js';
 import {
+  collect,
   DEFAULT_SCENARIO,
   formulaCacheDir,
   loadForCli,
@@ -96,8 +97,6 @@ async function runCommand(ref: string, opts: RunOptions, io: CliIo): Promise<num
     ]);
   }
 }
-
-const collect = (v: string, acc: string[]) => [...acc, v];
 
 /** `run --from FILE --row RUN_ID`: the row's run again (src/batch/replay-row.ts), checked against the row. */
 async function replay(opts: RunOptions, cmd: Command, io: CliIo): Promise<number> {

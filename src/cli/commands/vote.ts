@@ -6,6 +6,7 @@ import { qualifiedMajority, type Vote } from '../../engine/council/qmv.js';
 import { formatDiagnostic } from '../../io/diagnostics.js';
 import { formatVote, voteJson } from '../format-vote.js';
 import type { CommandContext } from '../io.js';
+import { collect } from '../options.js';
 
 export interface VoteArgs {
   /** Comma- or space-separated codes; a flag given several times gives a list. */
@@ -147,8 +148,6 @@ export function runVote(
     : formatVote(r, votes, population, opts.year);
   return { stdout, stderr: '', code: 0 };
 }
-
-const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
 /** Adds `aci-sim vote` to the program. */
 export function register(program: Command, { io, action }: CommandContext): void {
