@@ -70,6 +70,11 @@ describe('aci-sim calibrate', () => {
     const h = await cli(['hindcast', EPISODE, '--runs', '10', '--posterior', out, '--json']);
     expect(h.code).toBe(0);
     expect(JSON.parse(h.stdout).episodes[0].series.error).toBeLessThan(15);
+    expect(JSON.parse(h.stdout).posterior).toBe(out);
+    const text = await cli(['hindcast', EPISODE, '--runs', '2', '--posterior', out]);
+    expect(text.stdout).toContain(
+      `Not the shipped model: parameters drawn from the posterior ${out}; the episodes it was fitted to are in sample whatever the column says.`,
+    );
     const rows = join(dir, 'rows.csv');
     const b = await cli(['batch', EPISODE, '--runs', '6', '--posterior', out, '--out', rows, '--quiet']);
     expect(b.code).toBe(0);

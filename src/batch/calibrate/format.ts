@@ -15,6 +15,14 @@ const STOP: Record<StopReason, string> = {
 const num = (x: number) =>
   Math.abs(x) >= 100 ? x.toFixed(1) : Math.abs(x) >= 1 ? x.toFixed(3) : x.toPrecision(3);
 const pct = (p: PassShare) => `${p.passed} of ${p.of} (${p.of ? Math.round((100 * p.passed) / p.of) : 0}%)`;
+/** The episodes a share counts as passed, or "none". */
+const passing = (p: PassShare) =>
+  `  passed: ${
+    p.episodes
+      .filter((e) => e.pass)
+      .map((e) => e.id)
+      .join(', ') || 'none'
+  }`;
 
 export const populationLine = (fit: string, p: Population): string =>
   `${fit} generation ${p.generation}: tolerance ${Number.isFinite(p.epsilon) ? p.epsilon.toFixed(4) : '∞'}, ${p.theta.length} accepted of ${p.simulations} simulated, median distance ${[...p.distances].sort((a, b) => a - b)[Math.floor(p.distances.length / 2)]!.toFixed(4)}\n`;
@@ -47,7 +55,7 @@ export function formatReport(r: CalibrationReport, runs: number, seed: number): 
     ),
     '',
   );
-  out.push(`In sample: the posterior passes ${pct(r.inSample)} of the fitted episodes.`);
+  out.push(`In sample: the posterior passes ${pct(r.inSample)} of the fitted episodes.`, passing(r.inSample));
   if (r.holdout)
     out.push(
       `Held out: the posterior passes ${pct(r.holdout)} (${r.holdout.episodes.map((e) => `${e.id} ${e.pass ? 'pass' : 'FAIL'}`).join(', ')}).`,
@@ -55,6 +63,7 @@ export function formatReport(r: CalibrationReport, runs: number, seed: number): 
   if (r.crossValidated)
     out.push(
       `Cross-validated (leave one episode out): ${pct(r.crossValidated)} out of sample, against ${pct(r.inSample)} in sample.`,
+      passing(r.crossValidated),
     );
   out.push(`${runs} runs per episode and particle, seed ${seed}.`);
   return `${out.join('\n')}\n`;

@@ -11,6 +11,8 @@ export interface Scorecard {
   readonly seed: number;
   /** --set values: the episodes were not played with the shipped numbers. */
   readonly set: Readonly<Record<string, string | number>>;
+  /** --posterior: the file the runs drew their parameters from, or null. */
+  readonly posterior: string | null;
 }
 
 export const scorecardOf = (
@@ -18,6 +20,7 @@ export const scorecardOf = (
   runs: number,
   seed: number,
   set: Readonly<Record<string, string | number>> = {},
+  posterior: string | null = null,
 ): Scorecard => ({
   episodes,
   passed: episodes.filter((e) => e.pass).length,
@@ -25,6 +28,7 @@ export const scorecardOf = (
   runs,
   seed,
   set,
+  posterior,
 });
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -57,6 +61,7 @@ export function scorecardJson(s: Scorecard) {
     runs: s.runs,
     seed: s.seed,
     ...(Object.keys(s.set).length > 0 ? { set: s.set } : {}),
+    ...(s.posterior === null ? {} : { posterior: s.posterior }),
   };
 }
 
@@ -91,6 +96,10 @@ export function formatScorecard(s: Scorecard): string {
   if (set.length > 0)
     out.push(
       `Not the shipped model: played with --set ${set.join(', ')} (a number chosen after seeing a scorecard is fitted, i.e. in sample).`,
+    );
+  if (s.posterior !== null)
+    out.push(
+      `Not the shipped model: parameters drawn from the posterior ${s.posterior}; the episodes it was fitted to are in sample whatever the column says.`,
     );
   return `${out.join('\n')}\n`;
 }

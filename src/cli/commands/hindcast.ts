@@ -112,7 +112,7 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
     scores.push(scoreEpisode(exp.loaded.def.id, exp.loaded.def.title, expect, runEpisode(exp, plan, expect)));
   }
   if (problems.length > 0) return reportDiagnostics(io, problems);
-  const card = scorecardOf(scores, runs, seed, set);
+  const card = scorecardOf(scores, runs, seed, set, opts.posterior ?? null);
   io.stdout.write(opts.json ? `${JSON.stringify(scorecardJson(card), null, 2)}\n` : formatScorecard(card));
   return EXIT_OK;
 }
