@@ -93,10 +93,12 @@ export function checkRefs(ctx: RefContext): Diagnostic[] {
       }
 
   measureLevel(['start', 'levels'], def.start.levels);
+  // rounds < 1 only when a bad `rounds` was set aside (lenient-parse.ts): that is its own problem.
+  const lastRound = def.rounds >= 1 ? def.rounds : Infinity;
   def.events.forEach((e, i) => {
     measureLevel(['events', i, 'levels'], e.levels);
     stateKeys(['events', i, 'support'], e.support);
-    if (e.round > def.rounds)
+    if (e.round > lastRound)
       push(
         locate(['events', i, 'round']),
         'ref/round',
@@ -118,7 +120,7 @@ export function checkRefs(ctx: RefContext): Diagnostic[] {
         'ref/ballots',
         `no recorded ballot for ${missing.join(', ')}`,
       );
-    if (ex.ballots.round > def.rounds)
+    if (ex.ballots.round > lastRound)
       push(
         locate(['expect', 'ballots', 'round']),
         'ref/round',

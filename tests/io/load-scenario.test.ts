@@ -48,6 +48,15 @@ describe('problems across files', () => {
     );
   });
 
+  it('a bad rounds is one problem: the events after it are not also reported', async () => {
+    const cwd = await makeProject({
+      'variants/x.yaml': 'kind: scenario\nid: x\ntitle: X\nextends: ../scenarios/mini.yaml\nrounds: 12x\n',
+    });
+    expect(await problems('variants/x.yaml', { cwd })).toBe(
+      'variants/x.yaml:5:9: rounds: expected a whole number from 1 to 1000, got "12x"',
+    );
+  });
+
   it('extends an unknown scenario', async () => {
     const cwd = await makeProject({
       'scenarios/x.yaml': 'kind: scenario\nid: x\ntitle: X\nextends: minni\n',
