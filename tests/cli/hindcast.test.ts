@@ -88,10 +88,20 @@ describe('aci-sim hindcast --set', () => {
     expect(j.set).toEqual(set);
   });
 
-  it('names a path an episode does not have, exit 2', async () => {
+  it('names a path an episode does not have, exit 2; once for several episodes', async () => {
     const r = await cli(['hindcast', 'history/japan-2010.yaml', '--runs', '2', '--set', 'blocs.XX.stakes=1']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('--set: blocs.XX.stakes: blocs has no "XX" (it has: JP, CN)\n');
+    const two = ['hindcast', 'history/japan-2010.yaml', 'history/norway-2010.yaml', '--runs', '2'];
+    const some = await cli([...two, '--set', 'blocs.JP.stakes=1', '--set', 'parameters.horizon=0']);
+    expect(some.code).toBe(2);
+    expect(some.stderr).toBe(
+      [
+        '--set: blocs.JP.stakes: names no number of norway-2010.yaml; it is one of japan-2010.yaml only: name those episodes',
+        '--set: parameters.horizon: expected a whole number from 1 to 240, got 0 (in every episode)',
+        '',
+      ].join('\n'),
+    );
   });
 });
 

@@ -2,7 +2,7 @@
 // episode (a scenario with an `expect:` block) N times with its uncertain
 // numbers sampled, and prints the scorecard against what history recorded.
 import { existsSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import { EXIT_OK, reportDiagnostics } from '../exit.js';
@@ -81,10 +81,13 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
   const { scoreEpisode } = await import('../../batch/hindcast/score.js');
   const { formatScorecard, scorecardJson, scorecardOf } = await import('../../batch/hindcast/scorecard.js');
   const scores = [];
+  const setFailures = new SetFailures();
   for (const path of paths) {
     const r = await loadExperiment(path, { cwd: io.cwd, runs, seed, cacheDir: formulaCacheDir(io.env), set });
     if (!r.ok) {
-      problems.push(...r.error);
+      for (const d of r.error)
+        if (d.file === '--set') setFailures.add(d, basename(path));
+        else problems.push(d);
       continue;
     }
     let exp = r.value;
@@ -111,8 +114,44 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
     const plan = makePlan(exp);
     scores.push(scoreEpisode(exp.loaded.def.id, exp.loaded.def.title, expect, runEpisode(exp, plan, expect)));
   }
+  problems.push(
+    ...setFailures.diagnostics(
+      paths.map((p) => basename(p)),
+      Object.keys(set),
+    ),
+  );
   if (problems.length > 0) return reportDiagnostics(io, problems);
   const card = scorecardOf(scores, runs, seed, set, opts.posterior ?? null);
   io.stdout.write(opts.json ? `${JSON.stringify(scorecardJson(card), null, 2)}\n` : formatScorecard(card));
   return EXIT_OK;
+}
+
+/** A --set that fails in several episodes is one problem, said once. */
+class SetFailures {
+  private readonly byKey = new Map<string, { first: Diagnostic; episodes: string[] }>();
+
+  add(d: Diagnostic, episode: string): void {
+    // A path that names nothing is one problem whatever each episode lists; other problems by their text.
+    const key = d.code === 'override/unknown-path' ? `${d.path}\0` : `${d.path}\0${d.message}`;
+    const seen = this.byKey.get(key);
+    if (seen) seen.episodes.push(episode);
+    else this.byKey.set(key, { first: d, episodes: [episode] });
+  }
+
+  /** In the order the --set flags were given. */
+  diagnostics(all: readonly string[], order: readonly string[]): Diagnostic[] {
+    const rank = (d: Diagnostic) => order.indexOf(d.path);
+    const groups = [...this.byKey.values()].sort((a, b) => rank(a.first) - rank(b.first));
+    return groups.map(({ first, episodes }) => {
+      if (episodes.length === all.length)
+        return all.length > 1 ? { ...first, message: `${first.message} (in every episode)` } : first;
+      if (first.code !== 'override/unknown-path')
+        return { ...first, message: `${first.message} (in ${episodes.join(', ')})` };
+      const has = all.filter((e) => !episodes.includes(e));
+      return {
+        ...first,
+        message: `names no number of ${episodes.join(', ')}; it is one of ${has.join(', ')} only: name those episodes`,
+      };
+    });
+  }
 }
