@@ -1,5 +1,8 @@
 // aci-sim hindcast: the scorecard of episodes, its JSON keys, and bad
 // expect: blocks reported with file:line:col and exit 2.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadScenario } from '../../src/io/load-scenario.js';
 import { cli } from '../helpers/cli.js';
@@ -101,6 +104,30 @@ describe('aci-sim hindcast --set', () => {
         '--set: parameters.horizon: expected a whole number from 1 to 240, got 0 (in every episode)',
         '',
       ].join('\n'),
+    );
+  });
+});
+
+describe('aci-sim hindcast --posterior over several episodes', () => {
+  it('says a problem of the posterior file once, not once per episode', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aci-hc-'));
+    const two = ['hindcast', 'history/japan-2010.yaml', 'history/norway-2010.yaml', '--runs', '2'];
+    const jp = join(dir, 'jp.csv');
+    writeFileSync(jp, 'weight,blocs.JP.stakes\n1,0.5\n');
+    const a = await cli([...two, '--posterior', jp]);
+    expect(a.code).toBe(2);
+    expect(a.stderr).toBe(
+      `${jp}:1:8: blocs.JP.stakes: names no number of norway-2010.yaml; it is one of japan-2010.yaml only: name those episodes\n`,
+    );
+    const none = join(dir, 'none.csv');
+    writeFileSync(none, 'weight,parameters.nope\n1,0.5\n');
+    expect((await cli([...two, '--posterior', none])).stderr).toBe(
+      `${none}:1:8: parameters.nope: "parameters.nope" names no number of any episode named\n`,
+    );
+    const noWeight = join(dir, 'w.csv');
+    writeFileSync(noWeight, 'wt,parameters.capitulation\n1,0.5\n');
+    expect((await cli([...two, '--posterior', noWeight])).stderr).toBe(
+      `${noWeight}:1:1: missing column "weight" in the header\n`,
     );
   });
 });

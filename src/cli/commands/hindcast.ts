@@ -5,6 +5,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
+import { SharedProblems } from '../episode-problems.js';
 import { EXIT_OK, reportDiagnostics } from '../exit.js';
 import type { CliIo, CommandContext } from '../io.js';
 import { collect, formulaCacheDir, parseSeed, parseSets } from '../options.js';
@@ -81,12 +82,12 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
   const { scoreEpisode } = await import('../../batch/hindcast/score.js');
   const { formatScorecard, scorecardJson, scorecardOf } = await import('../../batch/hindcast/scorecard.js');
   const scores = [];
-  const setFailures = new SetFailures();
+  const shared = new SharedProblems();
   for (const path of paths) {
     const r = await loadExperiment(path, { cwd: io.cwd, runs, seed, cacheDir: formulaCacheDir(io.env), set });
     if (!r.ok) {
       for (const d of r.error)
-        if (d.file === '--set') setFailures.add(d, basename(path));
+        if (d.file === '--set') shared.add(d, basename(path));
         else problems.push(d);
       continue;
     }
@@ -95,7 +96,7 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
       const { attachPosterior } = await import('./batch.js');
       const p = await attachPosterior(io, exp, opts.posterior);
       if (!p.ok) {
-        problems.push(...p.error);
+        for (const d of p.error) shared.add(d, basename(path));
         continue;
       }
       exp = p.value;
@@ -115,7 +116,7 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
     scores.push(scoreEpisode(exp.loaded.def.id, exp.loaded.def.title, expect, runEpisode(exp, plan, expect)));
   }
   problems.push(
-    ...setFailures.diagnostics(
+    ...shared.diagnostics(
       paths.map((p) => basename(p)),
       Object.keys(set),
     ),
@@ -124,34 +125,4 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
   const card = scorecardOf(scores, runs, seed, set, opts.posterior ?? null);
   io.stdout.write(opts.json ? `${JSON.stringify(scorecardJson(card), null, 2)}\n` : formatScorecard(card));
   return EXIT_OK;
-}
-
-/** A --set that fails in several episodes is one problem, said once. */
-class SetFailures {
-  private readonly byKey = new Map<string, { first: Diagnostic; episodes: string[] }>();
-
-  add(d: Diagnostic, episode: string): void {
-    // A path that names nothing is one problem whatever each episode lists; other problems by their text.
-    const key = d.code === 'override/unknown-path' ? `${d.path}\0` : `${d.path}\0${d.message}`;
-    const seen = this.byKey.get(key);
-    if (seen) seen.episodes.push(episode);
-    else this.byKey.set(key, { first: d, episodes: [episode] });
-  }
-
-  /** In the order the --set flags were given. */
-  diagnostics(all: readonly string[], order: readonly string[]): Diagnostic[] {
-    const rank = (d: Diagnostic) => order.indexOf(d.path);
-    const groups = [...this.byKey.values()].sort((a, b) => rank(a.first) - rank(b.first));
-    return groups.map(({ first, episodes }) => {
-      if (episodes.length === all.length)
-        return all.length > 1 ? { ...first, message: `${first.message} (in every episode)` } : first;
-      if (first.code !== 'override/unknown-path')
-        return { ...first, message: `${first.message} (in ${episodes.join(', ')})` };
-      const has = all.filter((e) => !episodes.includes(e));
-      return {
-        ...first,
-        message: `names no number of ${episodes.join(', ')}; it is one of ${has.join(', ')} only: name those episodes`,
-      };
-    });
-  }
 }
