@@ -291,7 +291,44 @@ export function projectChange(
   horizon: number,
 ): Projection {
   const L = layoutOf(sc);
-  const base = baseFor(sc, L, input, levels, horizon);
+  return changeFrom(sc, L, input, levels, baseFor(sc, L, input, levels, horizon), m, level);
+}
+
+/** Scores one-measure changes against one base projection (see `changeScorer`). */
+export interface ChangeScorer {
+  /** As `projectCosts` of the levels. */
+  readonly base: Projection;
+  /** As `projectChange` with measure `m` at `level`. */
+  change(m: number, level: number): Projection;
+}
+
+/**
+ * `projectCosts` and `projectChange` for many changes to the same levels,
+ * looking the base projection up once. `levels` must not change while in use.
+ */
+export function changeScorer(
+  sc: Scenario,
+  input: ProjectionInput,
+  levels: readonly number[],
+  horizon: number,
+): ChangeScorer {
+  const L = layoutOf(sc);
+  const b = baseFor(sc, L, input, levels, horizon);
+  return {
+    base: { target: b.total.target, coercer: b.total.coercer },
+    change: (m, level) => changeFrom(sc, L, input, levels, b, m, level),
+  };
+}
+
+function changeFrom(
+  sc: Scenario,
+  L: Layout,
+  input: ProjectionInput,
+  levels: readonly number[],
+  base: Base,
+  m: number,
+  level: number,
+): Projection {
   const total = { target: base.total.target, coercer: base.total.coercer };
   const out = L.scratch.result;
   const actsOn = sc.measures[m]!.actsOn;
