@@ -87,23 +87,30 @@ function mathjsPow(x: number, y: number): number {
 
 // Powers repeat: a run's tariff factors (1 + τ)^-ε take a handful of values. A
 // direct-mapped memo of the last result per slot; a NaN key never matches, and
-// x = 0 (where -0 and 0 differ) is not stored, so a hit is always the same call.
+// x = 0 (where -0 and 0 differ) is never stored, so a hit is always the same call.
 const MEMO_SLOTS = 256;
 const memoX = new Float64Array(MEMO_SLOTS).fill(Number.NaN);
 const memoY = new Float64Array(MEMO_SLOTS).fill(Number.NaN);
 const memoValue = new Float64Array(MEMO_SLOTS);
 
+/** The slot of (x, y): fixed-point bits of both, mixed (Fibonacci hashing), top 8 bits. */
+const memoSlot = (x: number, y: number): number =>
+  Math.imul(((x * 1048576) | 0) ^ Math.imul((y * 1048576) | 0, 0x9e3779b1), 0x85ebca6b) >>> 24;
+
+// Kept small, so that it and the formulas calling it inline into the engine's loops.
 function pow(x: number, y: number): number {
-  // 1 to any finite power is exactly 1 (a tariff of 0): the common case, without Math.pow.
-  if (x === 1 && Number.isFinite(y)) return 1;
-  if (x === 0) return mathjsPow(x, y);
-  // Fixed-point bits of both, mixed (Fibonacci hashing), top 8 bits.
-  const slot = Math.imul(((x * 1048576) | 0) ^ Math.imul((y * 1048576) | 0, 0x9e3779b1), 0x85ebca6b) >>> 24;
-  if (memoX[slot] === x && memoY[slot] === y) return memoValue[slot]!;
-  const v = mathjsPow(x, y);
-  memoX[slot] = x;
-  memoY[slot] = y;
-  memoValue[slot] = v;
+  const slot = memoSlot(x, y);
+  return memoX[slot] === x && memoY[slot] === y ? memoValue[slot]! : powMiss(x, y, slot);
+}
+
+function powMiss(x: number, y: number, slot: number): number {
+  // 1 to any finite power is exactly 1 (a tariff of 0), without Math.pow.
+  const v = x === 1 && Number.isFinite(y) ? 1 : mathjsPow(x, y);
+  if (x !== 0) {
+    memoX[slot] = x;
+    memoY[slot] = y;
+    memoValue[slot] = v;
+  }
   return v;
 }
 
