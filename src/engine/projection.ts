@@ -291,15 +291,16 @@ export function projectChange(
   horizon: number,
 ): Projection {
   const L = layoutOf(sc);
-  return changeFrom(sc, L, input, levels, baseFor(sc, L, input, levels, horizon), m, level);
+  const total = { target: 0, coercer: 0 };
+  return changeFrom(sc, L, input, levels, baseFor(sc, L, input, levels, horizon), m, level, total);
 }
 
 /** Scores one-measure changes against one base projection (see `changeScorer`). */
 export interface ChangeScorer {
   /** As `projectCosts` of the levels. */
   readonly base: Projection;
-  /** As `projectChange` with measure `m` at `level`. */
-  change(m: number, level: number): Projection;
+  /** As `projectChange` with measure `m` at `level`, in one object reused by the next call. */
+  change(m: number, level: number): Readonly<Projection>;
 }
 
 /**
@@ -314,9 +315,10 @@ export function changeScorer(
 ): ChangeScorer {
   const L = layoutOf(sc);
   const b = baseFor(sc, L, input, levels, horizon);
+  const out = { target: 0, coercer: 0 };
   return {
     base: { target: b.total.target, coercer: b.total.coercer },
-    change: (m, level) => changeFrom(sc, L, input, levels, b, m, level),
+    change: (m, level) => changeFrom(sc, L, input, levels, b, m, level, out),
   };
 }
 
@@ -328,8 +330,10 @@ function changeFrom(
   base: Base,
   m: number,
   level: number,
+  total: Projection,
 ): Projection {
-  const total = { target: base.total.target, coercer: base.total.coercer };
+  total.target = base.total.target;
+  total.coercer = base.total.coercer;
   const out = L.scratch.result;
   const actsOn = sc.measures[m]!.actsOn;
   for (let k = 0; k < actsOn.length; k++) {
