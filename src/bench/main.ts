@@ -151,7 +151,7 @@ await step('one run', () => {
     compiled.wall < 0.5,
     {
       by: `${(compiled.cpu / 0.5).toFixed(1)}× in CPU time`,
-      why: "Profile: projections of each candidate move over the horizon (projection.ts) take a quarter of the time, the market formulas' powers a tenth, garbage collection 7%; a run plays all 12 rounds even after a deal (a breach may come).",
+      why: "Profile: projecting each round's base and each candidate move over the horizon (projection.ts, economics.ts) takes a third of the time, garbage collection a tenth (copies of the state, boxed numbers), the rest is the round itself (orders, votes, accounting, stream keys); the formulas' powers are remembered (formula-runtime.ts). A run plays all 12 rounds even after a deal (a breach may come).",
     },
   );
   add('the same with hand-written formulas', ms(msPerRun('graduated', scale(3000), 'hand')));

@@ -23,7 +23,7 @@ export interface FlowOut {
   months: number;
   /** G7 alignment: how far allies close off alternatives when the EU cuts. */
   g7: number;
-  /** Markets: the share of trade the tariff stops, when already known; NaN: evaluate it. */
+  /** Markets: the share of trade the flow's tariff stops (tradeDrop), set before marketRound. */
   tauDrop: number;
   /** Scenario `deadweight_share` and `switching_cost`: the importer's loss on the trade that stops. */
   deadweight: number;
@@ -112,10 +112,12 @@ export function advanceDep(
   const def = sc.dependencies[d]!;
   flowFor(sc, out);
   out.g7 = g7;
-  out.tauDrop = Number.NaN;
   if (def.mechanism === 'supply') supplyRound(def, st, out);
   else if (def.mechanism === 'service') serviceRound(def, st, out);
-  else marketRound(def, st, out);
+  else {
+    out.tauDrop = tradeDrop(def, st.tariff);
+    marketRound(def, st, out);
+  }
   if (learning) {
     out.effort = effortOf(def, sc.blocs[def.dependent], pain);
     learnRound(def, st, out);
@@ -177,10 +179,10 @@ export function serviceRound(def: Dependency, st: DepState, out: FlowOut): void 
   out.cost = plausible(f.supply_cost(def.value, dt, r, phi, def.divertible), cap, 'supply_cost', def.id);
 }
 
-/** Market: a tariff (and a restriction) drops trade. */
+/** Market: a tariff (and a restriction) drops trade; `out.tauDrop` is the tariff's trade drop. */
 export function marketRound(def: Dependency, st: DepState, out: FlowOut): void {
   const f = def.formulas;
-  const tauDrop = Number.isNaN(out.tauDrop) ? tradeDrop(def, st.tariff) : out.tauDrop;
+  const tauDrop = out.tauDrop;
   const dt = out.months / 12;
   const r = st.restriction;
   const phi = st.substituted;

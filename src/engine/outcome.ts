@@ -1,6 +1,6 @@
 // How a run ends: a deal, a side backing down (pain over tolerance, or the
 // Council turning against the measures), a spiral, or time running out.
-import { qualifiedMajority } from './council/qmv.js';
+import { qualifiedMajority, statesNeeded } from './council/qmv.js';
 import { type BackDownReason, event, type SimEvent } from './events.js';
 import { pctOfGdp } from './negotiation.js';
 import { castVotes } from './politics.js';
@@ -98,6 +98,10 @@ function cohesionLost(sc: Scenario, council: Role, st: SimState): boolean {
   );
   if (!active) return false;
   const ballots = castVotes(sc, st.support, null);
+  // A qualified majority against needs that many states voting against: most rounds have far fewer.
+  let against = 0;
+  for (const b of ballots) if (b === 'against') against++;
+  if (against < statesNeeded(sc.states.length)) return false;
   const votes: Record<string, (typeof ballots)[number]> = {};
   const population: Record<string, number> = {};
   sc.states.forEach((s, i) => {

@@ -291,8 +291,49 @@ export function projectChange(
   horizon: number,
 ): Projection {
   const L = layoutOf(sc);
-  const base = baseFor(sc, L, input, levels, horizon);
-  const total = { target: base.total.target, coercer: base.total.coercer };
+  const total = { target: 0, coercer: 0 };
+  return changeFrom(sc, L, input, levels, baseFor(sc, L, input, levels, horizon), m, level, total);
+}
+
+/** Scores one-measure changes against one base projection (see `changeScorer`). */
+export interface ChangeScorer {
+  /** As `projectCosts` of the levels. */
+  readonly base: Projection;
+  /** As `projectChange` with measure `m` at `level`, in one object reused by the next call. */
+  change(m: number, level: number): Readonly<Projection>;
+}
+
+/**
+ * `projectCosts` and `projectChange` for many changes to the same levels,
+ * looking the base projection up once. `levels` must not change while in use.
+ */
+export function changeScorer(
+  sc: Scenario,
+  input: ProjectionInput,
+  levels: readonly number[],
+  horizon: number,
+): ChangeScorer {
+  const L = layoutOf(sc);
+  const b = baseFor(sc, L, input, levels, horizon);
+  const out = { target: 0, coercer: 0 };
+  return {
+    base: { target: b.total.target, coercer: b.total.coercer },
+    change: (m, level) => changeFrom(sc, L, input, levels, b, m, level, out),
+  };
+}
+
+function changeFrom(
+  sc: Scenario,
+  L: Layout,
+  input: ProjectionInput,
+  levels: readonly number[],
+  base: Base,
+  m: number,
+  level: number,
+  total: Projection,
+): Projection {
+  total.target = base.total.target;
+  total.coercer = base.total.coercer;
   const out = L.scratch.result;
   const actsOn = sc.measures[m]!.actsOn;
   for (let k = 0; k < actsOn.length; k++) {

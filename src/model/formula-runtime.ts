@@ -78,13 +78,40 @@ function negativePow(x: number, y: number): number {
 }
 
 /** mathjs pow(number, number) with predictable: true. */
-function pow(x: number, y: number): number {
-  // 1 to any finite power is exactly 1 (a tariff of 0): the common case, without Math.pow.
-  if (x === 1 && Number.isFinite(y)) return 1;
+function mathjsPow(x: number, y: number): number {
   if (x < 0 && Number.isFinite(y) && y !== Math.round(y)) return negativePow(x, y);
   if ((x < -1 && y === Infinity) || (x > -1 && x < 0 && y === -Infinity)) return NaN;
   if ((x * x < 1 && y === Infinity) || (x * x > 1 && y === -Infinity)) return 0;
   return mathPow(x, y);
+}
+
+// Powers repeat: a run's tariff factors (1 + τ)^-ε take a handful of values. A
+// direct-mapped memo of the last result per slot; a NaN key never matches, and
+// x = 0 (where -0 and 0 differ) is never stored, so a hit is always the same call.
+const MEMO_SLOTS = 256;
+const memoX = new Float64Array(MEMO_SLOTS).fill(Number.NaN);
+const memoY = new Float64Array(MEMO_SLOTS).fill(Number.NaN);
+const memoValue = new Float64Array(MEMO_SLOTS);
+
+/** The slot of (x, y): fixed-point bits of both, mixed (Fibonacci hashing), top 8 bits. */
+const memoSlot = (x: number, y: number): number =>
+  Math.imul(((x * 1048576) | 0) ^ Math.imul((y * 1048576) | 0, 0x9e3779b1), 0x85ebca6b) >>> 24;
+
+// Kept small, so that it and the formulas calling it inline into the engine's loops.
+function pow(x: number, y: number): number {
+  const slot = memoSlot(x, y);
+  return memoX[slot] === x && memoY[slot] === y ? memoValue[slot]! : powMiss(x, y, slot);
+}
+
+function powMiss(x: number, y: number, slot: number): number {
+  // 1 to any finite power is exactly 1 (a tariff of 0), without Math.pow.
+  const v = x === 1 && Number.isFinite(y) ? 1 : mathjsPow(x, y);
+  if (x !== 0) {
+    memoX[slot] = x;
+    memoY[slot] = y;
+    memoValue[slot] = v;
+  }
+  return v;
 }
 
 /** Round half away from zero, as mathjs's decimal toFixed(x, 0) does (`-0.4` gives -0, `-0` gives 0). */

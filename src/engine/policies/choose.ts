@@ -1,7 +1,7 @@
 // Computer players: each policy turns a state into one side's orders.
 import { coercerMin, perceivedZone, targetMax } from '../negotiation.js';
 import type { BlocOrders } from '../orders.js';
-import { projectChange, projectCosts } from '../projection.js';
+import { changeScorer } from '../projection.js';
 import type { SimState } from '../state.js';
 import { other, type Policy, type Rng, type Role, type Scenario } from '../types.js';
 import { lowers, type Move, offerFor, painPctOf, raises, roundToward, sideRung } from './moves.js';
@@ -126,8 +126,8 @@ function offered(st: SimState, bloc: Role, q: number, why?: MoveReason[]): void 
  */
 function bestRaise(sc: Scenario, st: SimState, bloc: Role, climb = false, why?: MoveReason[]): Move | null {
   const levels = st.measures.map((m) => m.level);
-  const h = sc.params.horizon;
-  const base = projectCosts(sc, st, levels, h);
+  const scorer = changeScorer(sc, st, levels, sc.params.horizon);
+  const base = scorer.base;
   const them = other(bloc);
   const rung = sideRung(sc, st, bloc);
   let best: Move | null = null;
@@ -136,7 +136,7 @@ function bestRaise(sc: Scenario, st: SimState, bloc: Role, climb = false, why?: 
   let bestProjected = { harmToOther: 0, ownCost: 0, climbs: false };
   for (const mv of raises(sc, st, bloc, rung + 1)) {
     const climbs = sc.measures[mv.index]!.levels[mv.level]!.rung > rung;
-    const p = projectChange(sc, st, levels, mv.index, mv.level, h);
+    const p = scorer.change(mv.index, mv.level);
     const gain = p[them] - base[them];
     if (gain <= 1e-9) {
       if (climbs) threat ??= mv;
@@ -186,10 +186,9 @@ function bestResponse(
   ];
   const stakes = sc.blocs[bloc].stakes;
   const projections: { target: number; coercer: number }[] = [];
+  const scorer = changeScorer(sc, st, levels, sc.params.horizon);
   const utility = moves.map((mv) => {
-    const p = mv
-      ? projectChange(sc, st, levels, mv.index, mv.level, sc.params.horizon)
-      : projectCosts(sc, st, levels, sc.params.horizon);
+    const p = mv ? scorer.change(mv.index, mv.level) : scorer.base;
     if (why) projections.push({ target: p.target, coercer: p.coercer });
     // Midpoint terms implied by the two bounds after this move (may lie outside [0,1] before a zone exists).
     const q = (1 - p.coercer / sc.blocs.coercer.stakes + p.target / sc.blocs.target.stakes) / 2;
