@@ -252,7 +252,7 @@ for (const [runs, rounds, scenario, target] of [
       target ? peak < target : undefined,
       {
         by: `${(peak - target).toFixed(0)} MB`,
-        why: 'It is flat (10% and 90% of the runs within a few MB) but starts high: the main thread holds ~95 MB once the loader (zod, yaml) has read the scenario, and each worker thread is a V8 isolate of ~50 MB with its heap capped (pool.ts).',
+        why: 'It is flat (10% and 90% of the runs within a few MB) but starts high: Node itself takes ~40 MB; the main thread then holds ~60 MB more once the loader (zod, yaml) has read the scenario (a 32 MB young generation that V8 grows while loading and keeps, ~25 MB of old generation), and each worker thread ~35 MB (an isolate of ~9 MB, its 8 MB young generation, an old generation collected at ~15-20 MB; pool.ts).',
       },
     );
   });
