@@ -69,9 +69,22 @@ function localSlot(cfg: RunnerConfig, scenarios: readonly Scenario[]): Slot {
   };
 }
 
+/** The built worker the tests (run from sources) start instead of worker.ts behind tsx: see startBuiltWorkers. */
+let builtWorker: URL | null = null;
+
+/**
+ * A seam for the tests: from sources, start `entry` (dist/batch/worker.js,
+ * built from these sources before the tests) rather than worker.ts behind
+ * tsx's loader, which costs each worker about a second of CPU.
+ */
+export function startBuiltWorkers(entry: URL | null): void {
+  builtWorker = entry;
+}
+
 /** The worker's entry: dist/batch/worker.js, or (from sources) worker.ts behind tsx's loader. */
 function workerUrl(entryOverride?: URL): URL {
   if (!import.meta.url.endsWith('.ts')) return entryOverride ?? new URL('./worker.js', import.meta.url);
+  if (!entryOverride && builtWorker) return builtWorker;
   // Node 20 ignores `--import tsx` in a worker's execArgv for its entry; register tsx inside the worker.
   const api = pathToFileURL(
     createRequire(import.meta.url)
