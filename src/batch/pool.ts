@@ -84,6 +84,7 @@ export function startBuiltWorkers(entry: URL | null): void {
 /** The worker's entry: dist/batch/worker.js, or (from sources) worker.ts behind tsx's loader. */
 function workerUrl(entryOverride?: URL): URL {
   if (!import.meta.url.endsWith('.ts')) return entryOverride ?? new URL('./worker.js', import.meta.url);
+  if (entryOverride?.pathname.endsWith('.js')) return entryOverride; // JavaScript needs no loader
   if (!entryOverride && builtWorker) return builtWorker;
   // Node 20 ignores `--import tsx` in a worker's execArgv for its entry; register tsx inside the worker.
   const api = pathToFileURL(
