@@ -14,7 +14,7 @@ export default defineConfig({
     maxWorkers: 2,
     isolate: false,
     globalSetup: ['tests/global-setup.ts'],
-    setupFiles: ['tests/setup-fast-check.ts', 'tests/setup-workers.ts'],
+    setupFiles: ['tests/setup-fast-check.ts', 'tests/setup-seams.ts'],
     // ink draws nothing but the last frame when it believes it runs in CI (is-in-ci reads
     // CI / CONTINUOUS_INTEGRATION when ink is imported); the screen tests need the live frames.
     env: { CI: 'false', CONTINUOUS_INTEGRATION: 'false' },
