@@ -3,7 +3,8 @@
 // work, so the W runners get the W cores). Workers receive the compiled
 // scenarios and the plan as data (they load no YAML, schema or compiler) and
 // compute their runs themselves from plan positions. Workers run the built
-// JavaScript; from TypeScript sources (tests) they load through tsx.
+// JavaScript; from TypeScript sources they load through tsx, unless a test
+// points them at the built worker (startBuiltWorkers).
 import { createRequire } from 'node:module';
 import { setImmediate as tick } from 'node:timers/promises';
 import { pathToFileURL } from 'node:url';
@@ -69,9 +70,23 @@ function localSlot(cfg: RunnerConfig, scenarios: readonly Scenario[]): Slot {
   };
 }
 
+/** The built worker the tests (run from sources) start instead of worker.ts behind tsx: see startBuiltWorkers. */
+let builtWorker: URL | null = null;
+
+/**
+ * A seam for the tests: from sources, start `entry` (dist/batch/worker.js,
+ * built from these sources before the tests) rather than worker.ts behind
+ * tsx's loader, which costs each worker 0.4-1 s more CPU (measured at load 10).
+ */
+export function startBuiltWorkers(entry: URL | null): void {
+  builtWorker = entry;
+}
+
 /** The worker's entry: dist/batch/worker.js, or (from sources) worker.ts behind tsx's loader. */
 function workerUrl(entryOverride?: URL): URL {
   if (!import.meta.url.endsWith('.ts')) return entryOverride ?? new URL('./worker.js', import.meta.url);
+  if (entryOverride?.pathname.endsWith('.js')) return entryOverride; // JavaScript needs no loader
+  if (!entryOverride && builtWorker) return builtWorker;
   // Node 20 ignores `--import tsx` in a worker's execArgv for its entry; register tsx inside the worker.
   const api = pathToFileURL(
     createRequire(import.meta.url)

@@ -47,7 +47,22 @@ export async function readYamlFile(abs: string, file: string): Promise<Result<Ya
   return parseYaml(text, file, abs);
 }
 
+/** Parsed documents by text, when memoizeYamlParses is on; null when off (the CLI). */
+let parsed: Map<string, { doc: Document.Parsed; lineCounter: LineCounter; data: unknown }> | null = null;
+
+/**
+ * A seam for the tests, which run hundreds of commands in one process, each
+ * parsing the same model files again: keep every document parsed without
+ * problems, by its text, and hand out a copy of its data. Off in the CLI.
+ */
+export function memoizeYamlParses(on: boolean): void {
+  parsed = on ? (parsed ?? new Map()) : null;
+}
+
 export function parseYaml(text: string, file: string, abs = file): Result<YamlSource, Diagnostic[]> {
+  const hit = parsed?.get(text);
+  if (hit)
+    return ok({ file, abs, doc: hit.doc, lineCounter: hit.lineCounter, data: structuredClone(hit.data) });
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   const errors = doc.errors.map((e): Diagnostic => {
@@ -71,6 +86,7 @@ export function parseYaml(text: string, file: string, abs = file): Result<YamlSo
     const message = e instanceof Error ? e.message : String(e);
     return err([{ file, line: 1, col: 1, path: '', code: 'yaml/syntax', message: lowerFirst(message) }]);
   }
+  parsed?.set(text, { doc, lineCounter, data: structuredClone(data) });
   return ok({ file, abs, doc, lineCounter, data });
 }
 

@@ -52,14 +52,18 @@ function fakeIo() {
   return { io, out, send, exited: () => exited };
 }
 
+/**
+ * The bytes of an uninterrupted batch (one worker), run once: its output,
+ * kept.csv, is also the finished output a --force rerun dies over.
+ */
+const KEPT = join(dir, 'kept.csv');
 let reference: Promise<Buffer> | null = null;
 const referenceBytes = () => {
   reference ??= (async () => {
-    const f = join(dir, 'ref.csv');
     const { io, out } = fakeIo();
-    const code = await main(args(f, '1'), io);
-    if (code !== 0) throw new Error(`reference batch failed: ${out.stderr}`);
-    return readFileSync(f);
+    const code = await main(args(KEPT, '1'), io);
+    if (code !== 0) throw new Error(`reference batch failed (exit ${code}): ${out.stderr}`);
+    return readFileSync(KEPT);
   })();
   return reference;
 };
@@ -75,7 +79,7 @@ describe('a batch stopped halfway', () => {
       workers: 2,
       out: { file: f, format: 'csv' },
       flags: { quiet: true },
-      workerEntry: new URL('../fixtures/workers/crash-on-third-chunk.ts', import.meta.url),
+      workerEntry: new URL('../fixtures/workers/crash-on-third-chunk.js', import.meta.url),
     });
     expect(r).toBe('crashed');
     expect(out.stderr).toMatch(
@@ -95,10 +99,9 @@ describe('a batch stopped halfway', () => {
   });
 
   it('keeps a finished output whole when a --force rerun over it dies halfway', async () => {
-    const f = join(dir, 'kept.csv');
-    const { io } = fakeIo();
-    expect(await main(args(f, '1'), io)).toBe(0);
-    const before = readFileSync(f);
+    const f = KEPT;
+    const before = await referenceBytes(); // a finished batch, exit 0
+    expect(readFileSync(f)).toEqual(before);
     const manifest = readFileSync(`${f}.manifest.json`);
     const again = fakeIo();
     const loaded = await loadAndPlan(again.io, 'tests/fixtures/scenarios/mini.yaml', { runs: RUNS });
@@ -107,7 +110,7 @@ describe('a batch stopped halfway', () => {
       workers: 2,
       out: { file: f, format: 'csv' },
       flags: { quiet: true, force: true },
-      workerEntry: new URL('../fixtures/workers/crash-on-third-chunk.ts', import.meta.url),
+      workerEntry: new URL('../fixtures/workers/crash-on-third-chunk.js', import.meta.url),
     });
     expect(r).toBe('crashed');
     // The old output and its manifest are untouched until a rerun finishes; the new rows wait in .tmp.
