@@ -13,9 +13,6 @@ export default defineConfig({
     // every file cost more than the tests. Tests therefore keep no global state.
     maxWorkers: 2,
     isolate: false,
-    // Transformed sources kept on disk between runs (node_modules/.experimental-vitest-cache),
-    // keyed by each file's content and the config: a warm run skips the TypeScript transforms.
-    experimental: { fsModuleCache: true },
     globalSetup: ['tests/global-setup.ts'],
     setupFiles: ['tests/setup-fast-check.ts', 'tests/setup-seams.ts'],
     // ink draws nothing but the last frame when it believes it runs in CI (is-in-ci reads
