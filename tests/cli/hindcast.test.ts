@@ -108,8 +108,8 @@ describe('aci-sim hindcast --set', () => {
   });
 });
 
-describe('aci-sim hindcast --posterior over several episodes', () => {
-  it('says a problem of the posterior file once, not once per episode', async () => {
+describe('a posterior over several episodes or packages', () => {
+  it('says a problem of the posterior file once, not once per episode or package', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aci-hc-'));
     const two = ['hindcast', 'history/japan-2010.yaml', 'history/norway-2010.yaml', '--runs', '2'];
     const jp = join(dir, 'jp.csv');
@@ -123,6 +123,10 @@ describe('aci-sim hindcast --posterior over several episodes', () => {
     writeFileSync(none, 'weight,parameters.nope\n1,0.5\n');
     expect((await cli([...two, '--posterior', none])).stderr).toBe(
       `${none}:1:8: parameters.nope: "parameters.nope" names no number of any episode named\n`,
+    );
+    const packages = ['batch', 'experiments/tutorial-packages.yaml', '--runs', '2', '--summary-only'];
+    expect((await cli([...packages, '--posterior', none])).stderr).toBe(
+      `${none}:1:8: parameters.nope: "parameters.nope" is not a number of scenario "tutorial"\n`,
     );
     const noWeight = join(dir, 'w.csv');
     writeFileSync(noWeight, 'wt,parameters.capitulation\n1,0.5\n');

@@ -290,9 +290,11 @@ export async function attachPosterior(
   const { resolve } = await import('node:path');
   const t = readPosterior(resolve(io.cwd, file), file);
   if (!t.ok) return t;
-  const problems = [exp.loaded, ...exp.packages.map((p) => p.loaded)].flatMap((l) =>
+  const all = [exp.loaded, ...exp.packages.map((p) => p.loaded)].flatMap((l) =>
     checkPosterior(t.value, l.scenario),
   );
+  // Packages share the scenario's numbers: a path missing from it is missing from each, said once.
+  const problems = [...new Map(all.map((d) => [`${d.line}:${d.col}:${d.message}`, d])).values()];
   if (problems.length > 0) return { ok: false, error: problems };
   return { ok: true, value: withPosterior(exp, t.value) };
 }
