@@ -137,3 +137,16 @@ export function checkPosterior(t: PosteriorTable, sc: Scenario, what = 'scenario
         ],
   );
 }
+
+/**
+ * The episodes a posterior was fitted to, from the manifest `calibrate` writes
+ * beside it (FILE.manifest.json); null when there is none or it does not say.
+ */
+export function fittedEpisodes(abs: string): string[] | null {
+  try {
+    const m = JSON.parse(readFileSync(`${abs}.manifest.json`, 'utf8')) as { fitted?: unknown };
+    return Array.isArray(m.fitted) && m.fitted.every((x) => typeof x === 'string') ? m.fitted : null;
+  } catch {
+    return null;
+  }
+}

@@ -72,9 +72,27 @@ describe('aci-sim calibrate', () => {
     expect(JSON.parse(h.stdout).episodes[0].series.error).toBeLessThan(15);
     expect(JSON.parse(h.stdout).posterior).toBe(out);
     const text = await cli(['hindcast', EPISODE, '--runs', '2', '--posterior', out]);
+    // The manifest beside the posterior names the episode it was fitted to: marked in sample.
     expect(text.stdout).toContain(
-      `Not the shipped model: parameters drawn from the posterior ${out}; the episodes it was fitted to are in sample whatever the column says.`,
+      `Not the shipped model: parameters drawn from the posterior ${out}; the episodes it was fitted to (its manifest) are marked in sample.`,
     );
+    // The same episode written as out of sample (a file extending it): the posterior's manifest marks it in.
+    const outside = join(dir, 'outside.yaml');
+    const episode = readFileSync(join(process.cwd(), EPISODE), 'utf8');
+    const expectBlock = episode
+      .slice(episode.indexOf('expect:'))
+      .replace('in_sample: true', 'in_sample: false');
+    writeFileSync(
+      outside,
+      `kind: scenario\nid: synthetic-episode\ntitle: Outside\nextends: ${join(process.cwd(), EPISODE)}\n${expectBlock}`,
+    );
+    const marked = await cli(['hindcast', outside, '--runs', '2', '--posterior', out]);
+    expect(marked.stdout).toMatch(/^synthetic-episode +in +/m);
+    const bare = join(dir, 'bare.csv');
+    writeFileSync(bare, readFileSync(out, 'utf8'));
+    const b2 = await cli(['hindcast', outside, '--runs', '2', '--posterior', bare]);
+    expect(b2.stdout).toContain('(no manifest beside it says which)');
+    expect(b2.stdout).toMatch(/^synthetic-episode +out +/m);
     const rows = join(dir, 'rows.csv');
     const b = await cli(['batch', EPISODE, '--runs', '6', '--posterior', out, '--out', rows, '--quiet']);
     expect(b.code).toBe(0);

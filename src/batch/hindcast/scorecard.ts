@@ -13,6 +13,8 @@ export interface Scorecard {
   readonly set: Readonly<Record<string, string | number>>;
   /** --posterior: the file the runs drew their parameters from, or null. */
   readonly posterior: string | null;
+  /** Whether the posterior's manifest said which episodes it was fitted to (they are marked in sample). */
+  readonly fittedKnown: boolean;
 }
 
 export const scorecardOf = (
@@ -21,6 +23,7 @@ export const scorecardOf = (
   seed: number,
   set: Readonly<Record<string, string | number>> = {},
   posterior: string | null = null,
+  fittedKnown = false,
 ): Scorecard => ({
   episodes,
   passed: episodes.filter((e) => e.pass).length,
@@ -29,6 +32,7 @@ export const scorecardOf = (
   seed,
   set,
   posterior,
+  fittedKnown,
 });
 
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -99,7 +103,9 @@ export function formatScorecard(s: Scorecard): string {
     );
   if (s.posterior !== null)
     out.push(
-      `Not the shipped model: parameters drawn from the posterior ${s.posterior}; the episodes it was fitted to are in sample whatever the column says.`,
+      s.fittedKnown
+        ? `Not the shipped model: parameters drawn from the posterior ${s.posterior}; the episodes it was fitted to (its manifest) are marked in sample.`
+        : `Not the shipped model: parameters drawn from the posterior ${s.posterior}; the episodes it was fitted to are in sample whatever the column says (no manifest beside it says which).`,
     );
   return `${out.join('\n')}\n`;
 }

@@ -82,6 +82,8 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
   const { scoreEpisode } = await import('../../batch/hindcast/score.js');
   const { formatScorecard, scorecardJson, scorecardOf } = await import('../../batch/hindcast/scorecard.js');
   const scores = [];
+  const { fittedEpisodes } = await import('../../io/posterior.js');
+  const fitted = opts.posterior === undefined ? null : fittedEpisodes(resolve(io.cwd, opts.posterior));
   const shared = new SharedProblems();
   for (const path of paths) {
     const r = await loadExperiment(path, { cwd: io.cwd, runs, seed, cacheDir: formulaCacheDir(io.env), set });
@@ -113,7 +115,14 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
       continue;
     }
     const plan = makePlan(exp);
-    scores.push(scoreEpisode(exp.loaded.def.id, exp.loaded.def.title, expect, runEpisode(exp, plan, expect)));
+    const score = scoreEpisode(
+      exp.loaded.def.id,
+      exp.loaded.def.title,
+      expect,
+      runEpisode(exp, plan, expect),
+    );
+    // An episode the posterior was fitted to is in sample, whatever its file says.
+    scores.push(fitted?.includes(score.id) ? { ...score, inSample: true } : score);
   }
   problems.push(
     ...shared.diagnostics(
@@ -122,7 +131,7 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
     ),
   );
   if (problems.length > 0) return reportDiagnostics(io, problems);
-  const card = scorecardOf(scores, runs, seed, set, opts.posterior ?? null);
+  const card = scorecardOf(scores, runs, seed, set, opts.posterior ?? null, fitted !== null);
   io.stdout.write(opts.json ? `${JSON.stringify(scorecardJson(card), null, 2)}\n` : formatScorecard(card));
   return EXIT_OK;
 }
