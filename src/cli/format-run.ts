@@ -95,9 +95,11 @@ export function runText(r: ExplainedRun, sc: Scenario, setup: RunSetup): string 
       `Pain to ${`${sc.blocs[role].short}:`.padEnd(w + 1)} ${money(r.pain[role].eurBn)} (${pct(r.pain[role].pctGdp)})${terms(role)}`,
     );
   lines.push(`Peak escalation: rung ${r.peakRung} of 6 (${RUNG_NAMES[r.peakRung]})`);
-  lines.push(
-    `Council: ${r.minQmMargin === null ? 'no vote reached a qualified majority' : `smallest margin of a qualified majority ${r.minQmMargin.toFixed(2)} points of population`}`,
-  );
+  // Two governments: no Council and no member states to report.
+  if (sc.council)
+    lines.push(
+      `Council: ${r.minQmMargin === null ? 'no vote reached a qualified majority' : `smallest margin of a qualified majority ${r.minQmMargin.toFixed(2)} points of population`}`,
+    );
   lines.push(
     `Substitution gained: ${T.id} ${(r.substitution.target * 100).toFixed(1)}%, ${C.id} ${(r.substitution.coercer * 100).toFixed(1)}% of the flows at stake (mean)`,
   );
@@ -105,6 +107,6 @@ export function runText(r: ExplainedRun, sc: Scenario, setup: RunSetup): string 
     .sort((a, b) => b[1].eurBn - a[1].eurBn)
     .slice(0, 5)
     .map(([id, p]) => `${id} ${money(p.eurBn)}`);
-  lines.push(`Member states hit hardest: ${top.join(', ')}`);
+  if (top.length > 0) lines.push(`Member states hit hardest: ${top.join(', ')}`);
   return `${lines.join('\n')}\n`;
 }

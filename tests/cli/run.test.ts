@@ -23,6 +23,16 @@ describe('aci-sim run', async () => {
     expect(j.events[0]).toMatchObject({ round: 1, code: expect.any(String), text: expect.any(String) });
   });
 
+  it('between two governments, says nothing of a Council or member states', async () => {
+    const two = await run('history/japan-2010.yaml', '--seed', '2');
+    expect(two.code).toBe(0);
+    expect(two.stdout).toContain('Substitution gained: JP ');
+    expect(two.stdout).not.toMatch(/^Council:|^Member states hit hardest/m);
+    const eu = await run('tutorial', '--seed', '1');
+    expect(eu.stdout).toMatch(/^Council: /m);
+    expect(eu.stdout).toMatch(/^Member states hit hardest: DE EUR /m);
+  });
+
   it('is reproducible: the same seed gives the same bytes', async () => {
     const [a, b] = await Promise.all([
       run('tutorial', '--seed', '3', '--json'),
