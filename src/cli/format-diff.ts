@@ -20,7 +20,8 @@ export function diffText(A: Side, B: Side, edits: readonly string[]): string {
   }
   lines.push(...summaryTable(A, B));
   for (const role of ROLES) lines.push('', ...flowLines(B, d, role));
-  lines.push('', ...supportLines(d));
+  // Two governments have no member states whose support could change.
+  if (B.sc.states.length > 0) lines.push('', ...supportLines(d));
   return `${lines.join('\n')}\n`;
 }
 
@@ -40,12 +41,16 @@ function summaryTable(A: Side, B: Side): string[] {
       signed(b.pain[r].eurBn - a.pain[r].eurBn, 1),
     ]),
     ['peak rung', String(a.peakRung), String(b.peakRung), signed(b.peakRung - a.peakRung, 0)],
-    [
-      'smallest QM margin',
-      a.minQmMargin === null ? 'no QM' : a.minQmMargin.toFixed(2),
-      b.minQmMargin === null ? 'no QM' : b.minQmMargin.toFixed(2),
-      '',
-    ],
+    ...(B.sc.council
+      ? [
+          [
+            'smallest QM margin',
+            a.minQmMargin === null ? 'no QM' : a.minQmMargin.toFixed(2),
+            b.minQmMargin === null ? 'no QM' : b.minQmMargin.toFixed(2),
+            '',
+          ] as [string, string, string, string],
+        ]
+      : []),
     ['deals broken', String(a.dealsBroken), String(b.dealsBroken), signed(b.dealsBroken - a.dealsBroken, 0)],
   ];
   const w = [0, 1, 2, 3].map((i) => Math.max(...rows.map((r) => r[i]!.length)));

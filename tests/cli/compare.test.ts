@@ -27,6 +27,18 @@ describe('compare', () => {
     );
   });
 
+  it('between two governments, has no Council row and no member states', async () => {
+    const r = await cli(
+      ['compare', 'history/japan-2010.yaml', '--set', 'blocs.JP.stakes=0.3', '--seed', '2'],
+      {
+        env,
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^pain to JP /m);
+    expect(r.stdout).not.toMatch(/QM margin|member state|Council/);
+  });
+
   it('says an edit has no effect, and why', async () => {
     const cases: [string, string][] = [
       ['measures.tariff_evs.levels[1].tariff=0.35', 'measure tariff_evs is never raised in this run'],
