@@ -35,8 +35,8 @@ const RANK = { for: 2, abstain: 1, against: 0 } as const;
 /** The first member state whose vote moved away from the countermeasures, and what pressed on it. */
 function stateMoved(g: Game, s: GameSeries): Prompt {
   for (let k = 1; k < s.council.length; k++) {
-    const before = s.council[k - 1]!.ballots;
-    const moved = s.council[k]!.ballots.filter((b, i) => RANK[b.vote] < RANK[before[i]!.vote]);
+    const before = s.council[k - 1]?.ballots ?? [];
+    const moved = (s.council[k]?.ballots ?? []).filter((b, i) => RANK[b.vote] < RANK[before[i]!.vote]);
     if (moved.length === 0) continue;
     const b = moved.sort((x, y) => y.population - x.population)[0]!;
     const from = before.find((x) => x.id === b.id)!.vote;

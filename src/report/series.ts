@@ -13,7 +13,8 @@ export interface GameSeries {
   cumHarm: Record<Role, number[]>;
   cumCost: Record<Role, number[]>;
   /** How the Council would vote at the end of each round. */
-  council: CouncilView[];
+  /** Per state; null entries between two governments (no Council). */
+  council: (CouncilView | null)[];
   /** % of EU population whose government would vote for / against the countermeasures. */
   cohesionFor: number[];
   cohesionAgainst: number[];
@@ -44,8 +45,8 @@ export function gameSeries(g: Game): GameSeries {
     cumHarm: byBloc((b) => per((st) => st.pain[b].harm)),
     cumCost: byBloc((b) => per((st) => st.pain[b].cost)),
     council,
-    cohesionFor: council.map((c) => c.result.for.population),
-    cohesionAgainst: council.map((c) => c.result.against.population),
+    cohesionFor: council.map((c) => c?.result.for.population ?? 0),
+    cohesionAgainst: council.map((c) => c?.result.against.population ?? 0),
     rung: byBloc((b) => per((st) => sideRung(g.sc, st, b))),
     zone: g.rounds.map((r) => {
       // While a deal stands the zone is not projected again: show the deal instead.

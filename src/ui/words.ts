@@ -97,3 +97,6 @@ export function ordersText(
   if (o?.backDown) parts.push('BACKS DOWN');
   return parts.length > 0 ? parts.join(' · ') : 'no change';
 }
+
+/** Shown where the Council panel and board would be, between two governments. */
+export const NO_COUNCIL = 'No Council: both sides are governments, each deciding alone.';

@@ -19,7 +19,7 @@ describe('the Council board', () => {
     it(`opens with c at ${columns}×${rows}, shows every state once with its ballot, and closes`, async () => {
       const s = await session();
       const { sc } = s.setup;
-      const view = councilView(sc, stateOf(s));
+      const view = councilView(sc, stateOf(s))!;
       // The tutorial's start: Germany and France alone could take the majority away.
       expect(view.pivotal).toEqual(['DE', 'FR']);
       const g = await emulate({ session: s }, columns, rows);
@@ -85,7 +85,7 @@ describe('the Council board', () => {
   it('gives the pivotal states a line of their own, with their population, when the panel has room', async () => {
     const s = await session();
     const st = stateOf(s);
-    const view = councilView(s.setup.sc, st);
+    const view = councilView(s.setup.sc, st)!;
     const r = render(<CouncilPanel view={view} st={st} width={60} rows={5} />);
     const lines = stripVTControlCharacters(r.lastFrame() ?? '').split('\n');
     expect(lines).toHaveLength(5);

@@ -17,7 +17,8 @@ const stateAt = (r: RunResult, round: number) =>
 function ballotsOf(sc: Scenario, r: RunResult, round: number): Record<string, Ballot> | null {
   const st = stateAt(r, round);
   if (!st) return null;
-  return Object.fromEntries(councilView(sc, st).ballots.map((b) => [b.id, b.vote]));
+  const view = councilView(sc, st);
+  return view && Object.fromEntries(view.ballots.map((b) => [b.id, b.vote]));
 }
 
 /** The share of a flow let through each month, 100 × (1 − restriction). */

@@ -69,7 +69,8 @@ export async function predictVote(io: CliIo, opts: PredictOptions): Promise<numb
   while (s.log.length < round && !engine.isOver(sc, engine.stateOf(s)))
     s = engine.playRound(s, engine.computerTurn(s));
   const st = engine.stateOf(s);
-  const view = engine.councilView(sc, st);
+  // Not null: the checks above refused a scenario whose measure has no Council.
+  const view = engine.councilView(sc, st)!;
   const result = view.result;
   const ballots = view.ballots.map((b) => ({
     state: b.id,

@@ -1,6 +1,6 @@
 // The whole screen for a state: header, the body (panels, an overlay or a
 // hand-over card) and the footer, in exactly `height` lines.
-import { Box } from 'ink';
+import { Box, Text } from 'ink';
 import { type ReactNode, useMemo } from 'react';
 import { councilView, isHuman, isOver, metricsOf, monthOf, stateOf } from '../../engine/index.js';
 import { changedLevels, type Phase, roundOrders, viewerOf } from '../draft.js';
@@ -8,7 +8,7 @@ import { usePreview } from '../hooks/use-preview.js';
 import { layoutFor } from '../layout.js';
 import { type AppState, phaseOfApp } from '../state/app-state.js';
 import { namesOf, type SideNames, useSides } from '../theme.js';
-import { outcomeText } from '../words.js';
+import { NO_COUNCIL, outcomeText } from '../words.js';
 import { CouncilPanel } from './CouncilPanel.js';
 import { EventFeed } from './EventFeed.js';
 import { Footer } from './Footer.js';
@@ -221,7 +221,13 @@ export function GameScreen({
               barWidth={L.barWidth}
               facilitator={s.facilitator}
             />
-            <CouncilPanel view={council} st={st} width={L.rightWidth} rows={L.midRows - 4} />
+            {council ? (
+              <CouncilPanel view={council} st={st} width={L.rightWidth} rows={L.midRows - 4} />
+            ) : (
+              <Text dimColor wrap="truncate-end">
+                {NO_COUNCIL}
+              </Text>
+            )}
           </Box>
         </Box>
         <EventFeed events={session.events} rows={L.feedRows} width={columns} back={s.feedBack} />

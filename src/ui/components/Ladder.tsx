@@ -14,9 +14,13 @@ export function sideRung(sc: Scenario, st: SimState, bloc: 'target' | 'coercer')
 
 export const Ladder = memo(function Ladder({ sc, st, width }: { sc: Scenario; st: SimState; width: number }) {
   const color = useColor();
-  const eu = sideRung(sc, st, 'target');
-  const cn = sideRung(sc, st, 'coercer');
-  const now = Math.max(eu, cn);
+  const target = sideRung(sc, st, 'target');
+  const coercer = sideRung(sc, st, 'coercer');
+  const now = Math.max(target, coercer);
+  // Each side's marker carries its id (◀EU ◀CN, ◀JP ◀CN, ◀CN ◀US …).
+  const mark = (id: string, on: boolean) => (on ? ` ◀${id}` : ' '.repeat(id.length + 2));
+  const T = sc.blocs.target.id;
+  const C = sc.blocs.coercer.id;
   const rungs = RUNG_NAMES.map((name, r) => ({ name, r })).reverse();
   return (
     <Box flexDirection="column" width={width}>
@@ -25,10 +29,10 @@ export const Ladder = memo(function Ladder({ sc, st, width }: { sc: Scenario; st
         <Text key={r} wrap="truncate-end">
           <Text bold={r === now} color={r === now ? color(now >= 5 ? 'bad' : 'warn') : undefined}>
             {r === now ? SYMBOL.here : ' '}
-            {padTo(`${r} ${name}`, width - 11)}
+            {padTo(`${r} ${name}`, width - 7 - T.length - C.length)}
           </Text>
-          <Text color={color('target')}>{r === eu ? ' ◀EU' : '    '}</Text>
-          <Text color={color('coercer')}>{r === cn ? ' ◀CN' : '    '}</Text>
+          <Text color={color('target')}>{mark(T, r === target)}</Text>
+          <Text color={color('coercer')}>{mark(C, r === coercer)}</Text>
           <Text color={color('muted')}>{r === st.peakRung && r > now ? ' ^' : ''}</Text>
         </Text>
       ))}

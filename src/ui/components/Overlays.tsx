@@ -5,6 +5,7 @@ import { viewerOf } from '../draft.js';
 import { type AppState, phaseOfApp } from '../state/app-state.js';
 import { capital, namesOf, useSides } from '../theme.js';
 import { voteEvents, voteView } from '../votes.js';
+import { NO_COUNCIL } from '../words.js';
 import { BoardOverlay } from './BoardOverlay.js';
 import { DealOverlay } from './DealOverlay.js';
 import { EventLogOverlay } from './EventLogOverlay.js';
@@ -37,8 +38,11 @@ export function Overlays({
       return <HelpOverlay width={width} height={height} />;
     case 'legend':
       return <LegendOverlay width={width} height={height} />;
-    case 'board':
-      return <BoardOverlay sc={sc} view={councilView(sc, st)} width={width} height={height} />;
+    case 'board': {
+      const view = councilView(sc, st);
+      if (!view) return <Message title="Council" lines={[NO_COUNCIL]} width={width} height={height} />;
+      return <BoardOverlay sc={sc} view={view} width={width} height={height} />;
+    }
     case 'log':
       return <EventLogOverlay events={s.session.events} back={o.back} width={width} height={height} />;
     case 'pause':
