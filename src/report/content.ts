@@ -86,15 +86,21 @@ function keyFigures(g: Game): Item[] {
     label: `Pain to ${blocName(g.sc, b)}`,
     value: `${money(m.pain[b].eurBn)} (${m.pain[b].pctGdp.toFixed(3)}% of GDP a year): harm ${money(g.final.pain[b].harm)}, own measures ${money(g.final.pain[b].cost)}`,
   }));
+  const council: Item[] =
+    g.sc.states.length === 0
+      ? []
+      : [
+          {
+            label: 'Council',
+            value:
+              m.minQmMargin === null
+                ? 'no vote reached a qualified majority'
+                : `smallest margin of a qualified majority: ${m.minQmMargin.toFixed(1)} points of population above 65%`,
+          },
+        ];
   items.push(
     { label: 'Peak escalation', value: `rung ${m.peakRung} of 6 (${RUNG_NAMES[m.peakRung]})` },
-    {
-      label: 'Council',
-      value:
-        m.minQmMargin === null
-          ? 'no vote reached a qualified majority'
-          : `smallest margin of a qualified majority: ${m.minQmMargin.toFixed(1)} points of population above 65%`,
-    },
+    ...council,
     {
       label: 'Substitution gained',
       value: `${blocShort(g.sc, 'target')} ${pct(m.substitution.target * 100, 1)}, ${blocShort(g.sc, 'coercer')} ${pct(m.substitution.coercer * 100, 1)} of the flows at stake (mean)`,
@@ -139,7 +145,8 @@ export function reportContent(g: Game, d: Distribution): ReportContent {
     warnings: g.warnings.map((w) => w.message),
     outcome: outcomeSentence(g, f),
     keyFigures: keyFigures(g),
-    charts: gameCharts(g, s),
+    // Between two governments there is no Council: no cohesion chart.
+    charts: gameCharts(g, s).filter((c) => c.file !== 'cohesion.svg' || g.sc.states.length > 0),
     council: councilTally(g),
     players: {
       target: `${blocShort(g.sc, 'target')} (${playerLabel(j.players.target)})`,

@@ -65,7 +65,7 @@ export function renderHtml(c: ReportContent, source: string): string {
 ${warnings}
 <section id="outcome"><h2>Outcome</h2><p class="lead">${esc(c.outcome)}</p>${itemTable(c.keyFigures)}</section>
 <section id="rounds"><h2>Over the rounds</h2>${c.charts.map(figure).join('\n')}</section>
-<section id="council"><h2>The Council, state by state</h2>${councilTable(c)}</section>
+${c.council.rows.length > 0 ? `<section id="council"><h2>The Council, state by state</h2>${councilTable(c)}</section>` : ''}
 <section id="timeline"><h2>Timeline</h2>${timelineTable(c)}</section>
 <section id="comparison"><h2>Against computer-played games</h2><p>${esc(c.comparison.intro)}</p><ul>${c.comparison.sentences.map((s) => `<li>${esc(s)}</li>`).join('')}</ul>${comparisonTable(c)}<p class="note">${esc(c.comparison.tableNote)}</p>${c.comparison.charts.map(figure).join('\n')}</section>
 <section id="prompts"><h2>Discussion prompts</h2><ol class="prompts">${c.prompts.map((p) => `<li>${esc(p)}</li>`).join('')}</ol></section>

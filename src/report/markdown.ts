@@ -19,10 +19,12 @@ export function renderMarkdown(c: ReportContent, source: string): string {
   out.push('', '## Over the rounds', '');
   for (const ch of c.charts)
     out.push(`### ${md(ch.title)}`, '', `![${md(ch.title)}](${ch.file})`, '', `*${md(ch.caption)}*`, '');
-  out.push('## The Council, state by state', '');
   const { votes, rows } = c.council;
-  if (votes.length === 0) out.push('No Council or committee vote was held in this game.', '');
-  else {
+  // Between two governments there are no member states: no Council section.
+  if (rows.length > 0) out.push('## The Council, state by state', '');
+  if (rows.length > 0 && votes.length === 0)
+    out.push('No Council or committee vote was held in this game.', '');
+  else if (rows.length > 0) {
     const heads = votes.map(
       (v) => `Round ${v.round}: ${md(v.what)} ${v.passed ? '(adopted)' : '(not adopted)'}`,
     );

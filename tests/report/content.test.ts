@@ -156,3 +156,27 @@ describe('where the journal’s scenario is', () => {
     expect(byId.ok && byId.value.sc.id).toBe('tutorial');
   });
 });
+
+describe('a game between two governments', async () => {
+  const dir = await tmp();
+  const file = join(dir, 'japan.json');
+  await saveJournal(
+    file,
+    await playJournal({
+      ref: 'history/japan-2010.yaml',
+      seed: '07c1c37860077b4c',
+      players: { target: 'graduated', coercer: 'best_response' },
+    }),
+  );
+  const g = await loadGame(file, { cwd: ROOT });
+  if (!g.ok) throw new Error(JSON.stringify(g.error));
+  const content = reportContent(g.value, DIST);
+  const markdown = renderMarkdown(content, 'japan.json');
+
+  it('has no Council figure, cohesion chart, Council section or Council prompt', () => {
+    expect(content.keyFigures.map((k) => k.label)).not.toContain('Council');
+    expect(content.charts.map((c) => c.file)).not.toContain('cohesion.svg');
+    expect(markdown).not.toMatch(/Council|cohesion|member state/i);
+    expect(markdown).toMatch(/Pain to Japan/);
+  });
+});
