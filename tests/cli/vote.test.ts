@@ -2,39 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { runVote } from '../../src/cli/commands/vote.js';
 import { loadCouncil } from '../../src/io/load-council.js';
 import { cli } from '../helpers/cli.js';
+import { POP_2025 } from '../helpers/council-2025.js';
 
-// The Council's 2025 table (calibration.md §B), written out here so that the
-// command's tests do not depend on the YAML; a separate test checks that the
-// YAML gives the same table.
-const POP_2025: Record<string, number> = {
-  DE: 18.49,
-  FR: 15.17,
-  IT: 13.23,
-  ES: 10.78,
-  PL: 8.33,
-  RO: 4.23,
-  NL: 4.01,
-  BE: 2.62,
-  CZ: 2.42,
-  PT: 2.36,
-  SE: 2.34,
-  EL: 2.31,
-  HU: 2.13,
-  AT: 2.02,
-  BG: 1.43,
-  DK: 1.32,
-  FI: 1.25,
-  SK: 1.21,
-  IE: 1.19,
-  HR: 0.86,
-  LT: 0.64,
-  SI: 0.47,
-  LV: 0.42,
-  EE: 0.3,
-  CY: 0.21,
-  LU: 0.15,
-  MT: 0.12,
-};
 const NAMES: Record<string, string> = { DE: 'Germany', FR: 'France', EL: 'Greece' };
 
 // The vote on the EV countervailing duties, 4 Oct 2024 (Reuters factbox), on the 2025 weights.

@@ -7,37 +7,8 @@ import {
   statesNeeded,
   type Vote,
 } from '../../src/engine/council/qmv.js';
+import { POP_2025 } from '../helpers/council-2025.js';
 
-// Council population shares applicable in 2025 (calibration.md §B); they sum to 100.01.
-const POP_2025: Record<string, number> = {
-  DE: 18.49,
-  FR: 15.17,
-  IT: 13.23,
-  ES: 10.78,
-  PL: 8.33,
-  RO: 4.23,
-  NL: 4.01,
-  BE: 2.62,
-  CZ: 2.42,
-  PT: 2.36,
-  SE: 2.34,
-  EL: 2.31,
-  HU: 2.13,
-  AT: 2.02,
-  BG: 1.43,
-  DK: 1.32,
-  FI: 1.25,
-  SK: 1.21,
-  IE: 1.19,
-  HR: 0.86,
-  LT: 0.64,
-  SI: 0.47,
-  LV: 0.42,
-  EE: 0.3,
-  CY: 0.21,
-  LU: 0.15,
-  MT: 0.12,
-};
 const CODES = Object.keys(POP_2025);
 
 /** Every state votes `rest` except those listed. */

@@ -3,36 +3,7 @@ import { HAND_FORMULAS } from '../../src/engine/hand-formulas.js';
 import type { Dependency, Measure, MemberState, Scenario } from '../../src/engine/types.js';
 import { buildTargets } from '../../src/io/path-vocabulary.js';
 import { makeRandomSource } from '../../src/rng/streams.js';
-
-const POP: Record<string, number> = {
-  DE: 18.49,
-  FR: 15.17,
-  IT: 13.23,
-  ES: 10.78,
-  PL: 8.33,
-  RO: 4.23,
-  NL: 4.01,
-  BE: 2.62,
-  CZ: 2.42,
-  PT: 2.36,
-  SE: 2.34,
-  EL: 2.31,
-  HU: 2.13,
-  AT: 2.02,
-  BG: 1.43,
-  DK: 1.32,
-  FI: 1.25,
-  SK: 1.21,
-  IE: 1.19,
-  HR: 0.86,
-  LT: 0.64,
-  SI: 0.47,
-  LV: 0.42,
-  EE: 0.3,
-  CY: 0.21,
-  LU: 0.15,
-  MT: 0.12,
-};
+import { POP_2025 as POP } from './council-2025.js';
 
 export function miniStates(base = 0.8): MemberState[] {
   return Object.entries(POP).map(([id, population]) => ({
