@@ -20,8 +20,8 @@ export function diffText(A: Side, B: Side, edits: readonly string[]): string {
   }
   lines.push(...summaryTable(A, B));
   for (const role of ROLES) lines.push('', ...flowLines(B, d, role));
-  // Two governments have no member states whose support could change.
-  if (B.sc.states.length > 0) lines.push('', ...supportLines(d));
+  // Two governments have no Council whose members' support could change.
+  if (B.sc.council !== null) lines.push('', ...supportLines(d));
   return `${lines.join('\n')}\n`;
 }
 

@@ -62,9 +62,9 @@ export interface CouncilView {
   pivotal: string[];
 }
 
-/** How the Council would vote now on its side's measures (deterministic bands); null between two governments. */
+/** How the Council would vote now on its side's measures (deterministic bands); null when no side has a Council. */
 export function councilView(sc: Scenario, st: SimState): CouncilView | null {
-  if (sc.states.length === 0) return null;
+  if (sc.council === null) return null;
   const votes = castVotes(sc, st.support, null);
   const table: Record<string, Ballot> = {};
   const population: Record<string, number> = {};

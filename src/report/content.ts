@@ -87,7 +87,7 @@ function keyFigures(g: Game): Item[] {
     value: `${money(m.pain[b].eurBn)} (${m.pain[b].pctGdp.toFixed(3)}% of GDP a year): harm ${money(g.final.pain[b].harm)}, own measures ${money(g.final.pain[b].cost)}`,
   }));
   const council: Item[] =
-    g.sc.states.length === 0
+    g.sc.council === null
       ? []
       : [
           {
@@ -146,7 +146,7 @@ export function reportContent(g: Game, d: Distribution): ReportContent {
     outcome: outcomeSentence(g, f),
     keyFigures: keyFigures(g),
     // Between two governments there is no Council: no cohesion chart.
-    charts: gameCharts(g, s).filter((c) => c.file !== 'cohesion.svg' || g.sc.states.length > 0),
+    charts: gameCharts(g, s).filter((c) => c.file !== 'cohesion.svg' || g.sc.council !== null),
     council: councilTally(g),
     players: {
       target: `${blocShort(g.sc, 'target')} (${playerLabel(j.players.target)})`,

@@ -38,7 +38,9 @@ function whatOf(g: Game, code: string, data: object): string {
   return `${body}: ${m?.name ?? String(data.measure)}, level ${String(data.level)}`;
 }
 
+/** No rows when no side has a Council (two governments). */
 export function councilTally(g: Game): CouncilTally {
+  if (g.sc.council === null) return { votes: [], rows: [] };
   const votes: TallyVote[] = [];
   const byState = new Map<string, Vote[]>(g.sc.states.map((s) => [s.id, []]));
   for (const r of g.rounds)

@@ -19,23 +19,7 @@ export function renderMarkdown(c: ReportContent, source: string): string {
   out.push('', '## Over the rounds', '');
   for (const ch of c.charts)
     out.push(`### ${md(ch.title)}`, '', `![${md(ch.title)}](${ch.file})`, '', `*${md(ch.caption)}*`, '');
-  const { votes, rows } = c.council;
-  // Between two governments there are no member states: no Council section.
-  if (rows.length > 0) out.push('## The Council, state by state', '');
-  if (rows.length > 0 && votes.length === 0)
-    out.push('No Council or committee vote was held in this game.', '');
-  else if (rows.length > 0) {
-    const heads = votes.map(
-      (v) => `Round ${v.round}: ${md(v.what)} ${v.passed ? '(adopted)' : '(not adopted)'}`,
-    );
-    out.push(`| Member state | Population | ${heads.join(' | ')} | For | Abstain | Against |`);
-    out.push(`|---|---:|${votes.map(() => '---|').join('')}---:|---:|---:|`);
-    for (const r of rows)
-      out.push(
-        `| ${md(r.name)} (${r.state}) | ${r.population.toFixed(2)}% | ${r.ballots.map((b) => `${BALLOT_MARK[b]} ${b}`).join(' | ')} | ${r.for} | ${r.abstain} | ${r.against} |`,
-      );
-    out.push('');
-  }
+  out.push(...councilSection(c));
   out.push('## Timeline', '');
   out.push(
     `| Round | Date | ${md(c.players.target)} | ${md(c.players.coercer)} | Injects and events | Notes |`,
@@ -63,4 +47,23 @@ export function renderMarkdown(c: ReportContent, source: string): string {
     '',
   );
   return out.join('\n');
+}
+
+/** The Council's ballots by state; nothing when no side has a Council (two governments). */
+function councilSection(c: ReportContent): string[] {
+  const { votes, rows } = c.council;
+  if (rows.length === 0) return [];
+  const out = ['## The Council, state by state', ''];
+  if (votes.length === 0) return [...out, 'No Council or committee vote was held in this game.', ''];
+  const heads = votes.map(
+    (v) => `Round ${v.round}: ${md(v.what)} ${v.passed ? '(adopted)' : '(not adopted)'}`,
+  );
+  out.push(`| Member state | Population | ${heads.join(' | ')} | For | Abstain | Against |`);
+  out.push(`|---|---:|${votes.map(() => '---|').join('')}---:|---:|---:|`);
+  for (const r of rows)
+    out.push(
+      `| ${md(r.name)} (${r.state}) | ${r.population.toFixed(2)}% | ${r.ballots.map((b) => `${BALLOT_MARK[b]} ${b}`).join(' | ')} | ${r.for} | ${r.abstain} | ${r.against} |`,
+    );
+  out.push('');
+  return out;
 }

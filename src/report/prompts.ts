@@ -20,7 +20,7 @@ const stateAt = (g: Game, round: number): SimState => (round === 0 ? g.start : g
 
 /** The tightest Council vote that reached a qualified majority, and who did not vote for. */
 function councilMargin(g: Game): Prompt {
-  if (g.sc.states.length === 0) return null;
+  if (g.sc.council === null) return null;
   const m = g.final.minQmMargin;
   if (m === null)
     return 'The Council never reached a qualified majority for countermeasures in this game. Was that a choice, a failure to build support, or a matter of time — and what would an earlier vote have changed?';
