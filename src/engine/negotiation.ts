@@ -16,12 +16,43 @@ export function learningFlags(sc: Scenario, levels: ArrayLike<number>, out: bool
   return out;
 }
 
-/** Highest q the target accepts: its cost of going on over its stakes. */
-export const targetMax = (sc: Scenario, costTarget: number): number =>
-  clamp01(costTarget / sc.blocs.target.stakes);
-/** Lowest q the coercer accepts. */
-export const coercerMin = (sc: Scenario, costCoercer: number): number =>
-  clamp01(1 - costCoercer / sc.blocs.coercer.stakes);
+/**
+ * The terms both would expect if the contest went on: the share of the stakes
+ * the target would end up conceding, by a ratio contest over resolve (stakes
+ * over cost of going on). The side that pays more for what it stands to gain
+ * is expected to give more; with no cost on either side, half.
+ */
+export function expectedTerms(sc: Scenario, costTarget: number, costCoercer: number): number {
+  const t = costTarget / sc.blocs.target.stakes;
+  const c = costCoercer / sc.blocs.coercer.stakes;
+  return t + c > 0 ? t / (t + c) : 0.5;
+}
+
+/**
+ * The two bounds before clamping to [0, 1]. Each side expects terms
+ * `optimism` of the way from the common expectation to its own end, and
+ * accepts up to its cost of going on (as a share of its stakes) worse than
+ * that. They meet once the two shares add up to `optimism`.
+ */
+export function rawBounds(
+  sc: Scenario,
+  costTarget: number,
+  costCoercer: number,
+): { targetMax: number; coercerMin: number } {
+  const o = sc.params.optimism;
+  const p = expectedTerms(sc, costTarget, costCoercer);
+  return {
+    targetMax: p * (1 - o) + costTarget / sc.blocs.target.stakes,
+    coercerMin: p + o * (1 - p) - costCoercer / sc.blocs.coercer.stakes,
+  };
+}
+
+/** Highest q the target accepts, given the two costs of going on as it sees them. */
+export const targetMax = (sc: Scenario, costTarget: number, costCoercer: number): number =>
+  clamp01(rawBounds(sc, costTarget, costCoercer).targetMax);
+/** Lowest q the coercer accepts, given the two costs of going on as it sees them. */
+export const coercerMin = (sc: Scenario, costTarget: number, costCoercer: number): number =>
+  clamp01(rawBounds(sc, costTarget, costCoercer).coercerMin);
 
 /**
  * The zone as it truly is and as each side sees it: a side knows its own cost
@@ -32,10 +63,16 @@ export function zoneView(sc: Scenario, p: Projection, rng: Rng): ZoneView {
   const cnSeenByEU = noisy(p.coercer, sc.blocs.target.misperception);
   const euSeenByCN = noisy(p.target, sc.blocs.coercer.misperception);
   return {
-    coercerMin: coercerMin(sc, p.coercer),
-    targetMax: targetMax(sc, p.target),
-    targetSees: { coercerMin: coercerMin(sc, cnSeenByEU), targetMax: targetMax(sc, p.target) },
-    coercerSees: { coercerMin: coercerMin(sc, p.coercer), targetMax: targetMax(sc, euSeenByCN) },
+    coercerMin: coercerMin(sc, p.target, p.coercer),
+    targetMax: targetMax(sc, p.target, p.coercer),
+    targetSees: {
+      coercerMin: coercerMin(sc, p.target, cnSeenByEU),
+      targetMax: targetMax(sc, p.target, cnSeenByEU),
+    },
+    coercerSees: {
+      coercerMin: coercerMin(sc, euSeenByCN, p.coercer),
+      targetMax: targetMax(sc, euSeenByCN, p.coercer),
+    },
     costTarget: p.target,
     costCoercer: p.coercer,
   };

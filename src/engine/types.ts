@@ -162,6 +162,11 @@ export interface Params {
   readonly reopenAfter: number;
   /** A deal giving one side at least 1 − this of what is at stake is that side's win (the other backs down). */
   readonly capitulation: number;
+  /**
+   * How far each side expects to prevail if the contest goes on (0..1): 1 =
+   * each expects to win outright, 0 = both expect the same terms.
+   */
+  readonly optimism: number;
   /** Months of coercion that does not bite after which the coercer lifts its measures. */
   readonly futilityMonths: number;
   /** Coercion "bites" while the target's pain is at least this share of its tolerance. */

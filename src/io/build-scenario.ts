@@ -155,6 +155,7 @@ export function buildScenario(
       spiralRung: p.spiral_rung,
       reopenAfter: p.reopen_after,
       capitulation: p.capitulation,
+      optimism: p.optimism,
       futilityMonths: p.futility_months,
       futilityBite: p.futility_bite,
       deadweightShare: p.deadweight_share,

@@ -50,16 +50,9 @@ describe('offers', () => {
     });
     const policy = sc.policies.appeaser!;
     const rng = { next: () => 0.5 };
-    // Costs of going on that put the EU's bound at 0.4567 and China's at 0.4563.
+    // The EU's bound at 0.4567 and China's at 0.4563.
     const base = painful(withZone(0, 1));
-    const st: SimState = {
-      ...base,
-      zone: {
-        ...base.zone!,
-        costTarget: 0.4567 * sc.blocs.target.stakes,
-        costCoercer: (1 - 0.4563) * sc.blocs.coercer.stakes,
-      },
-    };
+    const st: SimState = { ...base, zone: { ...base.zone!, targetMax: 0.4567, coercerMin: 0.4563 } };
     expect(chooseOrders(sc, st, 'target', policy, rng).propose).toEqual({ q: 0.456 });
     expect(chooseOrders(sc, st, 'coercer', policy, rng).propose).toEqual({ q: 0.457 });
     // And it lifts its own measures.

@@ -197,6 +197,7 @@ export function miniScenario(over: Partial<Scenario> = {}): Scenario {
       spiralRung: 5,
       reopenAfter: 3,
       capitulation: 0.1,
+      optimism: 1,
       futilityMonths: 24,
       futilityBite: 0.5,
       deadweightShare: 0.5,

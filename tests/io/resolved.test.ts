@@ -75,6 +75,7 @@ describe('a loaded scenario', () => {
       spiralRung: 5,
       reopenAfter: 3,
       capitulation: 0.02,
+      optimism: 1,
       futilityMonths: 24,
       futilityBite: 0.5,
       deadweightShare: 0.5,

@@ -1,5 +1,5 @@
 // Computer players: each policy turns a state into one side's orders.
-import { coercerMin, perceivedZone, targetMax } from '../negotiation.js';
+import { perceivedZone, rawBounds } from '../negotiation.js';
 import type { BlocOrders } from '../orders.js';
 import { changeScorer } from '../projection.js';
 import type { SimState } from '../state.js';
@@ -101,13 +101,7 @@ function appeaser(sc: Scenario, st: SimState, bloc: Role, policy: Policy, why?: 
     why?.push({ rule: 'appease', measure: d.measure, level: 0, painPct, threshold });
   }
   const z = st.zone;
-  const q = z
-    ? bloc === 'target'
-      ? targetMax(sc, z.costTarget)
-      : coercerMin(sc, z.costCoercer)
-    : bloc === 'target'
-      ? 1
-      : 0;
+  const q = z ? (bloc === 'target' ? z.targetMax : z.coercerMin) : bloc === 'target' ? 1 : 0;
   const terms = roundToward(q, bloc);
   why?.push({ rule: 'offer', q: terms, lo: terms, hi: terms });
   return { set, propose: { q: terms } };
@@ -191,7 +185,8 @@ function bestResponse(
     const p = mv ? scorer.change(mv.index, mv.level) : scorer.base;
     if (why) projections.push({ target: p.target, coercer: p.coercer });
     // Midpoint terms implied by the two bounds after this move (may lie outside [0,1] before a zone exists).
-    const q = (1 - p.coercer / sc.blocs.coercer.stakes + p.target / sc.blocs.target.stakes) / 2;
+    const b = rawBounds(sc, p.target, p.coercer);
+    const q = (b.coercerMin + b.targetMax) / 2;
     const terms = bloc === 'target' ? q * stakes : (1 - q) * stakes;
     return -(p[bloc] + terms);
   });

@@ -9,6 +9,9 @@ import { ExpectSchema } from './expect.js';
 import { num, numValue } from './num.js';
 import { plain, showValue } from './range.js';
 
+/** Each side expects to win outright (the model as it was built); docs/CALIBRATION.md shows other values on the hindcast library. */
+export const OPTIMISM_DEFAULT = 1;
+
 const month = (iss: { input?: unknown }) =>
   `expected a month as YYYY-MM, e.g. 2025-04, got ${showValue(iss.input)}`;
 const level = plain({ int: true, min: 0 }).describe('Level number: 0 = off, 1 = the first level listed, …');
@@ -49,6 +52,11 @@ export const ParametersSchema = z
       .default(0.02)
       .describe(
         "A deal that gives one side at least 1 − this of what is at stake counts as the other side backing down (default 0.02: terms q ≥ 0.98 are the target's capitulation, q ≤ 0.02 the coercer's).",
+      ),
+    optimism: num({ min: 0, max: 1 })
+      .default(OPTIMISM_DEFAULT)
+      .describe(
+        `How far each side expects to prevail if the contest goes on (0..1): 1 = each expects to win everything at stake, 0 = both expect the same terms. A landing zone opens once the two sides' costs of going on, each as a share of its stakes, add up to this (default ${OPTIMISM_DEFAULT}, assumed: no figure measures it; docs/CALIBRATION.md plays the hindcast library from 0 to 1).`,
       ),
     futility_months: num({ gt: 0, max: 240 })
       .default(24)

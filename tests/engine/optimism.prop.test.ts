@@ -1,0 +1,68 @@
+// The landing zone's bounds under `optimism` (docs/MODEL.md §12): at 1 they
+// are the model as built (cost over stakes), and at any value the zone opens
+// exactly when the two costs of going on, each over its stakes, add up to it.
+import { fc, test } from '@fast-check/vitest';
+import { describe, expect, it } from 'vitest';
+import { coercerMin, expectedTerms, rawBounds, targetMax } from '../../src/engine/negotiation.js';
+import { miniScenario } from '../helpers/mini-scenario.js';
+
+const cost = fc.double({ min: 0, max: 500, noNaN: true });
+const stakes = fc.double({ min: 0.1, max: 500, noNaN: true });
+const share = fc.double({ min: 0, max: 1, noNaN: true });
+
+function scenario(optimism: number, sT: number, sC: number) {
+  const base = miniScenario();
+  return miniScenario({
+    params: { ...base.params, optimism },
+    blocs: {
+      target: { ...base.blocs.target, stakes: sT },
+      coercer: { ...base.blocs.coercer, stakes: sC },
+    },
+  });
+}
+const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
+
+describe('landing-zone bounds', () => {
+  test.prop([cost, cost, stakes, stakes])('at optimism 1 they are cost over stakes', (cT, cC, sT, sC) => {
+    const sc = scenario(1, sT, sC);
+    expect(targetMax(sc, cT, cC)).toBeCloseTo(clamp01(cT / sT), 12);
+    expect(coercerMin(sc, cT, cC)).toBeCloseTo(clamp01(1 - cC / sC), 12);
+  });
+
+  test.prop([cost, cost, stakes, stakes, share])(
+    'the zone opens exactly when the two shares of the stakes add up to optimism',
+    (cT, cC, sT, sC, o) => {
+      const sc = scenario(o, sT, sC);
+      const b = rawBounds(sc, cT, cC);
+      const sum = cT / sT + cC / sC;
+      if (Math.abs(sum - o) > 1e-9) expect(b.coercerMin <= b.targetMax).toBe(sum >= o);
+    },
+  );
+
+  test.prop([cost, cost, cost, stakes, stakes, share])(
+    'a side that expects to pay more accepts worse terms',
+    (c1, c2, cOther, sT, sC, o) => {
+      const sc = scenario(o, sT, sC);
+      const [lo, hi] = c1 <= c2 ? [c1, c2] : [c2, c1];
+      expect(targetMax(sc, hi, cOther)).toBeGreaterThanOrEqual(targetMax(sc, lo, cOther) - 1e-12);
+      expect(coercerMin(sc, cOther, hi)).toBeLessThanOrEqual(coercerMin(sc, cOther, lo) + 1e-12);
+    },
+  );
+
+  it('expects the side that pays more for what it stands to gain to give more', () => {
+    const sc = scenario(0.5, 10, 10);
+    expect(expectedTerms(sc, 0, 0)).toBe(0.5);
+    expect(expectedTerms(sc, 3, 1)).toBeCloseTo(0.75, 12);
+    expect(expectedTerms(sc, 1, 3)).toBeCloseTo(0.25, 12);
+    expect(expectedTerms(sc, 5, 0)).toBe(1);
+  });
+
+  it('pins one zone: a halt that will cost Japan 0.8 bn and China nothing, stakes 1 bn each', () => {
+    // Japan pays 0.8 of its stakes, China nothing: both expect Japan to give
+    // everything, so at optimism 0.2 the zone is [1, 1], a concession.
+    const sc = scenario(0.2, 1, 1);
+    expect(rawBounds(sc, 0.8, 0)).toEqual({ targetMax: 1.6, coercerMin: 1 });
+    // At optimism 1 Japan accepts only 0.8: no zone until its costs pass its stakes.
+    expect(rawBounds(scenario(1, 1, 1), 0.8, 0)).toEqual({ targetMax: 0.8, coercerMin: 1 });
+  });
+});
