@@ -1,6 +1,8 @@
 // The state at round 0: start levels in force, full buffers, full service.
 import { applyLevels, copyDep } from './economics.js';
+import { SimError } from './errors.js';
 import { layoutOf } from './layout.js';
+import { contestTerms } from './negotiation.js';
 import { rungOf } from './rung.js';
 import type { SimState } from './state.js';
 import type { Scenario } from './types.js';
@@ -21,7 +23,7 @@ export function initialState(sc: Scenario, seed: string | number): SimState {
   }));
   applyLevels(sc, levels, deps);
   const n = sc.states.length;
-  return {
+  const st: SimState = {
     seed: String(seed),
     round: 0,
     deps,
@@ -36,6 +38,7 @@ export function initialState(sc: Scenario, seed: string | number): SimState {
     overTolerance: { target: 0, coercer: 0 },
     overrides: {},
     zone: null,
+    expected: 0.5,
     deal: null,
     dealsBroken: 0,
     widerUnlocked: false,
@@ -45,6 +48,18 @@ export function initialState(sc: Scenario, seed: string | number): SimState {
     minQmMargin: null,
     biteless: 0,
   };
+  try {
+    st.expected = contestTerms(sc, st, false);
+  } catch (e) {
+    // Say that a formula went wrong before round 1, projecting the contest.
+    if (e instanceof SimError && e.code.startsWith('formula/') && e.detail.round === undefined)
+      throw new SimError(e.code, `${e.message} at the start (projecting the contest)`, {
+        ...e.detail,
+        round: 0,
+      });
+    throw e;
+  }
+  return st;
 }
 
 /** A deep copy, so step never mutates its input (by hand: structuredClone is several times slower). */

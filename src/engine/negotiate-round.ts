@@ -3,7 +3,7 @@
 import { finite } from './errors.js';
 import { event, type SimEvent } from './events.js';
 import { layoutOf } from './layout.js';
-import { accepts, pctOfGdp, projectCosts, zoneView } from './negotiation.js';
+import { accepts, contestTerms, pctOfGdp, projectCosts, zoneView } from './negotiation.js';
 import type { Orders, Proposal } from './orders.js';
 import type { SimState } from './state.js';
 import { other, type Rng, ROLES, type Role, type Scenario } from './types.js';
@@ -25,7 +25,8 @@ export function negotiate(
     inForce = st.measures.map((m) => m.level);
   }
   const projection = projectCosts(sc, st, inForce, sc.params.horizon);
-  st.zone = zoneView(sc, projection, rng('perception'));
+  st.expected = contestTerms(sc, st, st.widerUnlocked);
+  st.zone = zoneView(sc, projection, st.expected, rng('perception'));
   if (st.outcome || st.deal) return;
   for (const { from: bloc, to: responder, offer: p } of offersInOrder(orders)) {
     const answer = orders[responder]?.respond;

@@ -3,7 +3,7 @@
 // acceptance bounds.
 export { type Projection, pctOfGdp, projectCosts } from './projection.js';
 
-import type { Projection } from './projection.js';
+import { type Projection, type ProjectionInput, projectCosts } from './projection.js';
 import type { ZoneView } from './state.js';
 import type { Rng, Role, Scenario } from './types.js';
 
@@ -17,10 +17,9 @@ export function learningFlags(sc: Scenario, levels: ArrayLike<number>, out: bool
 }
 
 /**
- * The terms both would expect if the contest went on: the share of the stakes
- * the target would end up conceding, by a ratio contest over resolve (stakes
- * over cost of going on). The side that pays more for what it stands to gain
- * is expected to give more; with no cost on either side, half.
+ * The terms both would expect if the contest went on, by a ratio contest over
+ * resolve (stakes over cost of going on): the side that pays more for what
+ * it stands to gain gives more; with no cost on either side, half.
  */
 export function expectedTerms(sc: Scenario, costTarget: number, costCoercer: number): number {
   const t = costTarget / sc.blocs.target.stakes;
@@ -29,49 +28,62 @@ export function expectedTerms(sc: Scenario, costTarget: number, costCoercer: num
 }
 
 /**
- * The two bounds before clamping to [0, 1]. Each side expects terms
- * `optimism` of the way from the common expectation to its own end, and
- * accepts up to its cost of going on (as a share of its stakes) worse than
- * that. They meet once the two shares add up to `optimism`.
+ * The terms both expect of the contest as each side could wage it: every
+ * measure at its top level (the wider rung once open), projected from the
+ * state now. Only the bounds below `optimism` 1 read it; at 1 it is not
+ * computed (½).
+ */
+export function contestTerms(sc: Scenario, input: ProjectionInput, widerUnlocked: boolean): number {
+  if (sc.params.optimism >= 1) return 0.5;
+  const top = sc.measures.map((m) => (m.legalBasis === 'wider' && !widerUnlocked ? 0 : m.levels.length - 1));
+  const c = projectCosts(sc, input, top, sc.params.horizon);
+  return expectedTerms(sc, c.target, c.coercer);
+}
+
+/**
+ * The two bounds before clamping to [0, 1]. Each side expects the contest's
+ * terms `expected` moved `optimism` of the way to its own end, and accepts
+ * up to its cost of going on (as a share of its stakes) worse than that. The
+ * bounds meet once the two shares add up to `optimism`, whatever `expected`.
  */
 export function rawBounds(
   sc: Scenario,
   costTarget: number,
   costCoercer: number,
+  expected: number,
 ): { targetMax: number; coercerMin: number } {
   const o = sc.params.optimism;
-  const p = expectedTerms(sc, costTarget, costCoercer);
   return {
-    targetMax: p * (1 - o) + costTarget / sc.blocs.target.stakes,
-    coercerMin: p + o * (1 - p) - costCoercer / sc.blocs.coercer.stakes,
+    targetMax: expected * (1 - o) + costTarget / sc.blocs.target.stakes,
+    coercerMin: expected + o * (1 - expected) - costCoercer / sc.blocs.coercer.stakes,
   };
 }
 
-/** Highest q the target accepts, given the two costs of going on as it sees them. */
-export const targetMax = (sc: Scenario, costTarget: number, costCoercer: number): number =>
-  clamp01(rawBounds(sc, costTarget, costCoercer).targetMax);
-/** Lowest q the coercer accepts, given the two costs of going on as it sees them. */
-export const coercerMin = (sc: Scenario, costTarget: number, costCoercer: number): number =>
-  clamp01(rawBounds(sc, costTarget, costCoercer).coercerMin);
+/** Highest q the target accepts, given its cost of going on and the contest's expected terms. */
+export const targetMax = (sc: Scenario, costTarget: number, expected: number): number =>
+  clamp01(rawBounds(sc, costTarget, 0, expected).targetMax);
+/** Lowest q the coercer accepts, given its cost of going on and the contest's expected terms. */
+export const coercerMin = (sc: Scenario, costCoercer: number, expected: number): number =>
+  clamp01(rawBounds(sc, 0, costCoercer, expected).coercerMin);
 
 /**
  * The zone as it truly is and as each side sees it: a side knows its own cost
  * and sees the other's through log-normal noise drawn from the stream.
  */
-export function zoneView(sc: Scenario, p: Projection, rng: Rng): ZoneView {
+export function zoneView(sc: Scenario, p: Projection, expected: number, rng: Rng): ZoneView {
   const noisy = (cost: number, sigma: number) => cost * Math.exp(sigma * normal(rng));
   const cnSeenByEU = noisy(p.coercer, sc.blocs.target.misperception);
   const euSeenByCN = noisy(p.target, sc.blocs.coercer.misperception);
   return {
-    coercerMin: coercerMin(sc, p.target, p.coercer),
-    targetMax: targetMax(sc, p.target, p.coercer),
+    coercerMin: coercerMin(sc, p.coercer, expected),
+    targetMax: targetMax(sc, p.target, expected),
     targetSees: {
-      coercerMin: coercerMin(sc, p.target, cnSeenByEU),
-      targetMax: targetMax(sc, p.target, cnSeenByEU),
+      coercerMin: coercerMin(sc, cnSeenByEU, expected),
+      targetMax: targetMax(sc, p.target, expected),
     },
     coercerSees: {
-      coercerMin: coercerMin(sc, euSeenByCN, p.coercer),
-      targetMax: targetMax(sc, euSeenByCN, p.coercer),
+      coercerMin: coercerMin(sc, p.coercer, expected),
+      targetMax: targetMax(sc, euSeenByCN, expected),
     },
     costTarget: p.target,
     costCoercer: p.coercer,

@@ -17,9 +17,11 @@ describe('compare', () => {
     expect(out).toContain(
       'B: rare-earths-2025 with states.DE.base_support=2 (seed 1; EU: graduated, CN: best_response)\n',
     );
-    expect(out).toMatch(/^pain to CN +EUR 3\.4 bn +EUR 4\.2 bn +\+0\.8$/m);
-    expect(out).toContain('Change in the pain to China by flow (EUR bn, A → B; +0.81 in all):\n');
-    expect(out).toMatch(/^ {2}eu_leap_engines +harm suffered +0\.00 → +0\.68 +\+0\.68$/m);
+    // A hawkish Germany: the deal comes a round sooner, and China is spared a round of lost servicing.
+    expect(out).toMatch(/^outcome +landing zone, round 9 +landing zone, round 8 +differs$/m);
+    expect(out).toMatch(/^pain to CN +EUR 2\.1 bn +EUR 1\.5 bn +−0\.6$/m);
+    expect(out).toContain('Change in the pain to China by flow (EUR bn, A → B; −0.56 in all):\n');
+    expect(out).toMatch(/^ {2}eu_duv_service +harm suffered +1\.25 → +0\.77 +−0\.48$/m);
     expect(out).toContain('Change in support at the Council vote in round 5');
     // Germany's vote changes, and the support formula's base term says why.
     expect(out).toMatch(
@@ -40,13 +42,26 @@ describe('compare', () => {
   });
 
   it('says an edit has no effect, and why', async () => {
-    const cases: [string, string][] = [
-      ['measures.tariff_evs.levels[1].tariff=0.35', 'measure tariff_evs is never raised in this run'],
-      ['member_states.DE.stance=hawkish', "no formula reads a state's stance (only base_support counts)"],
-      ['dependencies.cn_ev_exports.elasticity=4', 'dependency cn_ev_exports is never restricted in this run'],
+    const cases: [string, string, string][] = [
+      [
+        'rare-earths-2025',
+        'measures.tariff_evs.levels[1].tariff=0.35',
+        'measure tariff_evs is never raised in this run',
+      ],
+      [
+        'rare-earths-2025',
+        'member_states.DE.stance=hawkish',
+        "no formula reads a state's stance (only base_support counts)",
+      ],
+      // A lesson at optimism 1: below it, every flow a measure could restrict enters the contest's projection.
+      [
+        'lesson-target-backs-down',
+        'dependencies.cn_ev_exports.elasticity=4',
+        'dependency cn_ev_exports is never restricted in this run',
+      ],
     ];
-    for (const [set, why] of cases) {
-      const r = await cli(['compare', '--set', set], { env });
+    for (const [scenario, set, why] of cases) {
+      const r = await cli(['compare', scenario, '--set', set], { env });
       expect(r.code).toBe(0);
       expect(r.stdout).toContain('The two runs are identical: the same orders, events and results.\n');
       expect(r.stdout).toContain(`  ${set.split('=')[0]}: ${why}\n`);

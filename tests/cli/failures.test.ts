@@ -155,15 +155,15 @@ describe('formula results outside a plausible range', () => {
   it.each([
     [
       'formulas.supply_harm=(1e300)',
-      '--set: formulas.supply_harm: formula "supply_harm" gave 1e+300, outside ±160 (100× the flow\'s yearly value), for dependency "tutorial_magnets" at run time (seed 1)',
+      '--set: formulas.supply_harm: formula "supply_harm" gave 1e+300, outside ±160 (100× the flow\'s yearly value), for dependency "tutorial_magnets" at the start (projecting the contest) at run time (seed 1)',
     ],
     [
       'formulas.cut=(2)',
-      '--set: formulas.cut: formula "cut" gave 2, outside [0, 1], for dependency "tutorial_magnets" at run time (seed 1)',
+      '--set: formulas.cut: formula "cut" gave 2, outside [0, 1], for dependency "tutorial_magnets" at the start (projecting the contest) at run time (seed 1)',
     ],
     [
       'formulas.cut=(-0.5)',
-      '--set: formulas.cut: formula "cut" gave -0.5, outside [0, 1], for dependency "tutorial_magnets" at run time (seed 1)',
+      '--set: formulas.cut: formula "cut" gave -0.5, outside [0, 1], for dependency "tutorial_magnets" at the start (projecting the contest) at run time (seed 1)',
     ],
   ])('%s: one diagnostic naming the formula and where it was written, exit 2', async (set, message) => {
     const r = await cli(['run', 'tutorial', '--set', set]);

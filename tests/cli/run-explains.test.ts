@@ -25,12 +25,12 @@ describe('run explains', () => {
     expect(r.stdout).toMatch(
       /^ {2}CN \(best_response\) (raises|lowers) \w+ to \d: projected harm to the EU /m,
     );
-    // A concession is priced beside the pain (q = 0.97: a deal, so the run goes on to round 12).
+    // A concession is priced beside the pain (q = 0.93: a deal, so the run goes on to round 12).
     expect(r.stdout).toContain(
-      'Pain to the EU: EUR 4.6 bn (0.03% of GDP a year); the terms: concedes EUR 19.4 bn (q × stakes EUR 20.0 bn)\n',
+      'Pain to the EU: EUR 1.3 bn (0.01% of GDP a year); the terms: concedes EUR 18.6 bn (q × stakes EUR 20.0 bn)\n',
     );
     expect(r.stdout).toContain(
-      'Pain to China:  EUR 0.6 bn (0.00% of GDP a year); the terms: gives up EUR 0.8 bn',
+      'Pain to China:  EUR 0.4 bn (0.00% of GDP a year); the terms: gives up EUR 2.1 bn',
     );
   });
 

@@ -31,28 +31,28 @@ describe('golden runs', () => {
   it('rare-earths-2025, seed 1', async () => {
     expect(await summary('rare-earths-2025', 1)).toMatchInlineSnapshot(`
       {
-        "events": "council/examination aci/requested measure/lowered aci/requested measure/lowered council/determination-tabled aci/requested measure/in-force aci/requested measure/in-force council/determination-failed national/decided measure/announced measure/announced measure/in-force measure/in-force council/determination-failed aci/requested measure/lowered council/determination-rejected order/refused measure/in-force national/decided measure/announced measure/lowered measure/in-force measure/lowered measure/in-force council/examination aci/requested measure/lowered aci/requested measure/in-force outcome/stalemate",
+        "events": "council/examination aci/requested measure/lowered aci/requested measure/lowered council/determination-tabled aci/requested measure/in-force aci/requested measure/in-force council/determination-failed national/decided measure/announced measure/announced measure/in-force measure/in-force council/determination-failed aci/requested measure/lowered council/determination-rejected order/refused measure/in-force national/decided measure/announced measure/lowered measure/in-force measure/lowered deal/struck",
         "minQmMargin": null,
-        "outcome": "stalemate",
-        "painCN": 3.38,
-        "painEU": 0.94,
+        "outcome": "landing_zone",
+        "painCN": 2.05,
+        "painEU": 0.48,
         "peakRung": 4,
-        "q": null,
-        "round": 12,
+        "q": 0.572,
+        "round": 9,
       }
     `);
   });
   it('tutorial, seed 1', async () => {
     expect(await summary('tutorial', 1)).toMatchInlineSnapshot(`
       {
-        "events": "council/examination aci/requested measure/in-force council/determination-tabled aci/requested measure/lowered aci/requested measure/in-force scripted/event council/determination-adopted measure/in-force council/engagement-over council/committee-adopted measure/in-force measure/lowered measure/in-force measure/lowered deal/struck",
+        "events": "council/examination aci/requested measure/in-force council/determination-tabled aci/requested measure/lowered aci/requested measure/in-force scripted/event council/determination-adopted measure/in-force council/engagement-over council/committee-adopted measure/in-force deal/struck",
         "minQmMargin": 14.43,
         "outcome": "landing_zone",
-        "painCN": 2.9,
-        "painEU": 8.42,
-        "peakRung": 5,
-        "q": 0.391,
-        "round": 8,
+        "painCN": 0.15,
+        "painEU": 0,
+        "peakRung": 3,
+        "q": 0.638,
+        "round": 5,
       }
     `);
   });

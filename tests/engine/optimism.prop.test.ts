@@ -1,9 +1,17 @@
 // The landing zone's bounds under `optimism` (docs/MODEL.md §12): at 1 they
 // are the model as built (cost over stakes), and at any value the zone opens
-// exactly when the two costs of going on, each over its stakes, add up to it.
+// exactly when the two costs of going on, each over its stakes, add up to it,
+// wherever the contest's expected terms lie.
 import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
-import { coercerMin, expectedTerms, rawBounds, targetMax } from '../../src/engine/negotiation.js';
+import { initialState } from '../../src/engine/init.js';
+import {
+  coercerMin,
+  contestTerms,
+  expectedTerms,
+  rawBounds,
+  targetMax,
+} from '../../src/engine/negotiation.js';
 import { miniScenario } from '../helpers/mini-scenario.js';
 
 const cost = fc.double({ min: 0, max: 500, noNaN: true });
@@ -23,29 +31,35 @@ function scenario(optimism: number, sT: number, sC: number) {
 const clamp01 = (x: number) => Math.min(1, Math.max(0, x));
 
 describe('landing-zone bounds', () => {
-  test.prop([cost, cost, stakes, stakes])('at optimism 1 they are cost over stakes', (cT, cC, sT, sC) => {
-    const sc = scenario(1, sT, sC);
-    expect(targetMax(sc, cT, cC)).toBeCloseTo(clamp01(cT / sT), 12);
-    expect(coercerMin(sc, cT, cC)).toBeCloseTo(clamp01(1 - cC / sC), 12);
-  });
-
   test.prop([cost, cost, stakes, stakes, share])(
+    'at optimism 1 they are cost over stakes, whatever the expected terms',
+    (cT, cC, sT, sC, p) => {
+      const sc = scenario(1, sT, sC);
+      expect(targetMax(sc, cT, p)).toBeCloseTo(clamp01(cT / sT), 12);
+      expect(coercerMin(sc, cC, p)).toBeCloseTo(clamp01(1 - cC / sC), 12);
+    },
+  );
+
+  test.prop([cost, cost, stakes, stakes, share, share])(
     'the zone opens exactly when the two shares of the stakes add up to optimism',
-    (cT, cC, sT, sC, o) => {
+    (cT, cC, sT, sC, o, p) => {
       const sc = scenario(o, sT, sC);
-      const b = rawBounds(sc, cT, cC);
+      const b = rawBounds(sc, cT, cC, p);
       const sum = cT / sT + cC / sC;
       if (Math.abs(sum - o) > 1e-9) expect(b.coercerMin <= b.targetMax).toBe(sum >= o);
     },
   );
 
-  test.prop([cost, cost, cost, stakes, stakes, share])(
-    'a side that expects to pay more accepts worse terms',
-    (c1, c2, cOther, sT, sC, o) => {
+  test.prop([cost, cost, stakes, stakes, share, share, share])(
+    'a side accepts worse terms when it expects to pay more, or the contest to go against it',
+    (c1, c2, sT, sC, o, p1, p2) => {
       const sc = scenario(o, sT, sC);
       const [lo, hi] = c1 <= c2 ? [c1, c2] : [c2, c1];
-      expect(targetMax(sc, hi, cOther)).toBeGreaterThanOrEqual(targetMax(sc, lo, cOther) - 1e-12);
-      expect(coercerMin(sc, cOther, hi)).toBeLessThanOrEqual(coercerMin(sc, cOther, lo) + 1e-12);
+      const [pLo, pHi] = p1 <= p2 ? [p1, p2] : [p2, p1];
+      expect(targetMax(sc, hi, pLo)).toBeGreaterThanOrEqual(targetMax(sc, lo, pLo) - 1e-12);
+      expect(coercerMin(sc, hi, pLo)).toBeLessThanOrEqual(coercerMin(sc, lo, pLo) + 1e-12);
+      expect(targetMax(sc, lo, pHi)).toBeGreaterThanOrEqual(targetMax(sc, lo, pLo) - 1e-12);
+      expect(coercerMin(sc, lo, pHi)).toBeGreaterThanOrEqual(coercerMin(sc, lo, pLo) - 1e-12);
     },
   );
 
@@ -58,11 +72,24 @@ describe('landing-zone bounds', () => {
   });
 
   it('pins one zone: a halt that will cost Japan 0.8 bn and China nothing, stakes 1 bn each', () => {
-    // Japan pays 0.8 of its stakes, China nothing: both expect Japan to give
-    // everything, so at optimism 0.2 the zone is [1, 1], a concession.
-    const sc = scenario(0.2, 1, 1);
-    expect(rawBounds(sc, 0.8, 0)).toEqual({ targetMax: 1.6, coercerMin: 1 });
+    // Japan cannot hurt China, so both expect Japan to give everything (1);
+    // at optimism 0.2 the zone is [1, 1], a concession at once.
+    expect(rawBounds(scenario(0.2, 1, 1), 0.8, 0, 1)).toEqual({ targetMax: 1.6, coercerMin: 1 });
     // At optimism 1 Japan accepts only 0.8: no zone until its costs pass its stakes.
-    expect(rawBounds(scenario(1, 1, 1), 0.8, 0)).toEqual({ targetMax: 0.8, coercerMin: 1 });
+    expect(rawBounds(scenario(1, 1, 1), 0.8, 0, 1)).toEqual({ targetMax: 0.8, coercerMin: 1 });
+  });
+
+  it('expects of the full contest that the side with less at stake for its cost gives more', () => {
+    const at = (o: number, sT: number) => {
+      const sc = scenario(o, sT, 30);
+      return contestTerms(sc, initialState(sc, 1), false);
+    };
+    // At optimism 1 the bounds do not read it, and it is not projected.
+    expect(at(1, 50)).toBe(0.5);
+    const p = at(0.3, 50);
+    expect(p).toBeGreaterThan(0);
+    expect(p).toBeLessThan(1);
+    // Halving the target's stakes doubles its cost per unit at stake: it is expected to give more.
+    expect(at(0.3, 25)).toBeGreaterThan(p);
   });
 });

@@ -120,7 +120,7 @@ describe('a loaded scenario', () => {
     // Overridden in the scenario: the override's line.
     expect(mini.provenance.get('dependencies.mini_magnets.buffer_months')).toEqual({
       file: 'tests/fixtures/scenarios/mini.yaml',
-      line: 14,
+      line: 16,
     });
     expect(mini.provenance.get('dependencies.mini_duv_service.elasticity')).toMatchObject({ why: 'default' });
   });
@@ -128,7 +128,7 @@ describe('a loaded scenario', () => {
   it('lists uncertain numbers from the models and the scenario', () => {
     expect(mini.uncertain.map((u) => `${u.path} ${u.dist.type} ${u.file}:${u.line}`)).toEqual([
       'blocs.EU.pain_tolerance triangular tests/fixtures/models/blocs.yaml:10',
-      'dependencies.mini_magnets.substitution_years triangular tests/fixtures/scenarios/mini.yaml:16',
+      'dependencies.mini_magnets.substitution_years triangular tests/fixtures/scenarios/mini.yaml:18',
     ]);
   });
 

@@ -94,7 +94,7 @@ export function formatScorecard(s: Scorecard): string {
   const oos = s.episodes.filter((e) => !e.inSample);
   out.push(
     '',
-    `Passed ${s.passed} of ${s.of} episodes (${oos.filter((e) => e.pass).length} of ${oos.length} out of sample); ${s.runs} runs each, seed ${s.seed}.`,
+    `Passed ${s.passed} of ${s.of} episodes (${oos.length === 0 ? 'none out of sample' : `${oos.filter((e) => e.pass).length} of ${oos.length} out of sample`}); ${s.runs} runs each, seed ${s.seed}.`,
   );
   const set = Object.entries(s.set).map(([k, v]) => `${k}=${v}`);
   if (set.length > 0)

@@ -53,7 +53,7 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--json', 'print the trajectory (prim) or the tree and leaves (cart), and the box, as JSON')
     .addHelpText(
       'after',
-      `\nExamples:\n  aci-sim batch tutorial --runs 100 --out results/runs.parquet --quiet\n  aci-sim discover results/runs.parquet --where "outcome == 'landing_zone'"\n  aci-sim discover results/runs.parquet --where "pain_eu > 15 and round <= 8" --threshold 0.5\n  aci-sim discover results/runs.parquet --where "outcome == 'landing_zone'" --method cart --max-depth 3`,
+      `\nExamples:\n  aci-sim batch tutorial --runs 100 --out results/runs.parquet --quiet\n  aci-sim discover results/runs.parquet --where "outcome == 'landing_zone'"\n  aci-sim discover results/runs.parquet --where "round >= 6 and q < 0.6" --threshold 0.5\n  aci-sim discover results/runs.parquet --where "outcome == 'landing_zone'" --method cart --max-depth 3`,
     )
     .action(action((file: string, flags: DiscoverFlags) => discover(io, file, flags)));
 }

@@ -9,8 +9,8 @@ import { ExpectSchema } from './expect.js';
 import { num, numValue } from './num.js';
 import { plain, showValue } from './range.js';
 
-/** Each side expects to win outright (the model as it was built); docs/CALIBRATION.md shows other values on the hindcast library. */
-export const OPTIMISM_DEFAULT = 1;
+/** Chosen on the hindcast library (scripts/optimism-grid.mjs, docs/CALIBRATION.md); 1 is the model as first built. */
+export const OPTIMISM_DEFAULT = 0.3;
 
 const month = (iss: { input?: unknown }) =>
   `expected a month as YYYY-MM, e.g. 2025-04, got ${showValue(iss.input)}`;
@@ -56,7 +56,7 @@ export const ParametersSchema = z
     optimism: num({ min: 0, max: 1 })
       .default(OPTIMISM_DEFAULT)
       .describe(
-        `How far each side expects to prevail if the contest goes on (0..1): 1 = each expects to win everything at stake, 0 = both expect the same terms. A landing zone opens once the two sides' costs of going on, each as a share of its stakes, add up to this (default ${OPTIMISM_DEFAULT}, assumed: no figure measures it; docs/CALIBRATION.md plays the hindcast library from 0 to 1).`,
+        `How far each side expects to prevail if the contest goes on (0..1): 1 = each expects to win everything at stake, 0 = both expect the same terms. A landing zone opens once the two sides' costs of going on, each as a share of its stakes, add up to this (default ${OPTIMISM_DEFAULT}: the middle of the values that pass the most hindcast episodes, so every episode is in sample for it; docs/CALIBRATION.md).`,
       ),
     futility_months: num({ gt: 0, max: 240 })
       .default(24)
