@@ -1,7 +1,4 @@
-// A played game rebuilt from its journal: the scenario loaded with the
-// journal's --set, its hash checked, every round replayed with its events.
-import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   metricsOf,
   type Orders,
@@ -16,6 +13,7 @@ import {
 import { type Diagnostic, fileDiag } from '../io/diagnostics.js';
 import { type Journal, journalLog, readJournal } from '../io/journal.js';
 import { journalProblems } from '../io/journal-checks.js';
+import { journalScenarioRef } from '../io/journal-scenario-ref.js';
 import { type LoadedScenario, loadScenario } from '../io/load-scenario.js';
 import { err, ok, type Result } from '../io/result.js';
 
@@ -65,12 +63,15 @@ export async function loadGame(
     return err([d('report/empty', 'the journal has no rounds played yet: there is nothing to report')]);
 
   const cwd = resolve(opts.cwd ?? process.cwd());
-  const loaded = await loadScenario(scenarioRef(journal, journalPath, cwd), {
-    cwd,
-    set: journal.set,
-    ...(opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir }),
-    ...(opts.modelDirs === undefined ? {} : { modelDirs: opts.modelDirs }),
-  });
+  const loaded = await loadScenario(
+    journalScenarioRef(journal.scenario.ref, journal.scenario.id, journalPath, cwd),
+    {
+      cwd,
+      set: journal.set,
+      ...(opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir }),
+      ...(opts.modelDirs === undefined ? {} : { modelDirs: opts.modelDirs }),
+    },
+  );
   if (!loaded.ok) return loaded;
   const problems = journalProblems(journal, loaded.value, journalPath);
   if (problems.length > 0) return err(problems);
@@ -129,16 +130,3 @@ export async function loadGame(
 }
 
 const short = (h: string) => h.slice(0, 12);
-
-/**
- * Where the journal's scenario is: its ref as given (from the working
- * directory, then from the journal's folder), else its id (the hash check
- * then tells whether it is the same scenario).
- */
-function scenarioRef(j: Journal, journalPath: string, cwd: string): string {
-  const ref = j.scenario.ref;
-  if (existsSync(resolve(cwd, ref))) return ref;
-  const besideJournal = resolve(dirname(resolve(cwd, journalPath)), ref);
-  if (/[/\\]|\.ya?ml$/.test(ref) && existsSync(besideJournal)) return besideJournal;
-  return j.scenario.id || ref;
-}

@@ -3,8 +3,9 @@
 // prompts. The comparison uses a fixed distribution, so the pin moves only
 // when the replay of the journal does (not when computer players change).
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { refForJournal } from '../../src/io/journal-scenario-ref.js';
 import type { Distribution } from '../../src/report/compare.js';
 import { reportContent } from '../../src/report/content.js';
 import { loadGame } from '../../src/report/load-game.js';
@@ -154,6 +155,27 @@ describe('where the journal’s scenario is', () => {
     });
     const byId = await loadGame(journal, { cwd: ROOT, acceptChangedScenario: true });
     expect(byId.ok && byId.value.sc.id).toBe('tutorial');
+  });
+});
+
+describe('a journal written by play', () => {
+  it('stores a path relative to its own folder, so the game is reported from anywhere', async () => {
+    const dir = await tmp();
+    const journal = join(dir, 'games', 'japan.json');
+    const ref = refForJournal('history/japan-2010.yaml', journal, ROOT);
+    expect(ref).toBe(relative(join(dir, 'games'), join(ROOT, 'history/japan-2010.yaml')));
+    expect(refForJournal('tutorial', journal, ROOT)).toBe('tutorial');
+    await mkdir(join(dir, 'games'));
+    const j = await playJournal({
+      ref: 'history/japan-2010.yaml',
+      seed: 's',
+      players: { target: 'graduated', coercer: 'best_response' },
+      rounds: 2,
+    });
+    await saveJournal(journal, { ...j, scenario: { ...j.scenario, ref } });
+    // Reported from another folder than the one it was played in.
+    const g = await loadGame(journal, { cwd: dir });
+    expect(g.ok && g.value.sc.id).toBe('japan-2010');
   });
 });
 

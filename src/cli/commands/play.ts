@@ -2,11 +2,11 @@
 // everything before it opens the screen (flags, scenario, players, journal),
 // saves the journal after every round and resumes from one by replay.
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { type GameSetup, type Role, replaySession, SimError } from '../../engine/index.js';
 import { type Diagnostic, fileDiag } from '../../io/diagnostics.js';
 import type { Journal } from '../../io/journal.js';
+import { journalScenarioRef, refForJournal } from '../../io/journal-scenario-ref.js';
 import type { JournalMeta } from '../../ui/journal-of.js';
 import type { GameRecord } from '../../ui/record.js';
 import type { Terminal } from '../../ui/start.js';
@@ -95,7 +95,9 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
     if (!r.ok) return reportDiagnostics(io, r.error);
     journal = r.value;
   }
-  const ref = journal ? journalRef(journal, opts.resume!) : (refArg ?? DEFAULT_SCENARIO);
+  const ref = journal
+    ? journalScenarioRef(journal.scenario.ref, journal.scenario.id, opts.resume!, io.cwd)
+    : (refArg ?? DEFAULT_SCENARIO);
   const loaded = await loadForCli(io, ref, journal ? journal.set : set);
   if (!loaded) return EXIT_USAGE;
   const sc = loaded.scenario;
@@ -193,7 +195,11 @@ async function play(refArg: string | undefined, opts: PlayOptions, io: CliIo): P
   const timer = timerFlag ?? journal?.timer;
   const meta: JournalMeta = {
     ...(timer === undefined ? {} : { timer }),
-    scenario: { id: sc.id, ref: journal ? journal.scenario.ref : ref, hash: loaded.hash },
+    scenario: {
+      id: sc.id,
+      ref: refForJournal(ref, out, io.cwd),
+      hash: loaded.hash,
+    },
     ...(masterSeed === undefined ? {} : { masterSeed }),
     set: journal ? journal.set : set,
     created: journal ? journal.created : new Date().toISOString(),
@@ -266,13 +272,6 @@ export function uniquePath(path: string): string {
 }
 
 /** Where the journal's scenario is: a file as given or beside the journal, else the id it was started with. */
-function journalRef(j: Journal, journalFile: string): string {
-  const ref = j.scenario.ref;
-  if (!/[/\\]|\.ya?ml$/.test(ref)) return ref;
-  if (existsSync(resolve(ref))) return ref;
-  const beside = resolve(dirname(resolve(journalFile)), ref);
-  return existsSync(beside) ? beside : j.scenario.id;
-}
 
 /** Writes the debrief next to the journal (the report's own default folder). */
 async function writeDebrief(io: CliIo, journal: string): Promise<void> {
