@@ -34,6 +34,15 @@ describe('explain a parameter', () => {
     expect(r.stdout.match(/^ +\d\.\d{3} +\w/gm)).toHaveLength(5);
   });
 
+  it('says where a default the scenario does not write comes from', async () => {
+    const r = await cli(['explain', 'parameters.optimism'], { env });
+    expect(r.code).toBe(0);
+    const head = r.stdout.split('\n\n')[0]!.replace(/\n +/g, ' ');
+    expect(head).toMatch(
+      /^parameters\.optimism in rare-earths-2025 not written in the scenario: the default of the schema\. How far each side expects to prevail .*\(default 0\.3: .*docs\/CALIBRATION\.md\)\.$/,
+    );
+  });
+
   it('an unknown path gets a did-you-mean', async () => {
     const r = await cli(['explain', 'parameters.solidarty'], { env });
     expect(r.stderr).toBe(

@@ -3,9 +3,10 @@
 // a one-parameter sweep of the outcome). Text only; the runs are the engine's.
 import { explainRun, type Policy, ROLES, type Role, type Scenario } from '../../engine/index.js';
 import type { LoadedScenario } from '../../io/load-scenario.js';
+import { ParametersSchema } from '../../io/schemas/scenario.js';
 import { pointsChart, roundsChart } from './charts.js';
 import type { Line } from './doc.js';
-import { num } from './text.js';
+import { num, wrap } from './text.js';
 
 const fixed = (x: number, d = 2) => (Object.is(Math.round(x * 10 ** d), -0) ? 0 : x).toFixed(d);
 
@@ -87,16 +88,19 @@ export function explainParameter(
 ): Line[] {
   const sc = loaded.scenario;
   const p = loaded.provenance.get(path);
+  const schemaDefault = p?.why === 'default' ? defaultText(path) : null;
   const from = !p
     ? 'no source recorded'
     : p.source
       ? `source: ${p.source}`
       : p.assumed
         ? `assumed: ${p.why ?? ''}`
-        : (p.why ?? '');
+        : (schemaDefault ?? p.why ?? '');
   const lines: Line[] = [
     `${path} in ${sc.id}`,
-    `  ${from}${p && p.line > 0 ? ` (${p.file}:${p.line})` : ''}`,
+    ...(schemaDefault
+      ? wrap(schemaDefault, width, '  ', '    ')
+      : [`  ${from}${p && p.line > 0 ? ` (${p.file}:${p.line})` : ''}`]),
     '',
     `The outcome at values around it (seed ${seed.shown}; the scenario's players, graduated for a human):`,
     `     value  outcome              round     q  ${ROLES.map((r) => `pain ${sc.blocs[r].id}`.padStart(9)).join('  ')}`,
@@ -143,4 +147,14 @@ export function valueAt(sc: Scenario, path: string): number | undefined {
   let at: unknown = sc;
   for (const seg of target) at = (at as Record<string | number, unknown>)?.[seg];
   return typeof at === 'number' ? at : undefined;
+}
+
+/** A scenario parameter the file does not write: the schema's default and what it says of it. */
+function defaultText(path: string): string | null {
+  const [head, name] = path.split('.');
+  if (head !== 'parameters' || !name) return null;
+  const field = (ParametersSchema.shape as Record<string, { description?: string } | undefined>)[name];
+  return field?.description
+    ? `not written in the scenario: the default of the schema. ${field.description}`
+    : null;
 }
