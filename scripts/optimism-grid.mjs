@@ -52,7 +52,7 @@ for (const id of ids) {
 lines.push(`${'passed'.padEnd(w)}  ${rows.map((r) => String(ids.filter((id) => r.pass.get(id)).length).padStart(5)).join('')}`);
 lines.push('');
 lines.push(
-  `best: optimism = ${chosen.row.x} (the middle of ${chosen.top.join(', ')}, which pass ${chosen.best} of ${ids.length}); a value chosen here is in sample for every episode`,
+  `best: optimism = ${chosen.row.x} (the middle of ${chosen.top.join(', ')}, which pass ${chosen.best} of ${ids.length}); a value chosen here is in sample for every episode it is chosen on`,
 );
 lines.push(
   `leave one out: ${loo.filter((l) => l.pass).length} of ${ids.length} episodes pass at the value chosen without them`,
