@@ -1,5 +1,5 @@
 // docs/CALIBRATION.md keeps the hindcast library played at eleven values of
-// `parameters.optimism` (regenerate with `node scripts/optimism-grid.mjs`,
+// `parameters.optimism` (regenerate with `npm run optimism-grid`,
 // eleven hindcasts). The grid is not replayed here: its column at the shipped
 // default must say what the scorecard says, and the fingerprint under it must
 // be the scorecard's, which tests/docs/scorecard.test.ts keeps current.
@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { OPTIMISM_DEFAULT } from '../../src/io/schemas/scenario.js';
 import { ROOT } from '../helpers/cli.js';
 
-const STALE = 'docs/CALIBRATION.md: the optimism grid is stale; run node scripts/optimism-grid.mjs';
+const STALE = 'docs/CALIBRATION.md: the optimism grid is stale; run npm run optimism-grid';
 const text = readFileSync(join(ROOT, 'docs/CALIBRATION.md'), 'utf8');
 const grid =
   /<!-- optimism-grid: [^\n]*-->\n```text\n([\s\S]*?)```\n<!-- scorecard (\w+) -->\n<!-- \/optimism-grid -->/.exec(
