@@ -93,6 +93,17 @@ function zoneBeforeDeal(g: Game): Prompt {
   return `No landing zone ever opened${gap}. Which measure could have raised the other side's costs enough to open one — and at what cost to your own side?`;
 }
 
+/** The terms both expected of the contest fought out, against the deal's (only below optimism 1). */
+function expectedTerms(g: Game): Prompt {
+  if (g.sc.params.optimism >= 1) return null;
+  const deal = g.rounds.find((r) => r.events.some((e) => e.code === 'deal/struck'));
+  if (!deal?.state.deal) return null;
+  const p = deal.state.expected;
+  const q = deal.state.deal.q;
+  const side = q > p ? `more than that to ${C(g)}` : q < p ? `less than that to ${C(g)}` : 'just that';
+  return `When the deal was struck in ${when(g, deal.round)}, the model's expectation of the dispute fought out with every measure on both sides was that ${C(g)} would get ${q2(p)} of what was at stake; the deal, at q = ${q2(q)}, gave ${side}. Did your teams weigh the contest that way, or did each expect to win?`;
+}
+
 /** Whether each side perceived the zone through its noisy view of the other's costs. */
 function seen(g: Game, st: SimState): string {
   const eu = perceivedZone(st.zone!, 'target') !== null;
@@ -174,6 +185,7 @@ export function discussionPrompts(g: Game, s: GameSeries, d: Distribution): stri
     councilMargin(g),
     stateMoved(g, s),
     zoneBeforeDeal(g),
+    expectedTerms(g),
     substitution(g),
     refusedOrBreached(g),
     comparison(g, d),

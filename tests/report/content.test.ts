@@ -11,7 +11,7 @@ import { reportContent } from '../../src/report/content.js';
 import { loadGame } from '../../src/report/load-game.js';
 import { md, renderMarkdown } from '../../src/report/markdown.js';
 import { gameSeries } from '../../src/report/series.js';
-import { describeInject, describeOrders } from '../../src/report/timeline.js';
+import { dateOf, describeInject, describeOrders } from '../../src/report/timeline.js';
 import { fixtureCopy, ROOT, tempDirs } from './helpers.js';
 import { playJournal, saveJournal } from './journal-fixture.js';
 
@@ -194,6 +194,14 @@ describe('a game between two governments', async () => {
   if (!g.ok) throw new Error(JSON.stringify(g.error));
   const content = reportContent(g.value, DIST);
   const markdown = renderMarkdown(content, 'japan.json');
+
+  it('asks whether the deal priced in the contest the sides expected', () => {
+    const deal = g.value.rounds.find((r) => r.state.deal)!;
+    const p = deal.state.expected.toFixed(2);
+    expect(content.prompts).toContain(
+      `When the deal was struck in round ${deal.round} (${dateOf(g.value.sc, deal.round)}), the model's expectation of the dispute fought out with every measure on both sides was that China would get ${p} of what was at stake; the deal, at q = ${deal.state.deal!.q.toFixed(2)}, gave ${deal.state.deal!.q > deal.state.expected ? 'more than that to China' : 'less than that to China'}. Did your teams weigh the contest that way, or did each expect to win?`,
+    );
+  });
 
   it('has no Council figure, cohesion chart, Council section or Council prompt', () => {
     expect(content.keyFigures.map((k) => k.label)).not.toContain('Council');
