@@ -57,6 +57,7 @@ export function runJson(r: ExplainedRun, scenario: Scenario, setup: RunSetup) {
       reasons: bySide(scenario, x.reasons),
       pain: bySide(scenario, x.pain),
       zone: x.zone,
+      expected: x.expected,
       council: x.council,
       levels: x.levels,
       events: x.events.map((e) => e.code),
@@ -94,6 +95,8 @@ export function runText(r: ExplainedRun, sc: Scenario, setup: RunSetup): string 
     lines.push(
       `Pain to ${`${sc.blocs[role].short}:`.padEnd(w + 1)} ${money(r.pain[role].eurBn)} (${pct(r.pain[role].pctGdp)})${terms(role)}`,
     );
+  const expected = expectedLine(sc, r);
+  if (expected) lines.push(expected);
   lines.push(`Peak escalation: rung ${r.peakRung} of 6 (${RUNG_NAMES[r.peakRung]})`);
   // Two governments: no Council and no member states to report.
   if (sc.council)
@@ -109,4 +112,15 @@ export function runText(r: ExplainedRun, sc: Scenario, setup: RunSetup): string 
     .map(([id, p]) => `${id} ${money(p.eurBn)}`);
   if (top.length > 0) lines.push(`Member states hit hardest: ${top.join(', ')}`);
   return `${lines.join('\n')}\n`;
+}
+
+/** What both sides expected of the dispute fought out, in the first round and the last played: what a zone lies around. */
+function expectedLine(sc: Scenario, r: ExplainedRun): string | null {
+  const first = r.rounds[0];
+  const last = r.rounds.find((x) => x.round === r.round) ?? r.rounds[r.rounds.length - 1];
+  if (first?.expected == null || last?.expected == null) return null;
+  const at = (x: { round: number; expected: number | null }) =>
+    `${x.expected!.toFixed(2)} in round ${x.round}`;
+  const span = first === last ? at(first) : `${at(first)}, ${at(last)}`;
+  return `Expected if fought out (optimism ${sc.params.optimism}): q = ${span}`;
 }

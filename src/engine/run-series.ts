@@ -21,6 +21,8 @@ export interface RoundSeries {
   readonly pain: Readonly<Record<Role, Pain>>;
   /** The landing zone's true bounds after the round (the coercer's lowest q, the target's highest), or null. */
   readonly zone: { readonly coercerMin: number; readonly targetMax: number } | null;
+  /** Terms both expect of the dispute fought out with every measure (negotiation.ts `contestTerms`); null at optimism 1, where no bound reads it. */
+  readonly expected: number | null;
   /** How the council side's member states would vote on its measures now (by bands), or null without one. */
   readonly council: {
     readonly for: number;
@@ -98,6 +100,7 @@ export function explainRun(
       reasons: why,
       pain: { target: { ...st.lastPain.target }, coercer: { ...st.lastPain.coercer } },
       zone: st.zone ? { coercerMin: st.zone.coercerMin, targetMax: st.zone.targetMax } : null,
+      expected: sc.params.optimism < 1 ? st.expected : null,
       council: councilSupport(sc, st.support),
       levels: inForce,
       events: r.events,

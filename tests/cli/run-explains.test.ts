@@ -34,6 +34,19 @@ describe('run explains', () => {
     );
   });
 
+  it('says what both sides expected of the dispute fought out, below optimism 1 only', async () => {
+    const r = await run('tutorial');
+    expect(r.stdout).toMatch(
+      /^Expected if fought out \(optimism 0\.3\): q = 0\.\d\d in round 1, 0\.\d\d in round 5$/m,
+    );
+    const j = JSON.parse((await run('tutorial', '--json')).stdout);
+    expect(j.rounds[0].expected).toBeGreaterThan(0);
+    expect(j.rounds[0].expected).toBeLessThan(1);
+    const lesson = await run('lesson-spiral');
+    expect(lesson.stdout).not.toMatch(/^Expected if fought out/m);
+    expect(JSON.parse((await run('lesson-spiral', '--json')).stdout).rounds[0].expected).toBeNull();
+  });
+
   it('--json carries the same series, the players and the --set values', async () => {
     const j = JSON.parse((await run('--set', 'blocs.EU.stakes=20', '--json')).stdout);
     expect(j.set).toEqual({ 'blocs.EU.stakes': 20 });
