@@ -271,8 +271,6 @@ export function uniquePath(path: string): string {
   for (let i = 2; ; i++) if (!existsSync(`${stem}-${i}.json`)) return `${stem}-${i}.json`;
 }
 
-/** Where the journal's scenario is: a file as given or beside the journal, else the id it was started with. */
-
 /** Writes the debrief next to the journal (the report's own default folder). */
 async function writeDebrief(io: CliIo, journal: string): Promise<void> {
   io.stdout.write('Writing the debrief report (with the computer-played comparison)…\n');
