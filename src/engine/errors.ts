@@ -34,6 +34,13 @@ function notFinite(x: number, formula: string, dependency: string | undefined): 
   });
 }
 
+/** A formula's error not yet placed, with where it happened added (`where`: " in round 3"); any other error as it is. */
+export function placed(e: unknown, where: string, round: number): unknown {
+  if (e instanceof SimError && e.code.startsWith('formula/') && e.detail.round === undefined)
+    return new SimError(e.code, `${e.message}${where}`, { ...e.detail, round });
+  return e;
+}
+
 /** Results as large as this many times the flow's yearly value are a formula's mistake, not an economy. */
 export const PLAUSIBLE_TIMES_VALUE = 100;
 

@@ -1,6 +1,6 @@
 // The state at round 0: start levels in force, full buffers, full service.
 import { applyLevels, copyDep } from './economics.js';
-import { SimError } from './errors.js';
+import { placed } from './errors.js';
 import { layoutOf } from './layout.js';
 import { contestTerms } from './negotiation.js';
 import { rungOf } from './rung.js';
@@ -38,7 +38,7 @@ export function initialState(sc: Scenario, seed: string | number): SimState {
     overTolerance: { target: 0, coercer: 0 },
     overrides: {},
     zone: null,
-    expected: 0.5,
+    expected: null,
     deal: null,
     dealsBroken: 0,
     widerUnlocked: false,
@@ -51,13 +51,7 @@ export function initialState(sc: Scenario, seed: string | number): SimState {
   try {
     st.expected = contestTerms(sc, st, false);
   } catch (e) {
-    // Say that a formula went wrong before round 1, projecting the contest.
-    if (e instanceof SimError && e.code.startsWith('formula/') && e.detail.round === undefined)
-      throw new SimError(e.code, `${e.message} at the start (projecting the contest)`, {
-        ...e.detail,
-        round: 0,
-      });
-    throw e;
+    throw placed(e, ' at the start (projecting the contest)', 0);
   }
   return st;
 }

@@ -31,10 +31,10 @@ export function expectedTerms(sc: Scenario, costTarget: number, costCoercer: num
  * The terms both expect of the contest as each side could wage it: every
  * measure at its top level (the wider rung once open), projected from the
  * state now. Only the bounds below `optimism` 1 read it; at 1 it is not
- * computed (½).
+ * computed (null).
  */
-export function contestTerms(sc: Scenario, input: ProjectionInput, widerUnlocked: boolean): number {
-  if (sc.params.optimism >= 1) return 0.5;
+export function contestTerms(sc: Scenario, input: ProjectionInput, widerUnlocked: boolean): number | null {
+  if (sc.params.optimism >= 1) return null;
   const top = sc.measures.map((m) => (m.legalBasis === 'wider' && !widerUnlocked ? 0 : m.levels.length - 1));
   const c = projectCosts(sc, input, top, sc.params.horizon);
   return expectedTerms(sc, c.target, c.coercer);
@@ -44,15 +44,17 @@ export function contestTerms(sc: Scenario, input: ProjectionInput, widerUnlocked
  * The two bounds before clamping to [0, 1]. Each side expects the contest's
  * terms `expected` moved `optimism` of the way to its own end, and accepts
  * up to its cost of going on (as a share of its stakes) worse than that. The
- * bounds meet once the two shares add up to `optimism`, whatever `expected`.
+ * bounds meet once the two shares add up to `optimism`, whatever `expected`
+ * (null at optimism 1, where the bounds do not read it).
  */
 export function rawBounds(
   sc: Scenario,
   costTarget: number,
   costCoercer: number,
-  expected: number,
+  expectedOrNull: number | null,
 ): { targetMax: number; coercerMin: number } {
   const o = sc.params.optimism;
+  const expected = expectedOrNull ?? 0.5;
   return {
     targetMax: expected * (1 - o) + costTarget / sc.blocs.target.stakes,
     coercerMin: expected + o * (1 - expected) - costCoercer / sc.blocs.coercer.stakes,
@@ -60,17 +62,17 @@ export function rawBounds(
 }
 
 /** Highest q the target accepts, given its cost of going on and the contest's expected terms. */
-export const targetMax = (sc: Scenario, costTarget: number, expected: number): number =>
+export const targetMax = (sc: Scenario, costTarget: number, expected: number | null): number =>
   clamp01(rawBounds(sc, costTarget, 0, expected).targetMax);
 /** Lowest q the coercer accepts, given its cost of going on and the contest's expected terms. */
-export const coercerMin = (sc: Scenario, costCoercer: number, expected: number): number =>
+export const coercerMin = (sc: Scenario, costCoercer: number, expected: number | null): number =>
   clamp01(rawBounds(sc, 0, costCoercer, expected).coercerMin);
 
 /**
  * The zone as it truly is and as each side sees it: a side knows its own cost
  * and sees the other's through log-normal noise drawn from the stream.
  */
-export function zoneView(sc: Scenario, p: Projection, expected: number, rng: Rng): ZoneView {
+export function zoneView(sc: Scenario, p: Projection, expected: number | null, rng: Rng): ZoneView {
   const noisy = (cost: number, sigma: number) => cost * Math.exp(sigma * normal(rng));
   const cnSeenByEU = noisy(p.coercer, sc.blocs.target.misperception);
   const euSeenByCN = noisy(p.target, sc.blocs.coercer.misperception);

@@ -100,7 +100,7 @@ export function explainRun(
       reasons: why,
       pain: { target: { ...st.lastPain.target }, coercer: { ...st.lastPain.coercer } },
       zone: st.zone ? { coercerMin: st.zone.coercerMin, targetMax: st.zone.targetMax } : null,
-      expected: sc.params.optimism < 1 ? st.expected : null,
+      expected: st.expected,
       council: councilSupport(sc, st.support),
       levels: inForce,
       events: r.events,

@@ -85,8 +85,8 @@ export interface SimState {
   /** Parameter paths set by scripted events, applied from their round on. */
   overrides: Record<string, number>;
   zone: ZoneView | null;
-  /** Terms both expect if the contest went on to the top of the ladder (negotiation.ts `contestTerms`). */
-  expected: number;
+  /** Terms both expect if the contest went on to the top of the ladder (negotiation.ts `contestTerms`); null at optimism 1. */
+  expected: number | null;
   deal: Deal | null;
   dealsBroken: number;
   widerUnlocked: boolean;

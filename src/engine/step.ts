@@ -5,7 +5,7 @@ import { accountPain, type StatePain } from './accounting.js';
 import { advanceAci } from './aci.js';
 import { advanceLeads, applyOrders } from './apply-orders.js';
 import { advanceFlows, applyLevels, newFlows, type RoundFlows } from './economics.js';
-import { SimError } from './errors.js';
+import { placed, SimError } from './errors.js';
 import { event, type SimEvent } from './events.js';
 import { cloneState } from './init.js';
 import { negotiate } from './negotiate-round.js';
@@ -36,13 +36,7 @@ export function step(base: Scenario, prev: SimState, orders: Orders): StepResult
   try {
     return stepRound(base, prev, orders);
   } catch (e) {
-    // Say in which round a formula went wrong.
-    if (e instanceof SimError && e.code.startsWith('formula/') && e.detail.round === undefined)
-      throw new SimError(e.code, `${e.message} in round ${prev.round + 1}`, {
-        ...e.detail,
-        round: prev.round + 1,
-      });
-    throw e;
+    throw placed(e, ` in round ${prev.round + 1}`, prev.round + 1);
   }
 }
 

@@ -95,10 +95,9 @@ function zoneBeforeDeal(g: Game): Prompt {
 
 /** The terms both expected of the contest fought out, against the deal's (only below optimism 1). */
 function expectedTerms(g: Game): Prompt {
-  if (g.sc.params.optimism >= 1) return null;
   const deal = g.rounds.find((r) => r.events.some((e) => e.code === 'deal/struck'));
-  if (!deal?.state.deal) return null;
-  const p = deal.state.expected;
+  const p = deal?.state.expected;
+  if (!deal?.state.deal || p == null) return null;
   const q = deal.state.deal.q;
   const side = q > p ? `more than that to ${C(g)}` : q < p ? `less than that to ${C(g)}` : 'just that';
   return `When the deal was struck in ${when(g, deal.round)}, the model's expectation of the dispute fought out with every measure on both sides was that ${C(g)} would get ${q2(p)} of what was at stake; the deal, at q = ${q2(q)}, gave ${side}. Did your teams weigh the contest that way, or did each expect to win?`;

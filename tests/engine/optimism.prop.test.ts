@@ -85,8 +85,8 @@ describe('landing-zone bounds', () => {
       return contestTerms(sc, initialState(sc, 1), false);
     };
     // At optimism 1 the bounds do not read it, and it is not projected.
-    expect(at(1, 50)).toBe(0.5);
-    const p = at(0.3, 50);
+    expect(at(1, 50)).toBeNull();
+    const p = at(0.3, 50)!;
     expect(p).toBeGreaterThan(0);
     expect(p).toBeLessThan(1);
     // Halving the target's stakes doubles its cost per unit at stake: it is expected to give more.

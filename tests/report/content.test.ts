@@ -197,9 +197,10 @@ describe('a game between two governments', async () => {
 
   it('asks whether the deal priced in the contest the sides expected', () => {
     const deal = g.value.rounds.find((r) => r.state.deal)!;
-    const p = deal.state.expected.toFixed(2);
+    const expected = deal.state.expected!;
+    const p = expected.toFixed(2);
     expect(content.prompts).toContain(
-      `When the deal was struck in round ${deal.round} (${dateOf(g.value.sc, deal.round)}), the model's expectation of the dispute fought out with every measure on both sides was that China would get ${p} of what was at stake; the deal, at q = ${deal.state.deal!.q.toFixed(2)}, gave ${deal.state.deal!.q > deal.state.expected ? 'more than that to China' : 'less than that to China'}. Did your teams weigh the contest that way, or did each expect to win?`,
+      `When the deal was struck in round ${deal.round} (${dateOf(g.value.sc, deal.round)}), the model's expectation of the dispute fought out with every measure on both sides was that China would get ${p} of what was at stake; the deal, at q = ${deal.state.deal!.q.toFixed(2)}, gave ${deal.state.deal!.q > expected ? 'more than that to China' : 'less than that to China'}. Did your teams weigh the contest that way, or did each expect to win?`,
     );
   });
 
