@@ -1,6 +1,7 @@
 // Problems in what the episodes of one command share (--set values, a
 // posterior file) are found once per episode; the user gets one message per problem.
 import type { Diagnostic } from '../io/diagnostics.js';
+import { EpisodeGroups, whichEpisodes } from '../io/episode-groups.js';
 
 const UNKNOWN_PATH = new Set(['override/unknown-path', 'posterior/unknown-path']);
 
@@ -9,30 +10,25 @@ const UNKNOWN_PATH = new Set(['override/unknown-path', 'posterior/unknown-path']
  * message per problem, not one per episode.
  */
 export class SharedProblems {
-  private readonly byKey = new Map<string, { first: Diagnostic; episodes: string[] }>();
+  private readonly groups = new EpisodeGroups();
 
   add(d: Diagnostic, episode: string): void {
     // A path that names nothing is one problem whatever each episode's message lists.
     const key = UNKNOWN_PATH.has(d.code)
       ? `${d.file}\0${d.path}`
       : `${d.file}\0${d.line}:${d.col}\0${d.path}\0${d.message}`;
-    const seen = this.byKey.get(key);
-    if (seen) seen.episodes.push(episode);
-    else this.byKey.set(key, { first: d, episodes: [episode] });
+    this.groups.add(key, d, episode);
   }
 
   /** --set problems in the order the flags were given, after the posterior's. */
   diagnostics(all: readonly string[], order: readonly string[]): Diagnostic[] {
     const rank = (d: Diagnostic) => order.indexOf(d.path);
-    const groups = [...this.byKey.values()].sort((a, b) => rank(a.first) - rank(b.first));
+    const groups = this.groups.list().sort((a, b) => rank(a.first) - rank(b.first));
     return groups.map(({ first, episodes }) => {
       const every = episodes.length === all.length;
       if (!UNKNOWN_PATH.has(first.code)) {
         if (first.file !== '--set' || all.length === 1) return first;
-        return {
-          ...first,
-          message: `${first.message} (in ${every ? 'every episode' : episodes.join(', ')})`,
-        };
+        return { ...first, message: `${first.message} (in ${whichEpisodes(episodes, all.length)})` };
       }
       if (every && all.length === 1) return first;
       // --set's own message says what the path lacks (the fields there are); the posterior's names one scenario.

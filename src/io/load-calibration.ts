@@ -5,6 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { type Diagnostic, fileDiag, sortDiagnostics } from './diagnostics.js';
+import { EpisodeGroups, whichEpisodes } from './episode-groups.js';
 import { displayPath } from './files.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { type LoadedExperiment, loadExperiment } from './load-experiment.js';
@@ -102,7 +103,7 @@ export async function loadCalibration(
   const seed = opts.seed ?? def.calibrate.seed ?? 1;
   const files = episodeFiles(dirname(abs), def.episodes, (i) => locate(['episodes', i]), diags);
   const episodes: CalibrationEpisode[] = [];
-  const perEpisode = new Map<string, { d: Diagnostic; episodes: string[] }>();
+  const perEpisode = new EpisodeGroups();
   const cache = opts.cacheDir === undefined ? {} : { cacheDir: opts.cacheDir };
   for (const f of files) {
     const r = await loadExperiment(f.abs, { cwd: opts.cwd, runs: settings.runs, seed, ...cache });
@@ -129,10 +130,7 @@ export async function loadCalibration(
       const message = d.message.startsWith(WHOLE_NUMBERS)
         ? `${WHOLE_NUMBERS} and cannot be fitted (a prior is continuous)`
         : d.message;
-      const key = `${d.line}:${d.col}:${message}`;
-      const seen = perEpisode.get(key);
-      if (seen) seen.episodes.push(basename(file));
-      else perEpisode.set(key, { d: { ...d, message }, episodes: [basename(file)] });
+      perEpisode.add(`${d.line}:${d.col}:${message}`, { ...d, message }, basename(file));
     }
     // The calibrated value replaces the episode's own draw of the same number.
     const fitted = new Set(checked.params.map((p) => p.path));
@@ -145,13 +143,8 @@ export async function loadCalibration(
     });
   }
   // One message per problem: the same prior failing in several episodes is listed once.
-  for (const { d, episodes: names } of perEpisode.values()) {
-    const where =
-      names.length === files.length && names.length > 1
-        ? 'in every episode'
-        : `in episode ${names.join(', ')}`;
-    diags.push({ ...d, message: `${where}: ${d.message}` });
-  }
+  for (const { first: d, episodes: names } of perEpisode.list())
+    diags.push({ ...d, message: `${d.message} (in ${whichEpisodes(names, files.length)})` });
   if (diags.length === 0 && episodes.length === 0)
     diags.push(fileDiag(src.file, 'calibrate/episodes', 'no episode to fit'));
   if (diags.length > 0) return err(sortDiagnostics(diags));

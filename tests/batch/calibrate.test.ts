@@ -146,7 +146,7 @@ describe('aci-sim calibrate', () => {
     const r = await cli(['calibrate', bad, '--out', join(dir, 'bad.csv')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /bad\.yaml:5:3: uncertain\.parameters\.no_such: in episode synthetic-episode\.yaml: /,
+      /bad\.yaml:5:3: uncertain\.parameters\.no_such: .* \(in synthetic-episode\.yaml\)\n/,
     );
   });
 
@@ -166,7 +166,7 @@ describe('aci-sim calibrate', () => {
     const r = await cli(['calibrate', bad, '--out', join(dir, 'whole.csv')]);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      `${bad}:5:3: uncertain.parameters.horizon: in every episode: the number takes whole numbers only and cannot be fitted (a prior is continuous)\n`,
+      `${bad}:5:3: uncertain.parameters.horizon: the number takes whole numbers only and cannot be fitted (a prior is continuous) (in every episode)\n`,
     );
   });
 });
