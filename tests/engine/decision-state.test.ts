@@ -6,7 +6,15 @@ import { decisionState } from '../../src/engine/run.js';
 import { miniScenario } from '../helpers/mini-scenario.js';
 
 const scripted = miniScenario({
-  events: [{ round: 1, text: 'the record', levels: { cn_magnets: 3 }, support: {}, set: { 'parameters.horizon': 2 } }],
+  events: [
+    {
+      round: 1,
+      text: 'the record',
+      levels: { cn_magnets: 3 },
+      support: {},
+      set: { 'parameters.horizon': 2 },
+    },
+  ],
 });
 
 describe('decisionState', () => {
