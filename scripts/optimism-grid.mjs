@@ -1,7 +1,9 @@
 // Regenerates the optimism grid in docs/CALIBRATION.md (the block between the
 // optimism-grid markers): the hindcast library played at each value of
 // `parameters.optimism` from 0 to 1, the value chosen (the middle of those
-// that pass the most episodes), and the leave-one-out score of that choice.
+// that pass the most of the episodes it is chosen on, those marked in sample),
+// the leave-one-out score of that choice, and the out-of-sample episodes'
+// result at it (they take no part in the choice).
 // tests/docs/optimism-grid.test.ts checks the block against the scorecard
 // and the shipped default; it does not rerun the grid (11 hindcasts).
 import { createHash } from 'node:crypto';
@@ -23,9 +25,12 @@ const rows = GRID.map((x) => {
     { cwd: root, encoding: 'utf8' },
   );
   const card = JSON.parse(out);
-  return { x, pass: new Map(card.episodes.map((e) => [e.id, e.pass])) };
+  return { x, pass: new Map(card.episodes.map((e) => [e.id, e.pass])), card };
 });
 const ids = [...rows[0].pass.keys()];
+const inSample = new Set(rows[0].card.episodes.filter((e) => e.inSample).map((e) => e.id));
+const fitted = ids.filter((id) => inSample.has(id));
+const held = ids.filter((id) => !inSample.has(id));
 
 /** The middle of the grid values that pass the most of `episodes` (the lower one of an even set). */
 function choose(episodes) {
@@ -35,9 +40,9 @@ function choose(episodes) {
   return { row: top[Math.floor((top.length - 1) / 2)], best, top: top.map((r) => r.x) };
 }
 
-const chosen = choose(ids);
-const loo = ids.map((id) => {
-  const c = choose(ids.filter((e) => e !== id));
+const chosen = choose(fitted);
+const loo = fitted.map((id) => {
+  const c = choose(fitted.filter((e) => e !== id));
   return { id, x: c.row.x, pass: c.row.pass.get(id) };
 });
 
@@ -47,15 +52,19 @@ lines.push(`${'episode'.padEnd(w)}  ${GRID.map((x) => x.toFixed(1).padStart(5)).
 for (const id of ids) {
   const l = loo.find((r) => r.id === id);
   const cells = rows.map((r) => (r.pass.get(id) ? 'pass' : '·').padStart(5)).join('');
-  lines.push(`${id.padEnd(w)}  ${cells}   ${l.x.toFixed(1).padStart(16)}  ${l.pass ? 'yes' : 'no'}`);
+  const left = l ? `${l.x.toFixed(1).padStart(16)}  ${l.pass ? 'yes' : 'no'}` : `${'(out of sample)'.padStart(16)}  ${chosen.row.pass.get(id) ? 'yes' : 'no'}`;
+  lines.push(`${id.padEnd(w)}  ${cells}   ${left}`);
 }
 lines.push(`${'passed'.padEnd(w)}  ${rows.map((r) => String(ids.filter((id) => r.pass.get(id)).length).padStart(5)).join('')}`);
 lines.push('');
 lines.push(
-  `best: optimism = ${chosen.row.x} (the middle of ${chosen.top.join(', ')}, which pass ${chosen.best} of ${ids.length}); a value chosen here is in sample for every episode it is chosen on`,
+  `best: optimism = ${chosen.row.x} (the middle of ${chosen.top.join(', ')}, which pass ${chosen.best} of the ${fitted.length} episodes it is chosen on, those in sample); a value chosen here is in sample for every episode it is chosen on`,
 );
 lines.push(
-  `leave one out: ${loo.filter((l) => l.pass).length} of ${ids.length} episodes pass at the value chosen without them`,
+  `leave one out: ${loo.filter((l) => l.pass).length} of ${fitted.length} episodes pass at the value chosen without them`,
+);
+lines.push(
+  `out of sample (not used to choose): ${held.filter((id) => chosen.row.pass.get(id)).length} of ${held.length} pass at ${chosen.row.x}`,
 );
 
 const text = readFileSync(doc, 'utf8');

@@ -39,6 +39,7 @@ export function applyOrders(
   round: number,
   rng: Rng,
   events: SimEvent[],
+  forced: ReadonlySet<number> = new Set(),
 ): void {
   const problems = checkOrders(sc, bloc, orders);
   if (problems.length > 0)
@@ -51,6 +52,18 @@ export function applyOrders(
     const target = ms.pending?.level ?? ms.level;
     const about = { side: bloc, measure: id, level };
     if (level === target) continue;
+    // A level a scripted event or inject sets holds for its round.
+    if (forced.has(m)) {
+      events.push(
+        event(
+          round,
+          'order/refused',
+          { ...about, reason: 'record', roundsLeft: null },
+          `${def.name} stays at level ${target} this round, as the scenario's event sets it`,
+        ),
+      );
+      continue;
+    }
     if (level < ms.level || (ms.pending && level <= ms.level)) {
       if (!def.reversible) {
         events.push(event(round, 'order/irreversible', about, `${def.name} cannot be reversed`));

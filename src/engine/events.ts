@@ -33,8 +33,11 @@ interface VotedMeasure {
 
 type Empty = Readonly<Record<never, never>>;
 
-/** Why an order to raise a measure was not carried out. */
-export type RefusalReason = 'deal-in-force' | 'needs-breach' | 'aci-paused';
+/**
+ * Why an order on a measure was not carried out ('record': a scripted event
+ * or inject set its level this round, and that level holds for the round).
+ */
+export type RefusalReason = 'deal-in-force' | 'needs-breach' | 'aci-paused' | 'record';
 
 /**
  * Why a side backed down: its own order, pain over tolerance, the Council

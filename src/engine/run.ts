@@ -1,12 +1,13 @@
 // Whole runs: computer players on both sides, replay of an order log, and
 // the metrics every run reports.
 import type { SimEvent } from './events.js';
-import { initialState } from './init.js';
+import { cloneState, initialState } from './init.js';
 import type { Orders } from './orders.js';
 import { withOverrides } from './overrides.js';
 import { chooseOrders } from './policies/choose.js';
 import type { MoveReason } from './policies/reasons.js';
 import { rungOf } from './rung.js';
+import { applyScripted } from './scripted.js';
 import type { Outcome, SimState } from './state.js';
 import { isOver, step } from './step.js';
 import { type Policy, ROLES, type Role, type Scenario } from './types.js';
@@ -47,15 +48,16 @@ export function computerOrders(
   policies: PolicyChoice,
   why?: Partial<Record<Role, MoveReason[]>>,
 ): Orders {
+  const seen = decisionState(sc, st);
   // The numbers scripted events and injects have set so far, as step() plays them.
-  const view = withOverrides(sc, st.overrides);
+  const view = withOverrides(sc, seen.overrides);
   const orders: Orders = {};
   for (const b of ROLES) {
     const p = policies[b];
     if (p)
       orders[b] = chooseOrders(
         view,
-        st,
+        seen,
         b,
         p,
         sc.random.stream(st.seed, st.round + 1, `policy/${sc.blocs[b].id}`),
@@ -63,6 +65,19 @@ export function computerOrders(
       );
   }
   return orders;
+}
+
+/**
+ * The state a computer player decides on: step() applies the round's scripted
+ * events before any order, so players see the levels the record forces then
+ * (else an order chosen from the old level would undo the record at once).
+ */
+export function decisionState(sc: Scenario, st: SimState): SimState {
+  const round = st.round + 1;
+  if (!sc.events.some((e) => e.round === round)) return st;
+  const seen = cloneState(st);
+  applyScripted(sc, seen, round, [], []);
+  return seen;
 }
 
 /** Plays a whole run with computer players on both sides. */

@@ -6,14 +6,16 @@ import type { Inject } from './orders.js';
 import type { SimState } from './state.js';
 import type { Scenario } from './types.js';
 
+/** Applies the round's scripted events and injects; returns the measures whose level they set. */
 export function applyScripted(
   sc: Scenario,
   st: SimState,
   round: number,
   injected: readonly Inject[],
   events: SimEvent[],
-): void {
+): Set<number> {
   const { measureIndex, stateIndex } = layoutOf(sc);
+  const forced = new Set<number>();
   const due = [
     ...sc.events.filter((e) => e.round === round).map((e) => ({ e, code: 'scripted/event' as const })),
     ...injected.map((e) => ({ e, code: 'inject/event' as const })),
@@ -25,6 +27,7 @@ export function applyScripted(
       if (m === undefined) continue;
       st.measures[m]!.pending = { level, stage: 'lead', roundsLeft: 0 };
       applyPending(sc, st, m, round, events);
+      forced.add(m);
     }
     for (const [id, delta] of Object.entries(e.support)) {
       const s = stateIndex.get(id);
@@ -32,4 +35,5 @@ export function applyScripted(
     }
     Object.assign(st.overrides, e.set);
   }
+  return forced;
 }

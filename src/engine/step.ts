@@ -55,7 +55,7 @@ function stepRound(base: Scenario, prev: SimState, orders: Orders): StepResult {
       },
     };
   };
-  applyScripted(base, st, round, orders.inject ?? [], events);
+  const forced = applyScripted(base, st, round, orders.inject ?? [], events);
   const sc = withOverrides(base, st.overrides);
 
   advanceLeads(sc, st, round, events);
@@ -73,7 +73,7 @@ function stepRound(base: Scenario, prev: SimState, orders: Orders): StepResult {
         ),
       );
     }
-    applyOrders(sc, st, bloc, orders[bloc], round, rng(`orders/${sc.blocs[bloc].id}`), events);
+    applyOrders(sc, st, bloc, orders[bloc], round, rng(`orders/${sc.blocs[bloc].id}`), events, forced);
   }
 
   const levels = st.measures.map((m) => m.level);

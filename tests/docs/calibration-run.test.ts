@@ -16,12 +16,12 @@ const STALE = 'docs/CALIBRATION.md: the calibration run is stale; run npm run ca
 describe('docs/CALIBRATION.md calibration run', () => {
   const text = readFileSync(join(ROOT, 'docs/CALIBRATION.md'), 'utf8');
   const block = new RegExp(
-    `<!-- calibration-run: aci-sim calibrate ${FILE} --cross-validate -->\\n\`\`\`text\\n([\\s\\S]*?)\`\`\`\\n<!-- inputs (\\w+) scorecard (\\w+) -->\\n<!-- /calibration-run -->`,
+    `<!-- calibration-run: aci-sim calibrate ${FILE} --cross-validate((?: --holdout [a-z0-9-]+)*) -->\\n\`\`\`text\\n([\\s\\S]*?)\`\`\`\\n<!-- inputs (\\w+) scorecard (\\w+) -->\\n<!-- /calibration-run -->`,
   ).exec(text);
 
   it('holds a run with its posterior table and both pass shares', () => {
     expect(block, 'no calibration-run block: run npm run calibration-run').not.toBeNull();
-    const out = block![1]!;
+    const out = block![2]!;
     expect(out).toMatch(/^parameter +prior +median +90% interval +shrinkage$/m);
     expect(out).toMatch(/^In sample: the posterior passes \d+ of \d+/m);
     expect(out).toMatch(/^Cross-validated \(leave one episode out\): \d+ of \d+/m);
@@ -34,13 +34,22 @@ describe('docs/CALIBRATION.md calibration run', () => {
     const cal = await loadCalibration(join(ROOT, FILE), { cwd: ROOT });
     expect(cal.ok).toBe(true);
     if (!cal.ok) return;
-    expect(block?.[2], STALE).toBe(cal.value.hash.slice(0, 16));
-    for (const p of cal.value.priors) expect(block?.[1], STALE).toContain(p.path);
+    expect(block?.[3], STALE).toBe(cal.value.hash.slice(0, 16));
+    for (const p of cal.value.priors) expect(block?.[2], STALE).toContain(p.path);
+  });
+
+  it('held out every episode marked out of sample, and only those', async () => {
+    const cal = await loadCalibration(join(ROOT, FILE), { cwd: ROOT });
+    if (!cal.ok) throw new Error('calibration file does not load');
+    const out = cal.value.episodes.filter((e) => !e.expect.in_sample).map((e) => e.id);
+    const held = [...(block?.[1] ?? '').matchAll(/--holdout (\S+)/g)].map((m) => m[1]);
+    expect(held, STALE).toEqual([...out].sort());
+    expect(held.length).toBeGreaterThan(0);
   });
 
   it('was made with the engine that prints the scorecard above it', () => {
     const sc = /<!-- scorecard: [^\n]*-->\n([\s\S]*?)<!-- \/scorecard -->/.exec(text);
     const sha = createHash('sha256').update(sc![1]!).digest('hex').slice(0, 16);
-    expect(block?.[3], STALE).toBe(sha);
+    expect(block?.[4], STALE).toBe(sha);
   });
 });

@@ -42,8 +42,16 @@ describe('docs/CALIBRATION.md optimism grid', () => {
     expect(fromGrid).toEqual(fromCard);
   });
 
-  it('states the best value and its leave-one-out score', () => {
-    expect(grid![1]).toMatch(/^best: optimism = [\d.]+ \(the middle of [\d., ]+, which pass \d+ of \d+\)/m);
+  it('states the best value, its leave-one-out score and the out-of-sample result', () => {
+    expect(grid![1]).toMatch(
+      /^best: optimism = [\d.]+ \(the middle of [\d., ]+, which pass \d+ of the \d+ episodes it is chosen on, those in sample\)/m,
+    );
     expect(grid![1]).toMatch(/^leave one out: \d+ of \d+ episodes pass at the value chosen without them$/m);
+    expect(grid![1]).toMatch(/^out of sample \(not used to choose\): \d+ of \d+ pass at [\d.]+$/m);
+  });
+
+  it('chose the shipped default from the episodes in sample only', () => {
+    const best = /^best: optimism = ([\d.]+) /m.exec(grid![1]!);
+    expect(Number(best![1])).toBe(OPTIMISM_DEFAULT);
   });
 });

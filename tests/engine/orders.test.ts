@@ -182,3 +182,24 @@ describe('national measures', () => {
     expect(p.st.measures[1]).toEqual({ level: 2, pending: null });
   });
 });
+
+describe('a level the record sets holds for its round', () => {
+  const shock = { text: 'the record', levels: { cn_magnets: 3 }, support: {}, set: {} };
+
+  it('an order on that measure in the same round is refused with reason record; it applies next round', () => {
+    const p = play(miniScenario(), [
+      { inject: [shock], coercer: { set: { cn_magnets: 1 } } },
+      { coercer: { set: { cn_magnets: 1 } } },
+    ]);
+    expect(p.events[0]!.filter((e) => e.code === 'order/refused').map((e) => e.data)).toEqual([
+      { side: 'coercer', measure: 'cn_magnets', level: 1, reason: 'record', roundsLeft: null },
+    ]);
+    expect(p.states[1]!.measures[0]!.level).toBe(3);
+    expect(p.st.measures[0]!.level).toBe(1);
+  });
+
+  it('orders on other measures go through', () => {
+    const p = play(miniScenario(), [{ inject: [shock], target: { set: { duv: 1 } } }]);
+    expect(p.all('order/refused')).toEqual([]);
+  });
+});
