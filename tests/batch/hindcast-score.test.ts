@@ -49,6 +49,39 @@ describe('scoreEpisode', () => {
     ]);
   });
 
+  it('scores each other coding by class and band, never counting it in pass', () => {
+    const alternatives: ExpectDef['alternatives'] = [
+      { outcome: 'stalemate', rounds: [4, 4], why: 'r1' },
+      { outcome: 'stalemate', rounds: [1, 2], why: 'r2' },
+      { outcome: 'landing_zone', rounds: [4, 4], why: 'r3' },
+    ];
+    const s = scoreEpisode('e', 'E', expectOf({ alternatives }), [
+      run('stalemate', 4),
+      run('stalemate', 4),
+      run('target_backs_down', 1),
+    ]);
+    expect(s.pass).toBe(false);
+    expect(s.alternatives).toEqual([
+      { outcome: 'stalemate', rounds: [4, 4], pass: true },
+      { outcome: 'stalemate', rounds: [1, 2], pass: false },
+      { outcome: 'landing_zone', rounds: [4, 4], pass: false },
+    ]);
+    expect(scoreEpisode('e', 'E', expectOf(), [run('stalemate', 4)]).alternatives).toEqual([]);
+  });
+
+  it('an other coding still needs the ballots the episode records', () => {
+    const s = scoreEpisode(
+      'e',
+      'E',
+      expectOf({
+        alternatives: [{ outcome: 'stalemate', rounds: [4, 4], why: 'r' }],
+        ballots: { measure: 'm', round: 1, votes: { DE: 'for' }, source: '[x] y' },
+      }),
+      [run('stalemate', 4, { ballots: { DE: 'against' } })],
+    );
+    expect(s.alternatives[0]!.pass).toBe(false);
+  });
+
   it('a tie goes to the expected outcome', () => {
     const s = scoreEpisode('e', 'E', expectOf({ rounds: [1, 9] }), [
       run('stalemate', 4),

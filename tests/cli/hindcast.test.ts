@@ -34,13 +34,14 @@ describe('aci-sim hindcast', () => {
       ballots: { of: 4 },
       inSample: false,
     });
+    expect(j.episodes[0].alternatives).toEqual([]);
     expect(j).toMatchObject({ of: 1, runs: 5, seed: 1 });
   });
 
   it('prints a table with the reasons an episode fails', async () => {
     const r = await cli(['hindcast', `${F}/episode-good.yaml`, '--runs', '5']);
     expect(r.stdout).toMatch(
-      /^good-episode +out +stalemate \[12, 12\] +100% +100% +12 +\d\/4 +— +(pass|FAIL)$/m,
+      /^good-episode +out +stalemate \[12, 12\] +100% +100% +12 +\d\/4 +— +— +(pass|FAIL)$/m,
     );
     expect(r.stdout).toContain('5 runs each, seed 1.');
   });
@@ -52,6 +53,8 @@ describe('aci-sim hindcast', () => {
       [
         `${F}/episode-bad.yaml:7:12: expect.outcome: expected one of landing_zone, target_backs_down, coercer_backs_down, stalemate, spiral, got "china_wins"`,
         `${F}/episode-bad.yaml:8:11: expect.rounds: rounds must be [lo, hi] with lo ≤ hi`,
+        `${F}/episode-bad.yaml:16:18: expect.alternatives[0].outcome: expected one of landing_zone, target_backs_down, coercer_backs_down, stalemate, spiral, got "deal"`,
+        `${F}/episode-bad.yaml:16:32: expect.alternatives[0].rounds: rounds must be [lo, hi] with lo ≤ hi`,
         '',
       ].join('\n'),
     );

@@ -39,6 +39,14 @@ export interface EpisodeScore {
   readonly pass: boolean;
   /** Why it fails, one phrase per unmet condition. */
   readonly reasons: readonly string[];
+  /** The episode's other codings, each with whether the runs would pass under it (never counted). */
+  readonly alternatives: readonly AlternativeScore[];
+}
+
+export interface AlternativeScore {
+  readonly outcome: OutcomeClass;
+  readonly rounds: readonly [number, number];
+  readonly pass: boolean;
 }
 
 /** Ballots right out of 27 needed to pass an episode with a recorded vote. */
@@ -92,6 +100,8 @@ export function scoreEpisode(
     reasons.push(`most runs end in ${modalOutcome}, not ${expect.outcome}`);
   if (!(medianRound >= lo && medianRound <= hi))
     reasons.push(`median round ${medianRound} outside [${lo}, ${hi}]`);
+  // Ballots and series hold for every coding; only class and band change.
+  const classAndBand = reasons.length;
 
   let ballots: EpisodeScore['ballots'] = null;
   if (expect.ballots) {
@@ -131,6 +141,13 @@ export function scoreEpisode(
       reasons.push(`series error ${error.toFixed(1)} over the tolerance ${expect.series.tolerance}`);
   }
 
+  const extraOk = n > 0 && reasons.length === classAndBand;
+  const alternatives = (expect.alternatives ?? []).map((a): AlternativeScore => {
+    const [alo, ahi] = a.rounds;
+    const fits = modal(counts, a.outcome, CLASSES) === a.outcome && medianRound >= alo && medianRound <= ahi;
+    return { outcome: a.outcome, rounds: [alo, ahi], pass: extraOk && fits };
+  });
+
   return {
     id,
     title,
@@ -146,5 +163,6 @@ export function scoreEpisode(
     series,
     pass: n > 0 && reasons.length === 0,
     reasons,
+    alternatives,
   };
 }

@@ -55,6 +55,7 @@ export function scorecardJson(s: Scorecard) {
       outcomes: e.outcomes,
       series: e.series,
       reasons: e.reasons,
+      alternatives: e.alternatives,
     })),
     passed: s.passed,
     of: s.of,
@@ -80,14 +81,26 @@ export function formatScorecard(s: Scorecard): string {
     Number.isFinite(e.medianRound) ? String(e.medianRound) : '—',
     e.ballots ? `${e.ballots.right}/${e.ballots.of}` : '—',
     e.series ? e.series.error.toFixed(1) : '—',
+    e.alternatives.length ? `${e.alternatives.filter((a) => a.pass).length}/${e.alternatives.length}` : '—',
     e.pass ? 'pass' : 'FAIL',
   ]);
   const table = textTable(
     [
-      ['episode', 'sample', 'expected [rounds]', 'outcome', 'in band', 'median', 'ballots', 'series err', ''],
+      [
+        'episode',
+        'sample',
+        'expected [rounds]',
+        'outcome',
+        'in band',
+        'median',
+        'ballots',
+        'series err',
+        'alt',
+        '',
+      ],
       ...rows,
     ],
-    ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'l'],
+    ['l', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
   );
   const out = [table, ''];
   for (const e of s.episodes.filter((x) => !x.pass)) out.push(`${e.id}: ${e.reasons.join('; ')}`);
@@ -96,6 +109,13 @@ export function formatScorecard(s: Scorecard): string {
     '',
     `Passed ${s.passed} of ${s.of} episodes (${oos.length === 0 ? 'none out of sample' : `${oos.filter((e) => e.pass).length} of ${oos.length} out of sample`}); ${s.runs} runs each, seed ${s.seed}.`,
   );
+  const coded = s.episodes.filter((e) => e.alternatives.length > 0);
+  if (coded.length > 0) {
+    const alt = coded.filter((e) => !e.pass && e.alternatives.some((a) => a.pass)).map((e) => e.id);
+    out.push(
+      `alt: other codings of the record, passed/given (${coded.length} episodes give them; never counted): ${alt.length === 0 ? 'no failing episode passes under any of them' : `${alt.join(', ')} would pass under one`}.`,
+    );
+  }
   const set = Object.entries(s.set).map(([k, v]) => `${k}=${v}`);
   if (set.length > 0)
     out.push(

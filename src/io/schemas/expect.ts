@@ -43,18 +43,35 @@ export const ExpectedSeriesSchema = z
   })
   .describe('A monthly series the model must predict.');
 
+const outcome = z
+  .enum(OUTCOME_CLASSES)
+  .describe(
+    'How the episode ended: a deal (landing_zone), one side giving in (target_backs_down, coercer_backs_down), no deal by the end (stalemate), or both past their tolerance at the top of the ladder (spiral).',
+  );
+const band = z
+  .tuple([round, round])
+  .refine(([lo, hi]) => lo <= hi, { error: 'rounds must be [lo, hi] with lo ≤ hi' })
+  .describe('The band of rounds in which the episode ended, inclusive.');
+
+export const AlternativeCodingSchema = z
+  .strictObject({
+    outcome,
+    rounds: band,
+    why: text('The reading of the record that gives this coding, as the file’s header states it.'),
+  })
+  .describe('Another coding of the same record.');
+
 export const ExpectSchema = z
   .strictObject({
-    outcome: z
-      .enum(OUTCOME_CLASSES)
-      .describe(
-        'How the episode ended: a deal (landing_zone), one side giving in (target_backs_down, coercer_backs_down), no deal by the end (stalemate), or both past their tolerance at the top of the ladder (spiral).',
-      ),
-    rounds: z
-      .tuple([round, round])
-      .refine(([lo, hi]) => lo <= hi, { error: 'rounds must be [lo, hi] with lo ≤ hi' })
-      .describe('The band of rounds in which the episode ended, inclusive.'),
+    outcome,
+    rounds: band,
     source: text('Why this outcome and band: the record, with dates.'),
+    alternatives: z
+      .array(AlternativeCodingSchema)
+      .optional()
+      .describe(
+        'Other codings of the record that the episode’s header gives (written before any run); the scorecard shows whether the model would pass under any of them, but never counts it.',
+      ),
     ballots: ExpectedBallotsSchema.optional(),
     series: ExpectedSeriesSchema.optional(),
     in_sample: z
