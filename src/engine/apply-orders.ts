@@ -59,7 +59,7 @@ export function applyOrders(
           round,
           'order/refused',
           { ...about, reason: 'record', roundsLeft: null },
-          `${def.name} stays at level ${target} this round, as the scenario's event sets it`,
+          `${def.name} stays at level ${target} this round, as this round's event sets it`,
         ),
       );
       continue;
