@@ -1,7 +1,8 @@
 // The Anti-Coercion Instrument as stages that take rounds (Reg. 2023/2675):
 // Commission examination → Council determination (QM for) → engagement →
 // then, per response measure, the committee (QM for adopts, QM against
-// blocks, neither goes to the appeal committee) → application.
+// blocks, neither goes to the appeal committee) → application. Trade-defence
+// duties take the committee step alone, where no opinion lets the Commission adopt.
 import { type QmvResult, qualifiedMajority } from './council/qmv.js';
 import { event, type SimEvent, type VoteRecord } from './events.js';
 import { castVotes } from './politics.js';
@@ -128,18 +129,31 @@ export function advanceAci(sc: Scenario, st: SimState, round: number, rng: Rng, 
       ),
     );
   }
-  if (aci.stage !== 'authorised') return;
+  const authorised = aci.stage === 'authorised';
   let voted: QmvResult | null = null;
   for (let m = 0; m < sc.measures.length; m++) {
     const pend = st.measures[m]!.pending;
     const def = sc.measures[m]!;
-    if (!pend || !usesAci(sc, def)) continue;
+    const td = isTradeDefence(sc, def);
+    if (!pend || !(td || (authorised && usesAci(sc, def)))) continue;
     if (--pend.roundsLeft > 0) continue;
     const name = `${def.name} (level ${pend.level}: ${def.levels[pend.level]!.name})`;
     const about = (v: QmvResult) => ({ vote: rec(v), measure: def.id, level: pend.level });
     if (pend.stage === 'committee') {
       voted ??= councilVote(sc, st, rng);
-      if (voted.qualifiedMajorityFor) {
+      // Trade defence (Reg. 182/2011 Art. 5(3)-(4)): only a qualified majority against blocks.
+      if (td && !voted.qualifiedMajorityAgainst) {
+        Object.assign(pend, { stage: 'application', roundsLeft: def.leadRounds });
+        events.push(
+          event(
+            round,
+            'council/committee-adopted',
+            about(voted),
+            `${voted.qualifiedMajorityFor ? 'committee adopts' : 'no qualified majority against; the Commission adopts'} ${name} (${tally(voted)})`,
+          ),
+        );
+        if (def.leadRounds === 0) applyPending(sc, st, m, round, events);
+      } else if (voted.qualifiedMajorityFor) {
         Object.assign(pend, { stage: 'application', roundsLeft: p.application + def.leadRounds });
         events.push(
           event(
@@ -227,5 +241,9 @@ function dropPending(sc: Scenario, st: SimState): void {
 export const MAX_ATTEMPTS = MAX_DETERMINATION_ATTEMPTS;
 
 /** Whether a measure goes through the ACI procedure: ACI measures, and a council side's wider rung. */
+/** Whether a measure is a council side's trade-defence duty: committee only, adopted unless a qualified majority is against. */
+export const isTradeDefence = (sc: Scenario, def: Measure): boolean =>
+  def.legalBasis === 'trade_defence' && sc.blocs[def.bloc].decides === 'eu_council';
+
 export const usesAci = (sc: Scenario, def: Measure): boolean =>
   def.legalBasis === 'aci' || (def.legalBasis === 'wider' && sc.blocs[def.bloc].decides === 'eu_council');

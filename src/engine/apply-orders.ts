@@ -1,6 +1,6 @@
 // Turns a side's orders into level changes, pending adoptions and procedure
 // starts, following each measure's legal basis.
-import { applyPending, usesAci } from './aci.js';
+import { applyPending, isTradeDefence, usesAci } from './aci.js';
 import { SimError } from './errors.js';
 import { event, type SimEvent } from './events.js';
 import { layoutOf } from './layout.js';
@@ -124,6 +124,24 @@ export function applyOrders(
           'order/refused',
           { ...about, reason: 'needs-breach', roundsLeft: null },
           `${def.name} is available only after a breached deal`,
+        ),
+      );
+      continue;
+    }
+    if (isTradeDefence(sc, def)) {
+      // Straight to the committee: no determination of coercion comes first.
+      const amend = ms.pending?.stage === 'committee';
+      ms.pending = {
+        level,
+        stage: 'committee',
+        roundsLeft: amend ? ms.pending!.roundsLeft : sc.procedure.committee,
+      };
+      events.push(
+        event(
+          round,
+          'trade-defence/proposed',
+          { ...about, amended: amend },
+          `the Commission proposes ${def.name} at level ${level} (${def.levels[level]!.name}) to the trade-defence committee`,
         ),
       );
       continue;

@@ -57,6 +57,7 @@ export interface EventData {
   'national/refused': MeasureData & { readonly holder: string; readonly support: number };
   'national/decided': MeasureData & { readonly holder: string; readonly support: number };
   'aci/requested': MeasureData & { readonly amended: boolean };
+  'trade-defence/proposed': MeasureData & { readonly amended: boolean };
   'council/examination': Empty;
   'council/determination-tabled': Empty;
   'council/determination-adopted': { readonly vote: VoteRecord };
@@ -111,6 +112,7 @@ export const EVENT_CODES: readonly EventCode[] = [
   'national/refused',
   'national/decided',
   'aci/requested',
+  'trade-defence/proposed',
   'council/examination',
   'council/determination-tabled',
   'council/determination-adopted',

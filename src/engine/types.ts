@@ -18,7 +18,7 @@ export type Decides = 'eu_council' | 'government';
 
 export type Stance = 'hawkish' | 'cautious' | 'ambivalent' | 'engaging';
 export type Mechanism = 'supply' | 'service' | 'market';
-export type LegalBasis = 'aci' | 'national' | 'government' | 'wider';
+export type LegalBasis = 'aci' | 'trade_defence' | 'national' | 'government' | 'wider';
 
 export interface Bloc {
   /** The scenario's name for the side, e.g. EU, CN, JP. */

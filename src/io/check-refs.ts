@@ -221,7 +221,7 @@ function sideRefs({ def, locate }: RefContext, unknown: Unknown): Diagnostic[] {
     const decides = def.blocs[m.bloc]?.decides;
     if (!decides) continue;
     const basis = m.legal_basis;
-    if ((basis === 'aci' || basis === 'national') && decides !== 'eu_council')
+    if ((basis === 'aci' || basis === 'trade_defence' || basis === 'national') && decides !== 'eu_council')
       push(
         locate(['measures', id, 'legal_basis']),
         'ref/legal-basis',

@@ -27,6 +27,8 @@ export function basisText(m: Measure): string {
   switch (m.legalBasis) {
     case 'aci':
       return 'ACI: Council determination, then committee vote';
+    case 'trade_defence':
+      return 'trade defence: committee vote, blocked only by a qualified majority against';
     case 'national':
       return `national: ${m.holder ?? 'the holder'} decides alone`;
     case 'government':

@@ -33,6 +33,12 @@ describe('checks at load', () => {
     );
   });
 
+  it('a trade-defence duty needs a side that decides as eu_council', async () => {
+    expect(await problems({ 'measures.tutorial_magnet_licensing.legal_basis': 'trade_defence' })).toBe(
+      '--set: measures.tutorial_magnet_licensing.legal_basis: legal basis trade_defence needs a side that decides as eu_council; CN decides as a government (use government)',
+    );
+  });
+
   it('reports a link that loops back instead of following it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'aci-loop-'));
     cpSync(join(ROOT, 'models'), join(dir, 'models'), { recursive: true });

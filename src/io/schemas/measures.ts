@@ -20,14 +20,14 @@ export const MeasureSchema = z
     name: text('Display name.'),
     description: z.string().default('').describe('What the measure does.'),
     legal_basis: z
-      .enum(['aci', 'national', 'government', 'wider'], {
+      .enum(['aci', 'trade_defence', 'national', 'government', 'wider'], {
         error: (iss) =>
           iss.input === 'cn_state'
             ? 'legal basis "cn_state" is now called "government" (a measure one government decides alone)'
-            : `expected one of aci, national, government, wider, got ${JSON.stringify(iss.input)}`,
+            : `expected one of aci, trade_defence, national, government, wider, got ${JSON.stringify(iss.input)}`,
       })
       .describe(
-        "aci: a council side's Anti-Coercion Instrument; national: one member state of a council side; government: a government side's own decision; wider: the rung a breached deal unlocks.",
+        "aci: a council side's Anti-Coercion Instrument; trade_defence: a council side's anti-dumping or anti-subsidy duty (committee only: adopted unless a qualified majority is against); national: one member state of a council side; government: a government side's own decision; wider: the rung a breached deal unlocks.",
       ),
     holder: StateCode.optional().describe('The member state that decides a national measure alone.'),
     category: z.string().optional().describe('ACI Annex I category, e.g. "(a) tariffs".'),

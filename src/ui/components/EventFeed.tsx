@@ -15,7 +15,12 @@ export function eventMark(code: string): [string, Hue] {
   if (code === 'deal/refused') return ['✗', 'warn'];
   if (code === 'deal/breached') return ['!', 'bad'];
   if (code === 'measure/lowered') return ['▼', 'good'];
-  if (code.startsWith('measure/') || code === 'aci/requested' || code === 'national/decided')
+  if (
+    code.startsWith('measure/') ||
+    code === 'aci/requested' ||
+    code === 'trade-defence/proposed' ||
+    code === 'national/decided'
+  )
     return ['▲', 'warn'];
   if (code.startsWith('inject/')) return ['!', 'warn'];
   if (code.startsWith('scripted/')) return ['◆', 'accent'];
