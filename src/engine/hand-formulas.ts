@@ -9,7 +9,7 @@ export const HAND_FORMULAS: FormulaSet = {
   supply_harm: (value, dt, uncovered, criticality) => value * dt * uncovered * criticality,
   supply_cost: (value, dt, r, phi, divertible) => value * dt * (r * (1 - phi) + phi) * (1 - divertible),
   effort: (base, pain, tolerance) => clamp(base + ((1 - base) * pain) / (pain + tolerance), 0, 1),
-  substitution: (phi, dt, years, effort) => phi + ((1 - phi) * dt * effort) / years,
+  substitution: (phi, dt, years, effort) => phi + (1 - phi) * Math.min(1, (dt * effort) / years),
   availability: (avail, r, decay, recovery, months) =>
     clamp(avail + Math.min(1, (avail > 1 - r ? decay : recovery) * months) * (1 - r - avail), 0, 1),
   service_harm: (value, dt, lost, criticality) => value * dt * lost * criticality,
