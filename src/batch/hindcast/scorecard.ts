@@ -1,6 +1,7 @@
 // The scorecard of a hindcast: one row per episode and the total, as text
 // for the terminal and docs, and as the JSON `hindcast --json` prints.
 import { textTable } from '../text-table.js';
+import { classBenchmark, formatClassBenchmark } from './baseline.js';
 import type { EpisodeScore } from './score.js';
 
 export interface Scorecard {
@@ -63,6 +64,7 @@ export function scorecardJson(s: Scorecard) {
       passed: s.episodes.filter((e) => !e.inSample && e.pass).length,
       of: s.episodes.filter((e) => !e.inSample).length,
     },
+    classRight: classBenchmark(s.episodes),
     runs: s.runs,
     seed: s.seed,
     ...(Object.keys(s.set).length > 0 ? { set: s.set } : {}),
@@ -109,6 +111,7 @@ export function formatScorecard(s: Scorecard): string {
     '',
     `Passed ${s.passed} of ${s.of} episodes (${oos.length === 0 ? 'none out of sample' : `${oos.filter((e) => e.pass).length} of ${oos.length} out of sample`}); ${s.runs} runs each, seed ${s.seed}.`,
   );
+  if (s.episodes.length > 0) out.push(formatClassBenchmark(classBenchmark(s.episodes)));
   const coded = s.episodes.filter((e) => e.alternatives.length > 0);
   if (coded.length > 0) {
     const alt = coded.filter((e) => !e.pass && e.alternatives.some((a) => a.pass)).map((e) => e.id);
