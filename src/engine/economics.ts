@@ -2,7 +2,7 @@
 // supply, service or market mechanism of each dependency. Works in place on
 // the arrays it is given so projections can run it thousands of times.
 
-import { PLAUSIBLE_TIMES_VALUE, plausible, share } from './errors.js';
+import { harmTimes, PLAUSIBLE_TIMES_VALUE, plausible, share } from './errors.js';
 import { layoutOf } from './layout.js';
 import type { DepState } from './state.js';
 import type { Bloc, Dependency, Role, Scenario } from './types.js';
@@ -155,7 +155,14 @@ export function supplyRound(def: Dependency, st: DepState, out: FlowOut): void {
     }
   } else st.buffer = Math.min(def.bufferMonths, st.buffer + out.restock * months);
   const cap = PLAUSIBLE_TIMES_VALUE * def.value;
-  out.harm = plausible(f.supply_harm(def.value, dt, uncovered, def.criticality), cap, 'supply_harm', def.id);
+  const times = harmTimes(def.criticality);
+  out.harm = plausible(
+    f.supply_harm(def.value, dt, uncovered, def.criticality),
+    times * def.value,
+    'supply_harm',
+    def.id,
+    times,
+  );
   out.cost = plausible(f.supply_cost(def.value, dt, r, phi, def.divertible), cap, 'supply_cost', def.id);
 }
 
@@ -170,11 +177,13 @@ export function serviceRound(def: Dependency, st: DepState, out: FlowOut): void 
   const avail = f.availability(st.availability, cut, def.decayPerMonth, def.recoveryPerMonth, months);
   st.availability = share(avail, 'availability', def.id);
   const cap = PLAUSIBLE_TIMES_VALUE * def.value;
+  const times = harmTimes(def.criticality);
   out.harm = plausible(
     f.service_harm(def.value, dt, 1 - st.availability, def.criticality),
-    cap,
+    times * def.value,
     'service_harm',
     def.id,
+    times,
   );
   out.cost = plausible(f.supply_cost(def.value, dt, r, phi, def.divertible), cap, 'supply_cost', def.id);
 }

@@ -44,19 +44,23 @@ export function placed(e: unknown, where: string, round: number): unknown {
 /** Results as large as this many times the flow's yearly value are a formula's mistake, not an economy. */
 export const PLAUSIBLE_TIMES_VALUE = 100;
 
+/** A harm's bound: the larger of that and the flow's own criticality, which a sourced figure may put above it. */
+export const harmTimes = (criticality: number): number => Math.max(PLAUSIBLE_TIMES_VALUE, criticality);
+
 /**
  * A money result (EUR bn) within ±`cap`, passed through; else the run stops
  * naming the formula. Comparisons only: no allocation on the way through.
  */
-export function plausible(x: number, cap: number, formula: string, dependency: string): number {
+export function plausible(
+  x: number,
+  cap: number,
+  formula: string,
+  dependency: string,
+  times = PLAUSIBLE_TIMES_VALUE,
+): number {
   return x <= cap && x >= -cap
     ? x
-    : implausible(
-        x,
-        `outside ±${cap} (${PLAUSIBLE_TIMES_VALUE}× the flow's yearly value)`,
-        formula,
-        dependency,
-      );
+    : implausible(x, `outside ±${cap} (${times}× the flow's yearly value)`, formula, dependency);
 }
 
 /** A share (0..1), with rounding slack, clamped into [0, 1]; anything further out stops the run. */
