@@ -14,7 +14,17 @@ describe('aci-sim hindcast', () => {
     const r = await cli(['hindcast', `${F}/episode-good.yaml`, '--runs', '5', '--json']);
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['episodes', 'passed', 'of', 'outOfSample', 'classRight', 'runs', 'seed']);
+    expect(Object.keys(j)).toEqual([
+      'episodes',
+      'passed',
+      'of',
+      'outOfSample',
+      'classRight',
+      'brier',
+      'runs',
+      'seed',
+    ]);
+    expect(j.brier).toBeNull();
     // One out-of-sample episode: no in-sample episode to choose a baseline on.
     expect(j.classRight).toEqual({
       model: { right: 1, of: 1, outOfSample: { right: 1, of: 1 } },

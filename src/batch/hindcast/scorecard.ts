@@ -2,6 +2,7 @@
 // for the terminal and docs, and as the JSON `hindcast --json` prints.
 import { textTable } from '../text-table.js';
 import { classBenchmark, formatClassBenchmark } from './baseline.js';
+import { brierScores, formatBrier } from './brier.js';
 import type { EpisodeScore } from './score.js';
 
 export interface Scorecard {
@@ -65,6 +66,7 @@ export function scorecardJson(s: Scorecard) {
       of: s.episodes.filter((e) => !e.inSample).length,
     },
     classRight: classBenchmark(s.episodes),
+    brier: brierScores(s.episodes),
     runs: s.runs,
     seed: s.seed,
     ...(Object.keys(s.set).length > 0 ? { set: s.set } : {}),
@@ -112,6 +114,8 @@ export function formatScorecard(s: Scorecard): string {
     `Passed ${s.passed} of ${s.of} episodes (${oos.length === 0 ? 'none out of sample' : `${oos.filter((e) => e.pass).length} of ${oos.length} out of sample`}); ${s.runs} runs each, seed ${s.seed}.`,
   );
   if (s.episodes.length > 0) out.push(formatClassBenchmark(classBenchmark(s.episodes)));
+  const b = brierScores(s.episodes);
+  if (b !== null) out.push(formatBrier(b));
   const coded = s.episodes.filter((e) => e.alternatives.length > 0);
   if (coded.length > 0) {
     const alt = coded.filter((e) => !e.pass && e.alternatives.some((a) => a.pass)).map((e) => e.id);
