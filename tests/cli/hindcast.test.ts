@@ -180,6 +180,52 @@ describe('aci-sim vote --scenario', () => {
     expect(j.result.for.states).toBe(j.ballots.filter((b: { vote: string }) => b.vote === 'for').length);
   });
 
+  it('says what the count means under the measure’s legal basis', async () => {
+    const td = await cli([
+      'vote',
+      '--scenario',
+      'history/ev-duties-vote-2024.yaml',
+      '--measure',
+      'ev_cvd_2024',
+      '--json',
+    ]);
+    const j = JSON.parse(td.stdout);
+    expect(j.result.qualifiedMajorityFor).toBe(false);
+    expect(j).toMatchObject({ legalBasis: 'trade_defence', adopted: !j.result.qualifiedMajorityAgainst });
+    const text = await cli([
+      'vote',
+      '--scenario',
+      'history/ev-duties-vote-2024.yaml',
+      '--measure',
+      'ev_cvd_2024',
+    ]);
+    expect(text.stdout).toMatch(
+      /\nTrade defence: only a qualified majority against blocks it — the Commission adopts it\.\n$/,
+    );
+    const aci = await cli([
+      'vote',
+      '--scenario',
+      'rare-earths-2025',
+      '--measure',
+      'duv_servicing_aci',
+      '--json',
+    ]);
+    expect(JSON.parse(aci.stdout)).toMatchObject({
+      legalBasis: 'aci',
+      adopted: JSON.parse(aci.stdout).result.qualifiedMajorityFor,
+    });
+    const nl = await cli(['vote', '--scenario', 'rare-earths-2025', '--measure', 'duv_servicing_nl']);
+    expect(nl.stdout).toMatch(
+      /\nNational: NL decides alone; the Council does not vote on it \(the ballots show the states' support\)\.\n$/,
+    );
+    expect(
+      JSON.parse(
+        (await cli(['vote', '--scenario', 'rare-earths-2025', '--measure', 'duv_servicing_nl', '--json']))
+          .stdout,
+      ).adopted,
+    ).toBeNull();
+  });
+
   it('refuses a measure the Council does not vote on, or an unknown one', async () => {
     const cn = await cli(['vote', '--scenario', 'rare-earths-2025', '--measure', 'ree_april_licensing']);
     expect(cn.code).toBe(2);
