@@ -7,7 +7,7 @@ import { type QmvResult, qualifiedMajority } from './council/qmv.js';
 import { event, type SimEvent, type VoteRecord } from './events.js';
 import { castVotes } from './politics.js';
 import type { SimState } from './state.js';
-import { type Measure, other, type Procedure, type Rng, type Scenario } from './types.js';
+import { type LegalBasis, type Measure, other, type Procedure, type Rng, type Scenario } from './types.js';
 
 const MAX_DETERMINATION_ATTEMPTS = 3;
 
@@ -141,8 +141,7 @@ export function advanceAci(sc: Scenario, st: SimState, round: number, rng: Rng, 
     const about = (v: QmvResult) => ({ vote: rec(v), measure: def.id, level: pend.level });
     if (pend.stage === 'committee') {
       voted ??= councilVote(sc, st, rng);
-      // Trade defence (Reg. 182/2011 Art. 5(3)-(4)): only a qualified majority against blocks.
-      if (td && !voted.qualifiedMajorityAgainst) {
+      if (td && passesVote('trade_defence', voted)) {
         Object.assign(pend, { stage: 'application', roundsLeft: def.leadRounds });
         events.push(
           event(
@@ -240,10 +239,24 @@ function dropPending(sc: Scenario, st: SimState): void {
 
 export const MAX_ATTEMPTS = MAX_DETERMINATION_ATTEMPTS;
 
-/** Whether a measure goes through the ACI procedure: ACI measures, and a council side's wider rung. */
 /** Whether a measure is a council side's trade-defence duty: committee only, adopted unless a qualified majority is against. */
 export const isTradeDefence = (sc: Scenario, def: Measure): boolean =>
   def.legalBasis === 'trade_defence' && sc.blocs[def.bloc].decides === 'eu_council';
 
+/**
+ * Whether a Council or committee vote lets a measure of this basis through:
+ * trade defence unless a qualified majority is against (Reg. 182/2011 Art.
+ * 5); the ACI's determination and committee only with one for (an ACI
+ * committee with neither goes to appeal); null for bases the Council does not vote on.
+ */
+export function passesVote(
+  basis: LegalBasis,
+  r: Pick<QmvResult, 'qualifiedMajorityFor' | 'qualifiedMajorityAgainst'>,
+) {
+  if (basis === 'trade_defence') return !r.qualifiedMajorityAgainst;
+  return basis === 'aci' || basis === 'wider' ? r.qualifiedMajorityFor : null;
+}
+
+/** Whether a measure goes through the ACI procedure: ACI measures, and a council side's wider rung. */
 export const usesAci = (sc: Scenario, def: Measure): boolean =>
   def.legalBasis === 'aci' || (def.legalBasis === 'wider' && sc.blocs[def.bloc].decides === 'eu_council');

@@ -130,12 +130,7 @@ export function applyOrders(
     }
     if (isTradeDefence(sc, def)) {
       // Straight to the committee: no determination of coercion comes first.
-      const amend = ms.pending?.stage === 'committee';
-      ms.pending = {
-        level,
-        stage: 'committee',
-        roundsLeft: amend ? ms.pending!.roundsLeft : sc.procedure.committee,
-      };
+      const amend = toCommittee(ms, level, sc.procedure.committee);
       events.push(
         event(
           round,
@@ -169,13 +164,7 @@ export function applyOrders(
           ),
         );
       }
-      // A proposal not yet voted on is amended in place; the committee's clock keeps running.
-      const amend = ms.pending?.stage === 'committee';
-      ms.pending = {
-        level,
-        stage: 'committee',
-        roundsLeft: amend ? ms.pending!.roundsLeft : sc.procedure.committee,
-      };
+      const amend = toCommittee(ms, level, sc.procedure.committee);
       events.push(
         event(
           round,
@@ -210,3 +199,10 @@ export function advanceLeads(sc: Scenario, st: SimState, round: number, events: 
 
 const who = (sc: Scenario, b: Role) => sc.blocs[b].short;
 const fmt = (x: number) => (x >= 0 ? `+${x.toFixed(2)}` : x.toFixed(2));
+
+/** Puts a level before the committee; a proposal not yet voted on is amended in place and keeps the committee's clock. */
+function toCommittee(ms: SimState['measures'][number], level: number, committee: number): boolean {
+  const amend = ms.pending?.stage === 'committee';
+  ms.pending = { level, stage: 'committee', roundsLeft: amend ? ms.pending!.roundsLeft : committee };
+  return amend;
+}

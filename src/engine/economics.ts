@@ -2,7 +2,7 @@
 // supply, service or market mechanism of each dependency. Works in place on
 // the arrays it is given so projections can run it thousands of times.
 
-import { harmTimes, PLAUSIBLE_TIMES_VALUE, plausible, share } from './errors.js';
+import { PLAUSIBLE_TIMES_VALUE, plausible, plausibleHarm, share } from './errors.js';
 import { layoutOf } from './layout.js';
 import type { DepState } from './state.js';
 import type { Bloc, Dependency, Role, Scenario } from './types.js';
@@ -155,14 +155,8 @@ export function supplyRound(def: Dependency, st: DepState, out: FlowOut): void {
     }
   } else st.buffer = Math.min(def.bufferMonths, st.buffer + out.restock * months);
   const cap = PLAUSIBLE_TIMES_VALUE * def.value;
-  const times = harmTimes(def.criticality);
-  out.harm = plausible(
-    f.supply_harm(def.value, dt, uncovered, def.criticality),
-    times * def.value,
-    'supply_harm',
-    def.id,
-    times,
-  );
+  const harm = f.supply_harm(def.value, dt, uncovered, def.criticality);
+  out.harm = plausibleHarm(harm, def.value, def.criticality, 'supply_harm', def.id);
   out.cost = plausible(f.supply_cost(def.value, dt, r, phi, def.divertible), cap, 'supply_cost', def.id);
 }
 
@@ -177,14 +171,8 @@ export function serviceRound(def: Dependency, st: DepState, out: FlowOut): void 
   const avail = f.availability(st.availability, cut, def.decayPerMonth, def.recoveryPerMonth, months);
   st.availability = share(avail, 'availability', def.id);
   const cap = PLAUSIBLE_TIMES_VALUE * def.value;
-  const times = harmTimes(def.criticality);
-  out.harm = plausible(
-    f.service_harm(def.value, dt, 1 - st.availability, def.criticality),
-    times * def.value,
-    'service_harm',
-    def.id,
-    times,
-  );
+  const harm = f.service_harm(def.value, dt, 1 - st.availability, def.criticality);
+  out.harm = plausibleHarm(harm, def.value, def.criticality, 'service_harm', def.id);
   out.cost = plausible(f.supply_cost(def.value, dt, r, phi, def.divertible), cap, 'supply_cost', def.id);
 }
 

@@ -44,9 +44,6 @@ export function placed(e: unknown, where: string, round: number): unknown {
 /** Results as large as this many times the flow's yearly value are a formula's mistake, not an economy. */
 export const PLAUSIBLE_TIMES_VALUE = 100;
 
-/** A harm's bound: the larger of that and the flow's own criticality, which a sourced figure may put above it. */
-export const harmTimes = (criticality: number): number => Math.max(PLAUSIBLE_TIMES_VALUE, criticality);
-
 /**
  * A money result (EUR bn) within ±`cap`, passed through; else the run stops
  * naming the formula. Comparisons only: no allocation on the way through.
@@ -61,6 +58,18 @@ export function plausible(
   return x <= cap && x >= -cap
     ? x
     : implausible(x, `outside ±${cap} (${times}× the flow's yearly value)`, formula, dependency);
+}
+
+/** A harm within the larger of that bound and the flow's criticality times its value: a sourced criticality may pass 100. */
+export function plausibleHarm(
+  x: number,
+  value: number,
+  criticality: number,
+  formula: string,
+  dependency: string,
+) {
+  const times = Math.max(PLAUSIBLE_TIMES_VALUE, criticality);
+  return plausible(x, times * value, formula, dependency, times);
 }
 
 /** A share (0..1), with rounding slack, clamped into [0, 1]; anything further out stops the run. */

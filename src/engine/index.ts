@@ -1,5 +1,5 @@
 // The engine's public API.
-export { DEFAULT_PROCEDURE } from './aci.js';
+export { DEFAULT_PROCEDURE, passesVote } from './aci.js';
 export { checkOrders } from './apply-orders.js';
 export { monthOf } from './calendar.js';
 export { pivotalStates } from './council/pivotal.js';

@@ -231,7 +231,7 @@ function sideRefs({ def, locate }: RefContext, unknown: Unknown): Diagnostic[] {
       push(
         locate(['measures', id, 'legal_basis']),
         'ref/legal-basis',
-        `legal basis government is for a side that decides as a government; ${m.bloc} decides as eu_council (use aci or national)`,
+        `legal basis government is for a side that decides as a government; ${m.bloc} decides as eu_council (use aci, trade_defence or national)`,
       );
   }
   return out;

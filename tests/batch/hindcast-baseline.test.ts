@@ -9,7 +9,7 @@ import {
 } from '../../src/batch/hindcast/baseline.js';
 import type { OutcomeClass } from '../../src/io/schemas/expect.js';
 
-const ep = (_id: string, expected: OutcomeClass, modal: OutcomeClass, inSample: boolean): Scored => ({
+const ep = (expected: OutcomeClass, modal: OutcomeClass, inSample: boolean): Scored => ({
   expected: { outcome: expected, rounds: [1, 2] },
   modalOutcome: modal,
   inSample,
@@ -17,12 +17,12 @@ const ep = (_id: string, expected: OutcomeClass, modal: OutcomeClass, inSample: 
 
 describe('the class benchmark', () => {
   const eps = [
-    ep('a', 'landing_zone', 'landing_zone', true),
-    ep('b', 'landing_zone', 'stalemate', true),
-    ep('c', 'target_backs_down', 'target_backs_down', true),
-    ep('d', 'landing_zone', 'stalemate', false),
-    ep('e', 'stalemate', 'stalemate', false),
-    ep('f', 'coercer_backs_down', 'landing_zone', false),
+    ep('landing_zone', 'landing_zone', true),
+    ep('landing_zone', 'stalemate', true),
+    ep('target_backs_down', 'target_backs_down', true),
+    ep('landing_zone', 'stalemate', false),
+    ep('stalemate', 'stalemate', false),
+    ep('coercer_backs_down', 'landing_zone', false),
   ];
 
   it('counts the model’s hits, all and out of sample, and chooses the baseline on the in-sample episodes only', () => {
@@ -37,9 +37,9 @@ describe('the class benchmark', () => {
   });
 
   it('breaks ties by class order, and has no baseline when nothing is in sample', () => {
-    expect(
-      commonestClass([ep('x', 'stalemate', 'stalemate', true), ep('y', 'landing_zone', 'spiral', true)]),
-    ).toBe('landing_zone');
+    expect(commonestClass([ep('stalemate', 'stalemate', true), ep('landing_zone', 'spiral', true)])).toBe(
+      'landing_zone',
+    );
     const none = classBenchmark(eps.filter((e) => !e.inSample));
     expect(none.baseline).toBeNull();
     expect(formatClassBenchmark(none)).toBe(

@@ -1,7 +1,8 @@
 // The scorecard's Brier scores (src/batch/hindcast/brier.ts): the runs' outcome
 // shares and the in-sample base rates, each scored against the recorded class.
 import { describe, expect, it } from 'vitest';
-import { baseRates, brier, brierScores, type Forecast, formatBrier } from '../../src/batch/hindcast/brier.js';
+import { baseRates } from '../../src/batch/hindcast/baseline.js';
+import { brier, brierScores, type Forecast, formatBrier } from '../../src/batch/hindcast/brier.js';
 import type { OutcomeClass } from '../../src/io/schemas/expect.js';
 
 const f = (over: Partial<Forecast>): Forecast => ({

@@ -155,15 +155,14 @@ describe('a posterior over several episodes or packages', () => {
 });
 
 describe('aci-sim vote --scenario', () => {
+  const vote = (scenario: string, measure: string, ...more: string[]) =>
+    cli(['vote', '--scenario', scenario, '--measure', measure, ...more]);
+  const voteJson = async (scenario: string, measure: string) =>
+    JSON.parse((await vote(scenario, measure, '--json')).stdout);
+  const EV = 'history/ev-duties-vote-2024.yaml';
+
   it('predicts every member state’s ballot and score for a proposal at a round', async () => {
-    const r = await cli([
-      'vote',
-      '--scenario',
-      'rare-earths-2025',
-      '--measure',
-      'duv_servicing_aci',
-      '--json',
-    ]);
+    const r = await vote('rare-earths-2025', 'duv_servicing_aci', '--json');
     expect(r.code).toBe(0);
     const j = JSON.parse(r.stdout);
     expect(j).toMatchObject({
@@ -181,58 +180,27 @@ describe('aci-sim vote --scenario', () => {
   });
 
   it('says what the count means under the measure’s legal basis', async () => {
-    const td = await cli([
-      'vote',
-      '--scenario',
-      'history/ev-duties-vote-2024.yaml',
-      '--measure',
-      'ev_cvd_2024',
-      '--json',
-    ]);
-    const j = JSON.parse(td.stdout);
-    expect(j.result.qualifiedMajorityFor).toBe(false);
-    expect(j).toMatchObject({ legalBasis: 'trade_defence', adopted: !j.result.qualifiedMajorityAgainst });
-    const text = await cli([
-      'vote',
-      '--scenario',
-      'history/ev-duties-vote-2024.yaml',
-      '--measure',
-      'ev_cvd_2024',
-    ]);
-    expect(text.stdout).toMatch(
+    const td = await voteJson(EV, 'ev_cvd_2024');
+    expect(td.result.qualifiedMajorityFor).toBe(false);
+    expect(td).toMatchObject({ legalBasis: 'trade_defence', adopted: !td.result.qualifiedMajorityAgainst });
+    expect((await vote(EV, 'ev_cvd_2024')).stdout).toMatch(
       /\nTrade defence: only a qualified majority against blocks it — the Commission adopts it\.\n$/,
     );
-    const aci = await cli([
-      'vote',
-      '--scenario',
-      'rare-earths-2025',
-      '--measure',
-      'duv_servicing_aci',
-      '--json',
-    ]);
-    expect(JSON.parse(aci.stdout)).toMatchObject({
-      legalBasis: 'aci',
-      adopted: JSON.parse(aci.stdout).result.qualifiedMajorityFor,
-    });
-    const nl = await cli(['vote', '--scenario', 'rare-earths-2025', '--measure', 'duv_servicing_nl']);
-    expect(nl.stdout).toMatch(
+    const aci = await voteJson('rare-earths-2025', 'duv_servicing_aci');
+    expect(aci).toMatchObject({ legalBasis: 'aci', adopted: aci.result.qualifiedMajorityFor });
+    expect((await vote('rare-earths-2025', 'duv_servicing_nl')).stdout).toMatch(
       /\nNational: NL decides alone; the Council does not vote on it \(the ballots show the states' support\)\.\n$/,
     );
-    expect(
-      JSON.parse(
-        (await cli(['vote', '--scenario', 'rare-earths-2025', '--measure', 'duv_servicing_nl', '--json']))
-          .stdout,
-      ).adopted,
-    ).toBeNull();
+    expect((await voteJson('rare-earths-2025', 'duv_servicing_nl')).adopted).toBeNull();
   });
 
   it('refuses a measure the Council does not vote on, or an unknown one', async () => {
-    const cn = await cli(['vote', '--scenario', 'rare-earths-2025', '--measure', 'ree_april_licensing']);
+    const cn = await vote('rare-earths-2025', 'ree_april_licensing');
     expect(cn.code).toBe(2);
     expect(cn.stderr).toBe(
       '--measure: "ree_april_licensing" is a measure of China, which has no Council to vote on it\n',
     );
-    const typo = await cli(['vote', '--scenario', 'rare-earths-2025', '--measure', 'duv_servicing_ac']);
+    const typo = await vote('rare-earths-2025', 'duv_servicing_ac');
     expect(typo.stderr).toContain(
       '--measure: unknown measure "duv_servicing_ac" — did you mean "duv_servicing_aci"?',
     );

@@ -3,7 +3,7 @@
 // puts it higher; a formula's runaway result still stops the run.
 import { describe, expect, it } from 'vitest';
 import { type FlowOut, serviceRound, supplyRound } from '../../src/engine/economics.js';
-import { harmTimes } from '../../src/engine/errors.js';
+import { plausibleHarm } from '../../src/engine/errors.js';
 import { HAND_FORMULAS } from '../../src/engine/hand-formulas.js';
 import type { DepState } from '../../src/engine/state.js';
 import { duvService, magnets } from '../helpers/mini-scenario.js';
@@ -22,9 +22,12 @@ const out = (): FlowOut => ({
 const cutOff = (): DepState => ({ restriction: 1, tariff: 0, substituted: 0, buffer: 0, availability: 0 });
 
 describe('the bound on a round’s harm', () => {
-  it('is 100 times the yearly value, or the criticality when larger', () => {
-    expect(harmTimes(20)).toBe(100);
-    expect(harmTimes(845)).toBe(845);
+  it('is 100 times the yearly value, or the criticality times it when larger', () => {
+    expect(plausibleHarm(100, 1, 20, 'supply_harm', 'x')).toBe(100);
+    expect(() => plausibleHarm(101, 1, 20, 'supply_harm', 'x')).toThrow(
+      /outside ±100 \(100× the flow's yearly value\)/,
+    );
+    expect(plausibleHarm(845, 1, 845, 'supply_harm', 'x')).toBe(845);
   });
 
   it('lets a sourced criticality of 845 bite in a three-month round (211 times the yearly value)', () => {

@@ -25,15 +25,20 @@ const count = (eps: readonly Scored[], right: (e: Scored) => boolean): Count => 
   of: eps.length,
 });
 
+/** The share of `eps` recorded in each class: the base rates, or null for no episode. */
+export function baseRates(
+  eps: readonly Pick<EpisodeScore, 'expected'>[],
+): Record<OutcomeClass, number> | null {
+  if (eps.length === 0) return null;
+  const r = Object.fromEntries(OUTCOME_CLASSES.map((c) => [c, 0])) as Record<OutcomeClass, number>;
+  for (const e of eps) r[e.expected.outcome] += 1 / eps.length;
+  return r;
+}
+
 /** The class most often recorded among `eps` (ties: the first in class order). */
 export function commonestClass(eps: readonly Scored[]): OutcomeClass | null {
-  let best: OutcomeClass | null = null;
-  let most = 0;
-  for (const c of OUTCOME_CLASSES) {
-    const n = eps.filter((e) => e.expected.outcome === c).length;
-    if (n > most) [best, most] = [c, n];
-  }
-  return best;
+  const r = baseRates(eps);
+  return r === null ? null : OUTCOME_CLASSES.reduce((best, c) => (r[c] > r[best] ? c : best));
 }
 
 export function classBenchmark(eps: readonly Scored[]): ClassBenchmark {

@@ -3,6 +3,7 @@
 // next to that of the base rates, the classes' frequencies among the
 // in-sample records. The base rates are set on the in-sample episodes only.
 import { OUTCOME_CLASSES, type OutcomeClass } from '../../io/schemas/expect.js';
+import { baseRates } from './baseline.js';
 import type { EpisodeScore } from './score.js';
 
 export type Forecast = Readonly<Record<OutcomeClass, number>>;
@@ -24,13 +25,6 @@ export interface BrierScores {
 /** Σ over classes of (p − 1[class recorded])². */
 export const brier = (p: Forecast, recorded: OutcomeClass): number =>
   OUTCOME_CLASSES.reduce((s, c) => s + ((p[c] ?? 0) - (c === recorded ? 1 : 0)) ** 2, 0);
-
-export function baseRates(eps: readonly Scored[]): Forecast | null {
-  if (eps.length === 0) return null;
-  const r = Object.fromEntries(OUTCOME_CLASSES.map((c) => [c, 0])) as Record<OutcomeClass, number>;
-  for (const e of eps) r[e.expected.outcome] += 1 / eps.length;
-  return r;
-}
 
 const mean = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 

@@ -90,7 +90,7 @@ export async function predictVote(io: CliIo, opts: PredictOptions): Promise<numb
           seed,
           ballots,
           legalBasis: m.legalBasis,
-          adopted: adoptedUnder(m.legalBasis, result),
+          adopted: engine.passesVote(m.legalBasis, result),
           result: {
             for: result.for,
             against: result.against,
@@ -119,26 +119,13 @@ export async function predictVote(io: CliIo, opts: PredictOptions): Promise<numb
   lines.push(
     '',
     `For: ${result.for.states} states, ${result.for.population.toFixed(1)}% of population — ${result.qualifiedMajorityFor ? 'a qualified majority' : 'no qualified majority'}${result.qualifiedMajorityAgainst ? '; a qualified majority against' : ''}.`,
-    ruleLine(m.legalBasis, m.holder, adoptedUnder(m.legalBasis, result)),
+    ruleLine(m.legalBasis, m.holder, engine.passesVote(m.legalBasis, result)),
   );
   io.stdout.write(`${lines.join('\n')}\n`);
   return EXIT_OK;
 }
 
-type Counted = { readonly qualifiedMajorityFor: boolean; readonly qualifiedMajorityAgainst: boolean };
-
-/**
- * Whether the proposal passes the vote its legal basis asks for: trade defence
- * unless a qualified majority is against, the ACI with one for; null for a
- * national measure, on which the Council does not vote.
- */
-export const adoptedUnder = (basis: string, r: Counted): boolean | null =>
-  basis === 'national'
-    ? null
-    : basis === 'trade_defence'
-      ? !r.qualifiedMajorityAgainst
-      : r.qualifiedMajorityFor;
-
+/** What the count means under the measure's legal basis (the rule itself is the engine's passesVote). */
 function ruleLine(basis: string, holder: string | null, ok: boolean | null): string {
   if (basis === 'national')
     return `National: ${holder ?? 'the holder'} decides alone; the Council does not vote on it (the ballots show the states' support).`;
