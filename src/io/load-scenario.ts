@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import type { RandomSource, Scenario } from '../engine/types.js';
 import { makeRandomSource } from '../rng/streams.js';
 import { assignmentWarnings } from './assignment-warnings.js';
+import { fillBehaviour } from './behaviour-fill.js';
 import { buildScenario, deepFreeze } from './build-scenario.js';
 import { checkEventSet, checkInject, checkUncertain, type InjectData } from './check-paths.js';
 import { checkRefs } from './check-refs.js';
@@ -13,6 +14,7 @@ import { type Diagnostic, sortDiagnostics } from './diagnostics.js';
 import { openFormulaCache, saveFormulaCache } from './formula-cache.js';
 import { canonicalJson, sha256 } from './hash.js';
 import { lenientParse } from './lenient-parse.js';
+import { MAX_ROUND_MONTHS } from './limits.js';
 import { parseWith, validateModel } from './load-model.js';
 import { modelSearchDirs, scanModelDirs, whereLooked } from './model-search.js';
 import { type Assignment, applyAssignments, type Loc, type RouteContext, withOrigins } from './overrides.js';
@@ -58,6 +60,12 @@ export interface LoadOptions {
   /** Model folders searched after the scenario's own and before the shipped ones (--models, $ACI_SIM_MODELS). */
   readonly modelDirs?: readonly string[];
 }
+
+/** The round length after overrides (a number, or the parsed one while it is not). */
+const roundMonthsOf = (scenario: Record<string, unknown>, parsed: number): number => {
+  const m = scenario.round_months;
+  return typeof m === 'number' && Number.isInteger(m) && m >= 1 && m <= MAX_ROUND_MONTHS ? m : parsed;
+};
 
 const fail = (ds: Diagnostic[]) => err(sortDiagnostics(dropMisspeltMissing(ds)));
 
@@ -118,7 +126,7 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
   if (diags.length - selected.guessed > reported) return fail(diags);
   reported = diags.length;
 
-  // 3. Overrides, then --set; then every file is validated with them applied.
+  // 3. Overrides, --set, then behaviour profiles; then every file is validated with them applied.
   const ctx: RouteContext = {
     models: selected.files,
     data: new Map(selected.files.map((f) => [f, f.data])),
@@ -136,11 +144,22 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
   }));
   const a1 = applyAssignments(overrides, ctx, false);
   const a2 = applyAssignments(sets, ctx, true);
-  diags.push(...a1.diagnostics, ...a2.diagnostics);
+  // After them, so that an override may name another profile or write a field itself.
+  const a0 = fillBehaviour(selected.files, ctx.data, roundMonthsOf(ctx.scenario, sc.round_months), (src) =>
+    withOrigins(
+      sourceLocator(src),
+      new Map([...(a1.origins.get(src) ?? []), ...(a2.origins.get(src) ?? [])]),
+    ),
+  );
+  diags.push(...a0.diagnostics, ...a1.diagnostics, ...a2.diagnostics);
   // An assignment that names nothing is not applied: the files are checked without it.
   reported = diags.length;
   const originsOf = (k: Parameters<typeof a1.origins.get>[0]) =>
-    new Map([...(a1.origins.get(k) ?? []), ...(a2.origins.get(k) ?? [])]);
+    new Map([
+      ...(k === 'scenario' ? [] : (a0.origins.get(k) ?? [])),
+      ...(a1.origins.get(k) ?? []),
+      ...(a2.origins.get(k) ?? []),
+    ]);
   const models: CheckedModel[] = [];
   for (const src of selected.files) {
     const loc = withOrigins(sourceLocator(src), originsOf(src));

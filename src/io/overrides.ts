@@ -172,7 +172,7 @@ export function withOrigins(base: Locator, origins: ReadonlyMap<string, Assignme
   return (path, key) => {
     for (let n = path.length; n >= 1; n--) {
       const a = origins.get(pathKey(path.slice(0, n)));
-      if (a) return { ...a.at, path: a.at.path + formatPath(['', ...path.slice(n)]).replace(/^\./, '.') };
+      if (a) return { ...a.at, path: a.at.path + formatPath(['_', ...path.slice(n)]).slice(1) };
     }
     return base(path, key);
   };

@@ -53,6 +53,8 @@ function kindOf(p: Seg[]): string {
     return `member-state ${s[2]}`;
   }
   if (head === 'blocs') return `bloc ${s[2]}`;
+  // A behaviour profile's numbers are the sides' that name it, written once.
+  if (head === 'profiles') return `bloc ${s[2] === 'monthly_discount' ? 'discount' : s[2]}`;
   if (head === 'measures') {
     if (s.includes('pressure')) return 'measure pressure';
     return `measure level ${s[s.length - 1]}`;

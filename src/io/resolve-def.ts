@@ -3,6 +3,7 @@
 
 import { DEFAULT_PROCEDURE } from '../engine/aci.js';
 import type { FormulaRole } from '../engine/formula-roles.js';
+import { BEHAVIOUR_FIELDS } from './behaviour-fill.js';
 import type { Diagnostic } from './diagnostics.js';
 import { type Loc, toDefPath } from './overrides.js';
 import { formatPath, type PathSeg } from './paths.js';
@@ -43,8 +44,8 @@ export interface ResolvedDef {
   parameters: Plain<ParametersDef>;
   procedure: ResolvedProcedure;
   council_year: number;
-  /** Every side the listed models define, by id (the scenario uses two). */
-  blocs: Record<string, Plain<BlocDef>>;
+  /** Every side the listed models define, by id (the scenario uses two), behaviour profiles filled in. */
+  blocs: Record<string, ResolvedBloc>;
   member_states: Record<string, Plain<MemberStateDef>>;
   dependencies: Record<string, Plain<DependencyDef>>;
   measures: Record<string, Plain<MeasureDef> & { bloc: string }>;
@@ -54,6 +55,10 @@ export interface ResolvedDef {
   /** What history recorded, for a hindcast (episodes only). */
   expect: ExpectDef | null;
 }
+
+/** A side with the fields a behaviour profile may supply present. */
+export type ResolvedBloc = Omit<Plain<BlocDef>, 'behaviour'> &
+  Record<(typeof BEHAVIOUR_FIELDS)[number][0], number>;
 
 /** A validated model file with the locator for its (possibly overridden) data. */
 export interface CheckedModel {
@@ -134,13 +139,26 @@ export function resolveDef(scenario: CheckedScenario, models: readonly CheckedMo
   };
 
   for (const m of models) {
+    // A behaviour profile's numbers reach the engine through the sides that name it (behaviour-fill.ts).
+    if (m.def.kind === 'behaviour') continue;
     const p = plainOf(ModelFileSchema, m.def, m.data, m.locate, m.def.kind) as Plain<ModelFileDef>;
     switch (p.kind) {
       case 'formulas':
         def.formulas = p.formulas;
         break;
       case 'blocs':
-        collect(def.blocs, p.blocs, 'blocs', m, (v) => v);
+        // The profile's name is not data the engine reads: the hash stays that of the numbers.
+        collect(def.blocs, p.blocs, 'blocs', m, ({ behaviour: _, ...v }) => v as ResolvedBloc);
+        // A side naming a profile has every field by now, or its profile is unknown (reported).
+        for (const [id, b] of Object.entries(p.blocs))
+          if (b.behaviour === undefined)
+            for (const [field] of BEHAVIOUR_FIELDS)
+              if (b[field] === undefined)
+                diagnostics.push({
+                  ...m.locate(['blocs', id]),
+                  code: 'schema/missing',
+                  message: `missing "${field}": write it, or name a profile of a listed behaviour model with \`behaviour:\``,
+                });
         break;
       case 'member_states':
         def.council_year = p.year;

@@ -121,11 +121,12 @@ export function selectModels(
 const COUNTS: readonly [ModelKind, number, number][] = [
   ['formulas', 1, 1],
   ['blocs', 1, Number.POSITIVE_INFINITY],
+  ['behaviour', 0, 1],
   // Only a side that decides as eu_council needs member states (checked with the sides).
   ['member_states', 0, 1],
 ];
 
-/** One formulas file, at least one blocs file and at most one member_states file. */
+/** One formulas file, at least one blocs file, at most one behaviour and one member_states file. */
 export function checkKinds(
   files: readonly YamlSource[],
   index: ModelIndex,

@@ -77,7 +77,7 @@ describe('aci-sim sources', () => {
         value: 0.99,
         muStar: 6,
         sigma: 7,
-        file: 'models/blocs.yaml',
+        file: 'models/behaviour.yaml',
         line: expect.any(Number),
       },
     ]);

@@ -31,7 +31,7 @@ it('reports every problem of a file in one pass', async () => {
   expect(r.code).toBe(2);
   const lines = r.stderr.split('\n').filter((l) => /^seven\.yaml:/.test(l));
   expect(lines.map((l) => l.replace(/^seven\.yaml:\d+:\d+: /, ''))).toEqual([
-    'models[6]: unknown model id "tutorial-eu-measure" — did you mean "tutorial-eu-measures"?',
+    'models[7]: unknown model id "tutorial-eu-measure" — did you mean "tutorial-eu-measures"?',
     'start.levels.magnets_x: unknown measure "magnets_x"',
     'round_month: unknown field "round_month" — did you mean "round_months"?',
     'players.CN: unknown policy "best_respons" — did you mean "best_response"?',

@@ -18,6 +18,7 @@ const KINDS = [
   'calibration',
   'formulas',
   'blocs',
+  'behaviour',
   'member_states',
   'dependencies',
   'measures',

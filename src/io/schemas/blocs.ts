@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { modelId, SideId, text } from './common.js';
+import { id, modelId, SideId, text } from './common.js';
 import { num } from './num.js';
 
 export const BlocSchema = z
@@ -19,12 +19,25 @@ export const BlocSchema = z
         "Whether allies join this side's export cuts: g7_alignment then removes the other side's alternatives.",
       ),
     gdp: num({ gt: 0 }).describe('GDP, EUR bn per year.'),
-    pain_tolerance: num({ gt: 0 }).describe(
-      'Annualised % of GDP beyond which the bloc seeks to de-escalate.',
-    ),
+    behaviour: id('profile')
+      .optional()
+      .describe(
+        'A profile of a `behaviour` model listed by the scenario: it supplies pain_tolerance, discount (its monthly discount over the round) and misperception where the side does not write them.',
+      ),
+    pain_tolerance: num({ gt: 0 })
+      .optional()
+      .describe(
+        'Annualised % of GDP beyond which the bloc seeks to de-escalate (default: its behaviour profile).',
+      ),
     stakes: num({ gt: 0 }).describe('What the dispute is worth to the bloc, EUR bn.'),
-    discount: num({ gt: 0, max: 1 }).describe('Per-round discount factor, above 0 and at most 1.'),
-    misperception: num({ min: 0 }).describe("Standard deviation of the log-noise on the other side's costs."),
+    discount: num({ gt: 0, max: 1 })
+      .optional()
+      .describe('Per-round discount factor, above 0 and at most 1 (default: from its behaviour profile).'),
+    misperception: num({ min: 0 })
+      .optional()
+      .describe(
+        "Standard deviation of the log-noise on the other side's costs (default: its behaviour profile).",
+      ),
     base_effort: num({ min: 0, max: 1 }).describe('De-risking effort (0..1) when no pain is felt.'),
   })
   .describe('One side of the dispute.');

@@ -1,0 +1,29 @@
+import * as z from 'zod';
+import { id, modelId } from './common.js';
+import { num } from './num.js';
+
+/** The behaviour priors a side can name instead of writing them out (`behaviour:` on a side). */
+export const BehaviourProfileSchema = z
+  .strictObject({
+    pain_tolerance: num({ gt: 0 }).describe('Annualised % of GDP beyond which a side seeks to de-escalate.'),
+    monthly_discount: num({ gt: 0, max: 1 }).describe(
+      "Discount factor per month; a side's per-round discount is this to the power of the scenario's round_months.",
+    ),
+    misperception: num({ min: 0 }).describe("Standard deviation of the log-noise on the other side's costs."),
+  })
+  .describe('Behaviour priors shared by the sides that name this profile.');
+
+export const BehaviourFileSchema = z
+  .strictObject({
+    kind: z.literal('behaviour'),
+    id: modelId,
+    profiles: z
+      .record(id('profile'), BehaviourProfileSchema)
+      .describe('Profiles by id; a side names one with `behaviour: <id>`.'),
+  })
+  .describe(
+    'Behaviour priors written once: pain tolerance, discounting and misperception that several sides share.',
+  );
+
+export type BehaviourProfileDef = z.infer<typeof BehaviourProfileSchema>;
+export type BehaviourFileDef = z.infer<typeof BehaviourFileSchema>;
