@@ -82,6 +82,13 @@ export async function countProvenance(root: string): Promise<Counted[]> {
     })),
   );
   // What the engine reads depends on the flows: collect them first.
+  // Member states' weights are read for flows that harm a side deciding as a council.
+  const councils = new Set<string>();
+  for (const { doc } of docs) {
+    const js = doc.toJS() as { kind?: string; blocs?: Record<string, { decides?: string }> };
+    if (js.kind !== 'blocs') continue;
+    for (const [id, b] of Object.entries(js.blocs ?? {})) if (b.decides === 'eu_council') councils.add(id);
+  }
   const deps = new Map<string, DepInfo>();
   for (const { doc } of docs) {
     const js = doc.toJS() as { kind?: string; dependencies?: Record<string, Record<string, unknown>> };
@@ -91,7 +98,7 @@ export async function countProvenance(root: string): Promise<Counted[]> {
       const target = mechanism === 'market' ? d.supplier : d.dependent;
       deps.set(id, {
         mechanism,
-        targetEU: target === 'target',
+        targetEU: councils.has(String(target)),
         explicitExposure: typeof d.exposure === 'object' && d.exposure !== null,
         sector: String(d.sector),
       });

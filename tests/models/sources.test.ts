@@ -196,8 +196,20 @@ describe('how much of what the engine reads is sourced', async () => {
 
   // Ratchets, not the goal: the goal is 60%. Raise a floor when a number
   // gains a source (see "Gaps" in docs/SOURCES.md); never lower it to pass.
-  const FLOOR = 0.46;
-  const EPISODES_FLOOR = 0.3;
+  // Lowered once, from 0.46 to 0.45, on 4 December 2026: the count had
+  // skipped the member states' sector weights (and flows' own weights) that
+  // the engine reads for flows harming the EU, so 43 more assumed numbers
+  // are now counted; nothing lost a source.
+  const FLOOR = 0.45;
+  const EPISODES_FLOOR = 0.55;
+  it('counts the member states’ weights that the engine reads: sectors of flows harming a council side', () => {
+    const read = (sector: string) =>
+      rows.filter((r) => r.kind === 'member-state sector exposure' && r.path.endsWith(`.${sector}`) && r.read)
+        .length;
+    // Magnets and chips harm the EU's car and electronics makers; no flow harming the EU is steel.
+    expect([read('automotive'), read('electronics'), read('steel')]).toEqual([16, 16, 0]);
+    expect(rows.some((r) => r.kind === 'dependency exposure weight' && r.read)).toBe(true);
+  });
   it(`EU–China models: at least ${100 * FLOOR}% of the numbers a formula or the engine reads are sourced (now ${(100 * main).toFixed(1)}%; goal 60%)`, () => {
     expect(main).toBeGreaterThanOrEqual(FLOOR);
   });
