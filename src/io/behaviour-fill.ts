@@ -77,7 +77,8 @@ export function fillBehaviour(
       }
       for (const [field, from] of BEHAVIOUR_FIELDS) {
         if (bloc[field] !== undefined || profile.fields[from] === undefined) continue;
-        if (months(roundMonths, profile.fields[from], from)) {
+        const node = profile.fields[from];
+        if (from === 'monthly_discount' && roundMonths !== 1 && isObj(node) && node.dist !== undefined) {
           diagnostics.push({
             ...sourceLocator(profile.src)(['profiles', name, from, 'dist']),
             code: 'schema/behaviour-dist',
@@ -86,8 +87,7 @@ export function fillBehaviour(
           continue;
         }
         copy ??= structuredClone(blocs) as Record<string, Record<string, unknown>>;
-        const value =
-          from === 'monthly_discount' ? compound(profile.fields[from], roundMonths) : profile.fields[from];
+        const value = from === 'monthly_discount' ? compound(node, roundMonths) : node;
         copy[side]![field] = value;
         const filePath = ['blocs', side, field];
         const at = sourceLocator(profile.src)(['profiles', name, from]);
@@ -113,7 +113,3 @@ const inSchemaOrder = (bloc: Record<string, unknown>): Record<string, unknown> =
 
 const mapValues = <T>(o: Record<string, T>, f: (v: T) => T): Record<string, T> =>
   Object.fromEntries(Object.entries(o).map(([k, v]) => [k, f(v)]));
-
-/** Whether a monthly discount carries a distribution that a round of more than a month would need compounded. */
-const months = (roundMonths: number, node: unknown, from: string): boolean =>
-  from === 'monthly_discount' && roundMonths !== 1 && isObj(node) && node.dist !== undefined;

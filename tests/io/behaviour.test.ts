@@ -131,6 +131,21 @@ describe('behaviour profiles', () => {
     );
   });
 
+  it('a monthly discount with a distribution cannot be compounded over longer rounds', async () => {
+    const cwd = await makeProject({
+      'models/blocs.yaml': BLOCS,
+      'models/behaviour.yaml': BEHAVIOUR.replace(
+        'why: "Test monthly discount." }',
+        'why: "Test monthly discount.", dist: { type: uniform, min: 0.8, max: 0.95 } }',
+      ),
+      'scenarios/profiled.yaml': scenario(3),
+    });
+    const r = await loadScenario('profiled', { cwd });
+    expect(r.ok ? '' : formatDiagnostics(r.error)).toBe(
+      'models/behaviour.yaml:6:89: profiles.calm.monthly_discount.dist: a monthly discount with `dist:` cannot be compounded over 3-month rounds; write `discount:` on side EU instead',
+    );
+  });
+
   it('the shipped episodes: a three-month round compounds the eu profile’s 0.98', async () => {
     const r = await loadScenario('history/australia-2020.yaml');
     if (!r.ok) throw new Error(formatDiagnostics(r.error));
