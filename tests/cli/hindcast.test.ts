@@ -9,6 +9,56 @@ import { cli } from '../helpers/cli.js';
 
 const F = 'tests/fixtures/scenarios';
 
+describe('aci-sim hindcast --pressure', () => {
+  it('plays each episode once with both sides holding and sets the pain beside the record', async () => {
+    const r = await cli([
+      'hindcast',
+      'history/moldova-2006.yaml',
+      'history/japan-2010.yaml',
+      '--pressure',
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.stdout) as Record<string, unknown>[];
+    expect(j.map((p) => [p.id, p.outcome, p.rounds, p.ended])).toEqual([
+      ['moldova-2006', 'landing_zone', 2, 'target_backs_down'],
+      ['japan-2010', 'target_backs_down', 4, 'stalemate'],
+    ]);
+    // Moldova's wine ban costs it 3.66% of GDP a year; Japan conceded under no measured loss.
+    expect(j.map((p) => Number((p.target as number).toFixed(3)))).toEqual([3.658, 0]);
+  });
+
+  it('the table puts the least pressed target first and says what the columns are', async () => {
+    const r = await cli(['hindcast', 'history/moldova-2006.yaml', 'history/japan-2010.yaml', '--pressure']);
+    expect(r.code).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines[0]).toMatch(/^episode +sample +recorded outcome +target pain +coercer pain +held to$/);
+    expect(lines[1]).toMatch(/^japan-2010 +in +target_backs_down +0\.000% +0\.000% +round 4$/);
+    expect(lines[2]).toMatch(
+      /^moldova-2006 +out +landing_zone +3\.658% +0\.003% +round 2 \(target_backs_down\)$/,
+    );
+    expect(r.stdout).toContain('with both sides holding');
+  });
+
+  it('an episode whose models define no hold policy: one message, exit 2', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'aci-sim-nohold-'));
+    writeFileSync(
+      join(dir, 'pol.yaml'),
+      'kind: policies\nid: no-hold\npolicies:\n  graduated: { kind: graduated, description: Climbs. }\n  best_response: { kind: best_response, description: Best reply. }\n',
+    );
+    const text = (await import('node:fs')).readFileSync('history/japan-2010.yaml', 'utf8');
+    writeFileSync(
+      join(dir, 'ep.yaml'),
+      text.replace('model_dir: ../models', 'model_dir: .').replace('  - default-policies', '  - no-hold'),
+    );
+    const r = await cli(['hindcast', join(dir, 'ep.yaml'), '--pressure']);
+    expect([r.code, r.stderr.replace(/^.*ep\.yaml/, 'ep.yaml')]).toEqual([
+      2,
+      'ep.yaml: its models define no `hold` policy, so the measures cannot be played alone\n',
+    ]);
+  });
+});
+
 describe('aci-sim hindcast', () => {
   it('prints the documented JSON keys for each episode and the total', async () => {
     const r = await cli(['hindcast', `${F}/episode-good.yaml`, '--runs', '5', '--json']);

@@ -14,6 +14,7 @@ interface HindcastOptions {
   runs: string;
   seed: string;
   json?: boolean;
+  pressure?: boolean;
   posterior?: string;
   set: string[];
 }
@@ -29,6 +30,10 @@ export function register(program: Command, { io, action }: CommandContext): void
     .option('--runs <n>', 'runs per episode, uncertain numbers sampled', String(DEFAULT_EPISODE_RUNS))
     .option('--seed <n>', 'master seed (integer)', '1')
     .option('--json', 'print the scorecard as JSON')
+    .option(
+      '--pressure',
+      'instead of the scorecard: what the recorded measures cost each side with both holding, beside the recorded outcome',
+    )
     .option('--posterior <file>', 'runs draw their parameters from a calibrated posterior (calibrate --out)')
     .option(
       '--set <path=value>',
@@ -38,7 +43,7 @@ export function register(program: Command, { io, action }: CommandContext): void
     )
     .addHelpText(
       'after',
-      '\nAn episode passes when most runs end in the recorded outcome, the median end round lies in the\nrecorded band, and (where given) 20 of 27 ballots and the series are right.\n\nExamples:\n  aci-sim hindcast --runs 10\n  aci-sim hindcast history/japan-2010.yaml --runs 100 --json\n  aci-sim hindcast history/australia-2020.yaml --set parameters.futility_months=36 --runs 50',
+      '\nAn episode passes when most runs end in the recorded outcome, the median end round lies in the\nrecorded band, and (where given) 20 of 27 ballots and the series are right.\n\nExamples:\n  aci-sim hindcast --runs 10\n  aci-sim hindcast history/japan-2010.yaml --runs 100 --json\n  aci-sim hindcast history/australia-2020.yaml --set parameters.futility_months=36 --runs 50\n  aci-sim hindcast --pressure',
     )
     .action(action((files: string[], opts: HindcastOptions) => hindcast(io, files, opts)));
 }
@@ -82,6 +87,8 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
   const { scoreEpisode } = await import('../../batch/hindcast/score.js');
   const { formatScorecard, scorecardJson, scorecardOf } = await import('../../batch/hindcast/scorecard.js');
   const scores = [];
+  const pressures = [];
+  const { pressureOf } = await import('../../batch/hindcast/pressure.js');
   const { fittedEpisodes } = await import('../../io/posterior.js');
   const fitted = opts.posterior === undefined ? null : fittedEpisodes(resolve(io.cwd, opts.posterior));
   const shared = new SharedProblems();
@@ -114,6 +121,19 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
       );
       continue;
     }
+    if (opts.pressure) {
+      const p = pressureOf(exp, String(seed));
+      if (p) pressures.push(p);
+      else
+        problems.push(
+          fileDiag(
+            exp.loaded.files[0] ?? path,
+            'hindcast/no-hold',
+            'its models define no `hold` policy, so the measures cannot be played alone',
+          ),
+        );
+      continue;
+    }
     const plan = makePlan(exp);
     const score = scoreEpisode(
       exp.loaded.def.id,
@@ -131,6 +151,11 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
     ),
   );
   if (problems.length > 0) return reportDiagnostics(io, problems);
+  if (opts.pressure) {
+    const { formatPressure } = await import('../../batch/hindcast/pressure.js');
+    io.stdout.write(opts.json ? `${JSON.stringify(pressures, null, 2)}\n` : formatPressure(pressures));
+    return EXIT_OK;
+  }
   const card = scorecardOf(scores, runs, seed, set, opts.posterior ?? null, fitted !== null);
   io.stdout.write(opts.json ? `${JSON.stringify(scorecardJson(card), null, 2)}\n` : formatScorecard(card));
   return EXIT_OK;
