@@ -9,6 +9,7 @@ import { readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { isMap, isScalar, isSeq, type Node, parseDocument } from 'yaml';
 import { listYamlFiles } from './files.js';
+import { learnersOf } from './provenance-learners.js';
 
 type Seg = string | number;
 
@@ -107,8 +108,10 @@ export async function countProvenance(root: string): Promise<Counted[]> {
   const sectorsRead = new Set(
     [...deps.values()].filter((d) => d.targetEU && !d.explicitExposure).map((d) => d.sector),
   );
-  const isRead = (p: Seg[]): boolean => {
+  const learns = await learnersOf(root, docs);
+  const isRead = (p: Seg[], file: string): boolean => {
     const s = p.map(String);
+    if (s[0] === 'blocs' && s[2] === 'base_effort') return learns(file, s[1]!);
     if (s[0] === 'dependencies') {
       const d = deps.get(s[1]!);
       if (!d) return true;
@@ -134,7 +137,7 @@ export async function countProvenance(root: string): Promise<Counted[]> {
               path: path.map((x) => (typeof x === 'number' ? `[${x}]` : `.${x}`)).join(''),
               kind: kindOf(path),
               sourced,
-              read: isRead(path),
+              read: isRead(path, file),
             });
             return;
           }

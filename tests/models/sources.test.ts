@@ -210,6 +210,15 @@ describe('how much of what the engine reads is sourced', async () => {
     expect([read('automotive'), read('electronics'), read('steel')]).toEqual([16, 16, 0]);
     expect(rows.some((r) => r.kind === 'dependency exposure weight' && r.read)).toBe(true);
   });
+  it('counts a side’s base effort as read only where the side depends on a flow', () => {
+    const effort = (file: string, side: string) =>
+      rows.find((r) => r.file === file && r.path === `.blocs.${side}.base_effort`)?.read;
+    // Japan restricts Korea's imports in 2019 and depends on no flow of that episode; Korea learns.
+    expect([
+      effort('models/blocs-japan-korea-2019.yaml', 'JP'),
+      effort('models/blocs-japan-korea-2019.yaml', 'KR'),
+    ]).toEqual([false, true]);
+  });
   it(`EU–China models: at least ${100 * FLOOR}% of the numbers a formula or the engine reads are sourced (now ${(100 * main).toFixed(1)}%; goal 60%)`, () => {
     expect(main).toBeGreaterThanOrEqual(FLOOR);
   });
