@@ -47,13 +47,14 @@ export async function readYamlFile(abs: string, file: string): Promise<Result<Ya
   return parseYaml(text, file, abs);
 }
 
-/** Parsed documents by text, when memoizeYamlParses is on; null when off (the CLI). */
+/** Parsed documents by text, when memoizeYamlParses is on; null when off. */
 let parsed: Map<string, { doc: Document.Parsed; lineCounter: LineCounter; data: unknown }> | null = null;
 
 /**
- * A seam for the tests, which run hundreds of commands in one process, each
- * parsing the same model files again: keep every document parsed without
- * problems, by its text, and hand out a copy of its data. Off in the CLI.
+ * For whatever loads many scenarios in one process (the tests; hindcast,
+ * calibrate and validate of several files), each parsing the same model
+ * files again: keep every document parsed without problems, by its text,
+ * and hand out a copy of its data. Off for a single load.
  */
 export function memoizeYamlParses(on: boolean): void {
   parsed = on ? (parsed ?? new Map()) : null;

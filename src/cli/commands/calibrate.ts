@@ -58,6 +58,8 @@ async function calibrate(io: CliIo, file: string, opts: CalibrateOptions): Promi
     );
   const seed = opts.seed === undefined ? undefined : parseSeed(opts.seed, problems);
   if (problems.length > 0) return reportDiagnostics(io, problems);
+  // Every episode scans the same model folders: parse each file once for the whole command.
+  (await import('../../io/yaml-source.js')).memoizeYamlParses(true);
   const { loadCalibration } = await import('../../io/load-calibration.js');
   const loaded = await loadCalibration(file, {
     cwd: io.cwd,

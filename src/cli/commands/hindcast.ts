@@ -81,6 +81,8 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
   const set = parseSets(opts.set, problems);
   const paths = episodeFiles(io, files, problems);
   if (problems.length > 0) return reportDiagnostics(io, problems);
+  // Every episode scans the same model folders: parse each file once for the whole command.
+  (await import('../../io/yaml-source.js')).memoizeYamlParses(true);
   const { loadExperiment } = await import('../../io/load-experiment.js');
   const { makePlan } = await import('../../batch/plan.js');
   const { runEpisode } = await import('../../batch/hindcast/run-episode.js');

@@ -102,6 +102,8 @@ export async function runValidate(
   let failed = empty.length > 0;
   if (failed) io.stderr.write(`${formatDiagnostics(empty)}\n`);
   const dirs = modelDirs(io, models);
+  // Each scenario scans the same model folders: parse each file once for the whole command.
+  if (files.length > 1) (await import('../../io/yaml-source.js')).memoizeYamlParses(true);
   for (const path of files) {
     const r = await validateFile(path, io.cwd, dirs);
     for (const w of r.warnings ?? []) io.stderr.write(`warning: ${formatDiagnostics([w])}\n`);
