@@ -10,8 +10,8 @@ import type { ResolvedDef } from './resolve-def.js';
 export interface RefContext {
   readonly def: ResolvedDef;
   readonly locate: (defPath: readonly PathSeg[], key?: string) => Loc;
-  /** Every measure id defined anywhere under model_dir → the file's model id. */
-  readonly measuresAnywhere: ReadonlyMap<string, string>;
+  /** Every measure id defined anywhere under model_dir → the file's model id (read only when needed). */
+  readonly measuresAnywhere: () => ReadonlyMap<string, string>;
 }
 
 export function checkRefs(ctx: RefContext): Diagnostic[] {
@@ -40,7 +40,7 @@ export function checkRefs(ctx: RefContext): Diagnostic[] {
     for (const [id, level] of Object.entries(levels)) {
       const m = def.measures[id];
       if (!m) {
-        const elsewhere = ctx.measuresAnywhere.get(id);
+        const elsewhere = ctx.measuresAnywhere().get(id);
         const u = unknown('measure', id, measures);
         push(
           locate(path, id),
@@ -84,11 +84,11 @@ export function checkRefs(ctx: RefContext): Diagnostic[] {
   }
   for (const [id, d] of Object.entries(def.dependencies))
     stateKeys(['dependencies', id, 'exposure'], d.exposure);
-  const anywhere = [...ctx.measuresAnywhere.keys()];
+  // A lever names a measure of any model file; those listed are known without reading the others.
   for (const [code, s] of Object.entries(def.member_states))
     for (const id of Object.keys(s.levers))
-      if (!ctx.measuresAnywhere.has(id)) {
-        const u = unknown('measure', id, anywhere);
+      if (!def.measures[id] && !ctx.measuresAnywhere().has(id)) {
+        const u = unknown('measure', id, [...ctx.measuresAnywhere().keys()]);
         push(locate(['member_states', code, 'levers'], id), 'ref/unknown-measure', u.message, u.hint);
       }
 

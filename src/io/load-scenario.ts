@@ -176,12 +176,18 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
   // 4. One plain description; ids across files; paths; formulas.
   const res = resolveDef({ def: again.value, data: ctx.scenario, locate: scLocate }, models);
   diags.push(...res.diagnostics);
-  const measuresAnywhere = new Map<string, string>();
-  for (const f of index.files) {
-    const d = f.data as { id?: unknown; measures?: unknown };
-    if (kindOf(f) === 'measures' && d.measures && typeof d.measures === 'object')
-      for (const id of Object.keys(d.measures)) measuresAnywhere.set(id, String(d.id));
-  }
+  let anywhere: Map<string, string> | undefined;
+  const measuresAnywhere = () => {
+    if (anywhere) return anywhere;
+    anywhere = new Map<string, string>();
+    for (const f of index.files) {
+      if (kindOf(f) !== 'measures') continue;
+      const d = f.data as { id?: unknown; measures?: unknown };
+      if (d.measures && typeof d.measures === 'object')
+        for (const id of Object.keys(d.measures)) anywhere.set(id, String(d.id));
+    }
+    return anywhere;
+  };
   diags.push(...checkRefs({ def: res.def, locate: res.locate, measuresAnywhere }));
   const unc = checkUncertain(
     Object.entries(again.value.uncertain).map(([text, dist]) => ({

@@ -8,7 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from './diagnostics.js';
 import { displayPath } from './files.js';
-import { type ModelIndex, scanModels } from './resolve-models.js';
+import { idOf, type ModelIndex, scanModels } from './resolve-models.js';
 import type { YamlSource } from './yaml-source.js';
 
 export const SHIPPED_MODELS = fileURLToPath(new URL('../../models/', import.meta.url));
@@ -51,14 +51,14 @@ export async function scanModelDirs(
   for (const { dir, exists } of searched) {
     if (wanted.length > 0 && wanted.every((id) => byId.has(id))) break;
     if (!exists) continue;
-    const index = await scanModels(dir, cwd);
+    const index = await scanModels(dir, cwd, wanted);
     broken.push(...index.broken);
     loops.push(...index.loops);
     for (const [id, srcs] of index.byId) if (!byId.has(id)) byId.set(id, srcs);
     // A file whose id an earlier folder already gave is shadowed.
     for (const f of index.files) {
-      const id = (f.data as { id?: unknown } | null)?.id;
-      if (typeof id !== 'string' || byId.get(id)?.includes(f)) files.push(f);
+      const id = idOf(f);
+      if (id === undefined || byId.get(id)?.includes(f)) files.push(f);
     }
   }
   return { byId, files, broken, loops, searched };

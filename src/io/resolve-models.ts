@@ -3,8 +3,9 @@ import { type Diagnostic, fileDiag } from './diagnostics.js';
 import { didYouMean, suggest } from './did-you-mean.js';
 import { displayPath, listYaml } from './files.js';
 import type { PathSeg } from './paths.js';
+import { ok } from './result.js';
 import type { ModelKind } from './schemas/model.js';
-import { readYamlFile, type YamlSource } from './yaml-source.js';
+import { lazyYamlSource, parseYaml, readYamlText, type YamlSource, yamlHeader } from './yaml-source.js';
 import type { Locator } from './zod-issues.js';
 
 export interface ModelIndex {
@@ -22,9 +23,22 @@ const isObj = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const kindOf = (src: YamlSource): string | undefined =>
-  isObj(src.data) && typeof src.data.kind === 'string' ? src.data.kind : undefined;
+  src.header?.kind ?? (isObj(src.data) && typeof src.data.kind === 'string' ? src.data.kind : undefined);
 
-export async function scanModels(dir: string, cwd: string): Promise<ModelIndex> {
+/** A model file's id, without parsing a file read lazily. */
+export const idOf = (src: YamlSource): string | undefined =>
+  src.header?.id ?? (isObj(src.data) && typeof src.data.id === 'string' ? src.data.id : undefined);
+
+/**
+ * The model files of `dir` by id. With `wanted` ids, a file whose header
+ * names another id is parsed only if something looks into it (a hint, a
+ * did-you-mean, a duplicate id).
+ */
+export async function scanModels(
+  dir: string,
+  cwd: string,
+  wanted: readonly string[] = [],
+): Promise<ModelIndex> {
   const byId = new Map<string, YamlSource[]>();
   const files: YamlSource[] = [];
   const broken: Diagnostic[] = [];
@@ -37,7 +51,16 @@ export async function scanModels(dir: string, cwd: string): Promise<ModelIndex> 
     ),
   );
   for (const abs of listing.files) {
-    const r = await readYamlFile(abs, displayPath(abs, cwd));
+    const file = displayPath(abs, cwd);
+    const text = await readYamlText(abs, file);
+    if (!text.ok) {
+      broken.push(...text.error);
+      continue;
+    }
+    const head = yamlHeader(text.value);
+    if (head?.kind === 'scenario') continue;
+    const lazy = head !== null && wanted.length > 0 && !wanted.includes(head.id);
+    const r = lazy ? ok(lazyYamlSource(text.value, file, abs, head)) : parseYaml(text.value, file, abs);
     if (!r.ok) {
       broken.push(...r.error);
       continue;
@@ -46,8 +69,8 @@ export async function scanModels(dir: string, cwd: string): Promise<ModelIndex> 
     // Scenario files that happen to sit under model_dir are not models.
     if (kindOf(src) === 'scenario') continue;
     files.push(src);
-    const id = isObj(src.data) ? src.data.id : undefined;
-    if (typeof id === 'string') byId.set(id, [...(byId.get(id) ?? []), src]);
+    const id = idOf(src);
+    if (id !== undefined) byId.set(id, [...(byId.get(id) ?? []), src]);
   }
   return { byId, files, broken, loops };
 }
@@ -137,7 +160,7 @@ export function checkKinds(
   for (const [kind, least, most] of COUNTS) {
     const of = files.filter((f) => kindOf(f) === kind);
     if (of.length >= least && of.length <= most) continue;
-    const ids = (list: readonly YamlSource[]) => list.map((f) => (f.data as { id?: unknown }).id).join(', ');
+    const ids = (list: readonly YamlSource[]) => list.map((f) => idOf(f)).join(', ');
     const available = index.files.filter((f) => kindOf(f) === kind);
     out.push({
       ...locate(['models']),

@@ -16,6 +16,8 @@ export interface YamlSource {
   readonly lineCounter: LineCounter;
   /** The plain data (`doc.toJS()`). */
   readonly data: unknown;
+  /** Kind and id read off the file's lines, for a file not yet parsed (lazyYamlSource). */
+  readonly header?: { readonly kind: string; readonly id: string };
 }
 
 const REASONS: Record<string, string> = {
@@ -27,6 +29,12 @@ const REASONS: Record<string, string> = {
 
 /** Reads and parses a file; a missing or unreadable file is a diagnostic. */
 export async function readYamlFile(abs: string, file: string): Promise<Result<YamlSource, Diagnostic[]>> {
+  const text = await readYamlText(abs, file);
+  return text.ok ? parseYaml(text.value, file, abs) : text;
+}
+
+/** A file's text, refused when too large; a missing or unreadable file is a diagnostic. */
+export async function readYamlText(abs: string, file: string): Promise<Result<string, Diagnostic[]>> {
   let text: string;
   try {
     const size = (await stat(abs)).size;
@@ -44,7 +52,51 @@ export async function readYamlFile(abs: string, file: string): Promise<Result<Ya
     const reason = REASONS[code] ?? (e instanceof Error ? e.message : String(e));
     return err([fileDiag(file, 'file/unreadable', `cannot read file (${reason})`)]);
   }
-  return parseYaml(text, file, abs);
+  return ok(text);
+}
+
+/** A file's top-level `kind:` and `id:` read off its lines, or null when they are not plainly written. */
+export function yamlHeader(text: string): { kind: string; id: string } | null {
+  const kind = /^kind:[ \t]*["']?([A-Za-z_]+)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
+  const id = /^id:[ \t]*["']?([A-Za-z][A-Za-z0-9_-]*)["']?[ \t]*(?:#.*)?$/m.exec(text)?.[1];
+  return kind && id ? { kind, id } : null;
+}
+
+/**
+ * A file whose kind and id are known from its header, parsed only when its
+ * document or data is first looked into (a scan reads every model file to
+ * find ids; a scenario uses a few). Should it not parse then, it shows only
+ * its header, and whatever validates it reports what is missing.
+ */
+export function lazyYamlSource(
+  text: string,
+  file: string,
+  abs: string,
+  header: { kind: string; id: string },
+): YamlSource {
+  let done: YamlSource | undefined;
+  const load = (): YamlSource => {
+    if (done) return done;
+    const r = parseYaml(text, file, abs);
+    done = r.ok
+      ? r.value
+      : (parseYaml(`kind: ${header.kind}\nid: ${header.id}\n`, file, abs) as { value: YamlSource }).value;
+    return done;
+  };
+  return {
+    file,
+    abs,
+    header,
+    get doc() {
+      return load().doc;
+    },
+    get lineCounter() {
+      return load().lineCounter;
+    },
+    get data() {
+      return load().data;
+    },
+  };
 }
 
 /** Parsed documents by text, when memoizeYamlParses is on; null when off. */
