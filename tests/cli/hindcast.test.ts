@@ -4,6 +4,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { painOrdersBackDowns } from '../../src/batch/hindcast/pressure.js';
 import { loadScenario } from '../../src/io/load-scenario.js';
 import { cli } from '../helpers/cli.js';
 
@@ -38,6 +39,21 @@ describe('aci-sim hindcast --pressure', () => {
       /^moldova-2006 +out +landing_zone +3\.658% +0\.003% +round 2 \(target_backs_down\)$/,
     );
     expect(r.stdout).toContain('with both sides holding');
+  });
+
+  it('says in how many pairs a target that gave way bore more pain than one that held', () => {
+    const row = (outcome: string, target: number) =>
+      ({ id: 'x', inSample: false, outcome, target, coercer: 0, rounds: 1, ended: 'stalemate' }) as const;
+    expect(
+      painOrdersBackDowns([
+        row('target_backs_down', 0.5),
+        row('target_backs_down', 0.1),
+        row('coercer_backs_down', 0.2),
+        row('coercer_backs_down', 0.1),
+        row('landing_zone', 9),
+      ]),
+    ).toEqual({ share: (2 + 0.5) / 4, pairs: 4 });
+    expect(painOrdersBackDowns([row('landing_zone', 1)])).toBeNull();
   });
 
   it('an episode whose models define no hold policy: one message, exit 2', async () => {

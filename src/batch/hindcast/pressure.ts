@@ -40,6 +40,21 @@ export function pressureOf(exp: LoadedExperiment, seed: string): Pressure | null
 
 const pct = (x: number) => `${x.toFixed(3)}%`;
 
+/**
+ * Whether measured pain tells who gave way: over every pair of an episode
+ * whose target backed down and one whose coercer did, the share in which
+ * the target that gave way bore the larger pain (ties count half). 0.5:
+ * pain tells nothing; 1: it orders every pair. Null without both kinds.
+ */
+export function painOrdersBackDowns(rows: readonly Pressure[]): { share: number; pairs: number } | null {
+  const gave = rows.filter((p) => p.outcome === 'target_backs_down').map((p) => p.target);
+  const held = rows.filter((p) => p.outcome === 'coercer_backs_down').map((p) => p.target);
+  if (gave.length === 0 || held.length === 0) return null;
+  let wins = 0;
+  for (const g of gave) for (const h of held) wins += g > h ? 1 : g === h ? 0.5 : 0;
+  return { share: wins / (gave.length * held.length), pairs: gave.length * held.length };
+}
+
 /** The table, least pressed target first. */
 export function formatPressure(rows: readonly Pressure[]): string {
   const sorted = [...rows].sort((a, b) => a.target - b.target || a.id.localeCompare(b.id));
@@ -57,5 +72,9 @@ export function formatPressure(rows: readonly Pressure[]): string {
     ],
     ['l', 'l', 'l', 'r', 'r', 'l'],
   );
-  return `${table}\n\nPain: % of GDP a year that the recorded measures cost each side with both sides holding (one run, the numbers as written); "held to": the round the run reached, and how it ended if before the last (a side over its tolerance, or the coercer's futility clock).\n`;
+  const order = painOrdersBackDowns(rows);
+  const verdict = order
+    ? `Targets that backed down against targets that held until the coercer did: in ${order.share * order.pairs} of ${order.pairs} pairs the one that gave way bore the larger pain (${order.share.toFixed(2)}; 0.50 if pain tells nothing, 1 if it orders every pair).\n\n`
+    : '';
+  return `${table}\n\n${verdict}Pain: % of GDP a year that the recorded measures cost each side with both sides holding (one run, the numbers as written); "held to": the round the run reached, and how it ended if before the last (a side over its tolerance, or the coercer's futility clock).\n`;
 }
