@@ -112,27 +112,20 @@ async function hindcast(io: CliIo, files: readonly string[], opts: HindcastOptio
       }
       exp = p.value;
     }
+    const episodeProblem = (code: string, message: string) =>
+      problems.push(fileDiag(exp.loaded.files[0] ?? path, code, message));
     const expect = exp.loaded.def.expect;
     if (!expect) {
-      problems.push(
-        fileDiag(
-          exp.loaded.files[0] ?? path,
-          'hindcast/no-expect',
-          'not an episode: the scenario has no expect: block',
-        ),
-      );
+      episodeProblem('hindcast/no-expect', 'not an episode: the scenario has no expect: block');
       continue;
     }
     if (opts.pressure) {
       const p = pressureOf(exp, String(seed));
       if (p) pressures.push(p);
       else
-        problems.push(
-          fileDiag(
-            exp.loaded.files[0] ?? path,
-            'hindcast/no-hold',
-            'its models define no `hold` policy, so the measures cannot be played alone',
-          ),
+        episodeProblem(
+          'hindcast/no-hold',
+          'its models define no `hold` policy, so the measures cannot be played alone',
         );
       continue;
     }
