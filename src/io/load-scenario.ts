@@ -10,6 +10,7 @@ import { buildScenario, deepFreeze } from './build-scenario.js';
 import { checkEventSet, checkInject, checkUncertain, type InjectData } from './check-paths.js';
 import { checkRefs } from './check-refs.js';
 import { type CompiledFormulas, compileFormulas } from './compile-formulas.js';
+import { fillDemand } from './demand-fill.js';
 import { type Diagnostic, sortDiagnostics } from './diagnostics.js';
 import { openFormulaCache, saveFormulaCache } from './formula-cache.js';
 import { canonicalJson, sha256 } from './hash.js';
@@ -17,7 +18,14 @@ import { lenientParse } from './lenient-parse.js';
 import { MAX_ROUND_MONTHS } from './limits.js';
 import { parseWith, validateModel } from './load-model.js';
 import { modelSearchDirs, scanModelDirs, whereLooked } from './model-search.js';
-import { type Assignment, applyAssignments, type Loc, type RouteContext, withOrigins } from './overrides.js';
+import {
+  type Assignment,
+  applyAssignments,
+  type Loc,
+  pathKey,
+  type RouteContext,
+  withOrigins,
+} from './overrides.js';
 import { canonicalPath } from './path-vocabulary.js';
 import type { Provenance, UncertainParam } from './provenance.js';
 import { type CheckedModel, type ResolvedDef, resolveDef } from './resolve-def.js';
@@ -26,6 +34,7 @@ import { err, ok, type Result } from './result.js';
 import { readScenarioChain } from './scenario-chain.js';
 import { resolveScenarioRef } from './scenario-ref.js';
 import { REQUIRED_SCENARIO_FIELDS, ScenarioSchema } from './schemas/scenario.js';
+import type { YamlSource } from './yaml-source.js';
 import { dropMisspeltMissing, sourceLocator } from './zod-issues.js';
 
 export interface LoadedScenario {
@@ -151,12 +160,16 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
       new Map([...(a1.origins.get(src) ?? []), ...(a2.origins.get(src) ?? [])]),
     ),
   );
-  diags.push(...a0.diagnostics, ...a1.diagnostics, ...a2.diagnostics);
+  const byHand = (src: YamlSource, path: readonly string[]) =>
+    [a1, a2].some((a) => a.origins.get(src)?.has(pathKey(path)));
+  const aD = fillDemand(selected.files, ctx.data, ctx.scenario, locate, byHand);
+  diags.push(...a0.diagnostics, ...aD.diagnostics, ...a1.diagnostics, ...a2.diagnostics);
   // An assignment that names nothing is not applied: the files are checked without it.
   reported = diags.length;
   const originsOf = (k: Parameters<typeof a1.origins.get>[0]) =>
     new Map([
       ...(k === 'scenario' ? [] : (a0.origins.get(k) ?? [])),
+      ...(k === 'scenario' ? [] : (aD.origins.get(k) ?? [])),
       ...(a1.origins.get(k) ?? []),
       ...(a2.origins.get(k) ?? []),
     ]);

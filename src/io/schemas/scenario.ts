@@ -192,6 +192,11 @@ export const ScenarioSchema = z
       .describe(
         'The two sides by role (default EU the target, CN the coercer). Deal terms q run from 0 (the coercer lifts its measures for nothing) to 1 (the target concedes everything).',
       ),
+    demand: id('demand')
+      .optional()
+      .describe(
+        "The kind of the coercer's demand, a `demands:` entry of the listed behaviour model: it sets both sides' stakes as shares of their GDP (a side's stakes written in its blocs file then give way; overrides, --set and uncertain: still win).",
+      ),
     players: z
       .record(SideId, text("'human' or a policy id."))
       .optional()

@@ -1,0 +1,99 @@
+// Fits the six stakes of models/behaviour.yaml `demands:` (the target's and
+// the coercer's share of GDP for a gesture, a policy and an alignment) and
+// regenerates the demand-grid block of docs/CALIBRATION.md: a coordinate
+// search over a grid, minimising the Brier score of `hindcast --runs 40
+// --seed 1` over the episodes marked in sample (the out-of-sample ones take
+// no part), each candidate played on a copy of history/ and models/ with
+// only the six numbers (and their spread, a third to three times) changed.
+// It does not edit models/behaviour.yaml: copy the result there by hand;
+// tests/docs/demand-grid.test.ts fails while they differ.
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const doc = `${root}docs/CALIBRATION.md`;
+const GRID = [0.0003, 0.001, 0.003, 0.01, 0.03, 0.1, 0.3, 1, 3, 10];
+const START = 0.1;
+const KINDS = ['gesture', 'policy', 'alignment'];
+const ROLES = ['target', 'coercer'];
+const ARGS = ['hindcast', '--runs', '40', '--seed', '1', '--json'];
+const begin = `<!-- demand-grid: node scripts/demand-grid.mjs (aci-sim ${ARGS.join(' ')}, the in-sample episodes) -->`;
+const end = '<!-- /demand-grid -->';
+
+const work = mkdtempSync(join(tmpdir(), 'demand-grid-'));
+cpSync(`${root}models`, `${work}/models`, { recursive: true });
+cpSync(`${root}history`, `${work}/history`, { recursive: true });
+const episodes = readdirSync(`${work}/history`).filter((f) => f.endsWith('.yaml'));
+const inSample = episodes.filter((f) => /^\s*in_sample:\s*true\b/m.test(readFileSync(`${work}/history/${f}`, 'utf8')));
+const held = episodes.filter((f) => !inSample.includes(f));
+const behaviour = readFileSync(`${root}models/behaviour.yaml`, 'utf8');
+
+const fmt = (x) => String(Number(x.toPrecision(6)));
+/** behaviour.yaml with the six shares set to `v` (kind → role → % of GDP). */
+function withShares(v) {
+  let text = behaviour;
+  for (const k of KINDS)
+    for (const r of ROLES) {
+      const re = new RegExp(
+        `(\\n  ${k}:\\n(?:    .*\\n)*?    ${r}_stakes: \\{ value: )[^,]+(, [^\\n]*?dist: \\{ type: uniform, min: )[^,]+(, max: )[^ ]+( \\} \\})`,
+      );
+      if (!re.test(text)) throw new Error(`models/behaviour.yaml: no demands.${k}.${r}_stakes of the expected form`);
+      const x = v[k][r];
+      text = text.replace(re, `$1${fmt(x)}$2${fmt(x / 3)}$3${fmt(x * 3)}$4`);
+    }
+  return text;
+}
+
+function score(v, files) {
+  writeFileSync(`${work}/models/behaviour.yaml`, withShares(v));
+  const out = execFileSync(process.execPath, [`${root}bin/aci-sim.js`, ...ARGS, ...files.map((f) => `${work}/history/${f}`)], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+  });
+  return JSON.parse(out);
+}
+
+const v = Object.fromEntries(KINDS.map((k) => [k, { target: START, coercer: START }]));
+let best = score(v, inSample).brier.all.model;
+const path = [`start: every share ${START}% of GDP, Brier ${best.toFixed(3)}`];
+for (let sweep = 1; sweep <= 8; sweep++) {
+  let moved = false;
+  for (const r of ROLES)
+    for (const k of KINDS) {
+      for (const x of GRID) {
+        const kept = v[k][r];
+        if (x === kept) continue;
+        v[k][r] = x;
+        const b = score(v, inSample).brier.all.model;
+        // Better by more than a thousandth, or the value held stays (ties and noise).
+        if (b < best - 1e-3) {
+          best = b;
+          moved = true;
+        } else v[k][r] = kept;
+      }
+      path.push(`sweep ${sweep}: ${r} ${k} ${v[k][r]} (Brier ${best.toFixed(3)})`);
+    }
+  if (!moved) break;
+}
+const fit = score(v, inSample);
+const out = held.length ? score(v, held) : null;
+rmSync(work, { recursive: true, force: true });
+
+const lines = [...path, ''];
+lines.push('kind        target  coercer   (% of GDP; spread a third to three times)');
+for (const k of KINDS) lines.push(`${k.padEnd(10)}  ${fmt(v[k].target).padStart(6)}  ${fmt(v[k].coercer).padStart(7)}`);
+lines.push('');
+const said = (c) =>
+  `${c.passed} of ${c.of} pass; class right ${c.classRight.model.right} of ${c.of} (a deal every time: ${c.classRight.baseline.right}); Brier ${c.brier.all.model.toFixed(3)} (base rates ${c.brier.all.baseRates.toFixed(3)})`;
+lines.push(`in sample (${inSample.length}, the fit): ${said(fit)}`);
+lines.push(out ? `out of sample (${held.length}, not used): ${said(out)}` : 'out of sample: none');
+
+const text = readFileSync(doc, 'utf8');
+const i = text.indexOf(begin);
+const j = text.indexOf(end);
+if (i < 0 || j < i) throw new Error(`${doc}: no ${begin} … ${end} block`);
+writeFileSync(doc, `${text.slice(0, i + begin.length)}\n\`\`\`text\n${lines.join('\n')}\n\`\`\`\n${text.slice(j)}`);
+console.log(lines.join('\n'));

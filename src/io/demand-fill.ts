@@ -1,0 +1,121 @@
+// A scenario that names the kind of its demand (`demand: gesture`) gets both
+// sides' stakes from it: the kind's share of each side's GDP, written once in
+// the behaviour model, instead of a number per side and episode. Runs after
+// overrides and --set, which still win; a side's stakes in its blocs file
+// give way, since what a dispute is worth belongs to the dispute.
+import type { Diagnostic } from './diagnostics.js';
+import { didYouMean } from './did-you-mean.js';
+import type { Assignment } from './overrides.js';
+import { pathKey } from './overrides.js';
+import { kindOf } from './resolve-models.js';
+import type { YamlSource } from './yaml-source.js';
+import { type Locator, sourceLocator } from './zod-issues.js';
+
+const isObj = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+const ROLE_FIELD = { target: 'target_stakes', coercer: 'coercer_stakes' } as const;
+const SCALED = ['min', 'mode', 'max', 'mean', 'sd'] as const;
+
+/** A distribution of a share of GDP (%) as one of EUR bn: every level and spread times k. */
+export function scaleDist(dist: Record<string, unknown>, k: number): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...dist };
+  for (const f of SCALED) if (typeof dist[f] === 'number') out[f] = (dist[f] as number) * k;
+  if (dist.type === 'lognormal' && typeof dist.mu === 'number') out.mu = dist.mu + Math.log(k);
+  if (dist.type === 'beta') {
+    out.min = ((dist.min as number | undefined) ?? 0) * k;
+    out.max = ((dist.max as number | undefined) ?? 1) * k;
+  }
+  if (isObj(dist.truncate)) {
+    const t: Record<string, unknown> = { ...dist.truncate };
+    for (const f of ['min', 'max']) if (typeof t[f] === 'number') t[f] = (t[f] as number) * k;
+    out.truncate = t;
+  }
+  return out;
+}
+
+/** The kind's share of GDP as the side's stakes in EUR bn, with its provenance said in words. */
+function scaled(node: unknown, gdp: number, demand: string, side: string): unknown {
+  const k = gdp / 100;
+  const round = (x: number) => Number(x.toPrecision(6));
+  if (typeof node === 'number') return round(node * k);
+  if (!isObj(node) || typeof node.value !== 'number') return node;
+  const out: Record<string, unknown> = { ...node, value: round(node.value * k) };
+  if (isObj(node.dist)) out.dist = scaleDist(node.dist, k);
+  const said = `${node.value}% of ${side}'s GDP (EUR ${gdp} bn), the "${demand}" demand's share.`;
+  for (const f of ['why', 'source'] as const)
+    if (typeof node[f] === 'string') out[f] = `${node[f] as string} Here: ${said}`;
+  return out;
+}
+
+const gdpOf = (bloc: Record<string, unknown>): number | undefined =>
+  typeof bloc.gdp === 'number'
+    ? bloc.gdp
+    : isObj(bloc.gdp) && typeof bloc.gdp.value === 'number'
+      ? bloc.gdp.value
+      : undefined;
+
+export interface DemandFilled {
+  readonly diagnostics: Diagnostic[];
+  /** Per blocs file: file path key → where the filled stakes are written (the demand). */
+  readonly origins: Map<YamlSource, Map<string, Assignment>>;
+}
+
+export function fillDemand(
+  files: readonly YamlSource[],
+  data: Map<YamlSource, unknown>,
+  scenario: unknown,
+  /** Where the scenario's `demand:` is written. */
+  locateScenario: Locator,
+  /** Whether an override or --set wrote this path of that blocs file (they win). */
+  assigned: (src: YamlSource, path: readonly string[]) => boolean,
+): DemandFilled {
+  const diagnostics: Diagnostic[] = [];
+  const origins: DemandFilled['origins'] = new Map();
+  const sc = isObj(scenario) ? scenario : {};
+  if (typeof sc.demand !== 'string') return { diagnostics, origins };
+  const name = sc.demand;
+  const kinds = new Map<string, { src: YamlSource; fields: Record<string, unknown> }>();
+  for (const src of files.filter((f) => kindOf(f) === 'behaviour')) {
+    const d = data.get(src);
+    const ds = isObj(d) && isObj(d.demands) ? d.demands : {};
+    for (const [id, k] of Object.entries(ds)) if (isObj(k)) kinds.set(id, { src, fields: k });
+  }
+  const kind = kinds.get(name);
+  if (!kind) {
+    diagnostics.push({
+      ...locateScenario(['demand']),
+      code: 'ref/unknown-demand',
+      message: `unknown demand "${name}"${didYouMean(name, kinds.keys())}`,
+      hint:
+        kinds.size === 0
+          ? "no listed behaviour model has `demands:`: add one (e.g. `behaviour`) to the scenario's `models:`"
+          : `demands of the listed behaviour model: ${[...kinds.keys()].join(', ')}`,
+    });
+    return { diagnostics, origins };
+  }
+  const sides = isObj(sc.sides) ? sc.sides : { target: 'EU', coercer: 'CN' };
+  for (const role of ['target', 'coercer'] as const) {
+    const side = sides[role];
+    if (typeof side !== 'string') continue;
+    const src = files.find((f) => {
+      const d = data.get(f);
+      return kindOf(f) === 'blocs' && isObj(d) && isObj(d.blocs) && isObj(d.blocs[side]);
+    });
+    if (!src) continue; // an unknown side is reported by the scenario's own checks
+    const d = data.get(src) as Record<string, unknown>;
+    const blocs = d.blocs as Record<string, Record<string, unknown>>;
+    const bloc = blocs[side]!;
+    const filePath = ['blocs', side, 'stakes'];
+    const gdp = gdpOf(bloc);
+    if (assigned(src, filePath) || gdp === undefined) continue;
+    const field = ROLE_FIELD[role];
+    const value = scaled(kind.fields[field], gdp, name, side);
+    data.set(src, { ...d, blocs: { ...blocs, [side]: { ...bloc, stakes: value } } });
+    const at = sourceLocator(kind.src)(['demands', name, field]);
+    const byPath = origins.get(src) ?? new Map<string, Assignment>();
+    byPath.set(pathKey(filePath), { text: `blocs.${side}.stakes`, value, at });
+    origins.set(src, byPath);
+  }
+  return { diagnostics, origins };
+}

@@ -1,0 +1,48 @@
+// docs/CALIBRATION.md's demand grid names the six stakes the search chose;
+// models/behaviour.yaml must ship those six, each with the spread the search
+// played (a third to three times). The grid itself is not rerun here
+// (node scripts/demand-grid.mjs, about a hundred hindcasts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { ROOT } from '../helpers/cli.js';
+
+const doc = readFileSync(join(ROOT, 'docs/CALIBRATION.md'), 'utf8');
+const block =
+  /<!-- demand-grid: [^\n]*-->\n```text\n([\s\S]*?)```\n<!-- \/demand-grid -->/.exec(doc)?.[1] ?? '';
+const shipped = (
+  parse(readFileSync(join(ROOT, 'models/behaviour.yaml'), 'utf8')) as {
+    demands: Record<
+      string,
+      Record<string, { value: number; dist: { type: string; min: number; max: number } }>
+    >;
+  }
+).demands;
+
+describe('the demand grid and the shipped stakes', () => {
+  it('the block has a row per kind', () => {
+    expect(block).toMatch(/^gesture\s/m);
+  });
+  it.each(['gesture', 'policy', 'alignment'])(
+    '%s: the shares the search chose, with their spread',
+    (kind) => {
+      const row = new RegExp(`^${kind}\\s+(\\S+)\\s+(\\S+)$`, 'm').exec(block);
+      expect(row).not.toBeNull();
+      const [target, coercer] = [Number(row![1]), Number(row![2])];
+      for (const [role, x] of [
+        ['target_stakes', target],
+        ['coercer_stakes', coercer],
+      ] as const) {
+        const n = shipped[kind]![role]!;
+        expect(n.value).toBe(x);
+        expect(n.dist.type).toBe('uniform');
+        expect(n.dist.min).toBeCloseTo(x / 3, 6);
+        expect(n.dist.max).toBeCloseTo(x * 3, 6);
+      }
+    },
+  );
+  it('the out-of-sample line is the scorecard’s held-out episodes, not the fit', () => {
+    expect(block).toMatch(/^in sample \(\d+, the fit\): /m);
+  });
+});
