@@ -79,17 +79,24 @@ for (let sweep = 1; sweep <= 8; sweep++) {
   if (!moved) break;
 }
 const fit = score(v, inSample);
-const out = held.length ? score(v, held) : null;
+// The held-out episodes are scored beside the fitted ones, whose records give the base rates.
+const all = held.length ? score(v, [...inSample, ...held]) : null;
 rmSync(work, { recursive: true, force: true });
 
 const lines = [...path, ''];
 lines.push('kind        target  coercer   (% of GDP; spread a third to three times)');
 for (const k of KINDS) lines.push(`${k.padEnd(10)}  ${fmt(v[k].target).padStart(6)}  ${fmt(v[k].coercer).padStart(7)}`);
 lines.push('');
-const said = (c) =>
-  `${c.passed} of ${c.of} pass; class right ${c.classRight.model.right} of ${c.of} (a deal every time: ${c.classRight.baseline.right}); Brier ${c.brier.all.model.toFixed(3)} (base rates ${c.brier.all.baseRates.toFixed(3)})`;
-lines.push(`in sample (${inSample.length}, the fit): ${said(fit)}`);
-lines.push(out ? `out of sample (${held.length}, not used): ${said(out)}` : 'out of sample: none');
+lines.push(
+  `in sample (${inSample.length}, the fit): ${fit.passed} of ${fit.of} pass; class right ${fit.classRight.model.right} of ${fit.of} (a deal every time: ${fit.classRight.baseline.right}); Brier ${fit.brier.all.model.toFixed(3)} (base rates ${fit.brier.all.baseRates.toFixed(3)})`,
+);
+if (all) {
+  const passed = all.episodes.filter((e) => !e.inSample && e.pass).length;
+  const cr = all.classRight;
+  lines.push(
+    `out of sample (${held.length}, not used): ${passed} of ${held.length} pass; class right ${cr.model.outOfSample.right} of ${held.length} (a deal every time: ${cr.baseline.outOfSample.right}); Brier ${all.brier.outOfSample.model.toFixed(3)} (base rates ${all.brier.outOfSample.baseRates.toFixed(3)})`,
+  );
+} else lines.push('out of sample: none');
 
 const text = readFileSync(doc, 'utf8');
 const i = text.indexOf(begin);
