@@ -2,7 +2,7 @@
 // models/behaviour.yaml must ship those six, each with the spread the search
 // played (a third to three times). The grid itself is not rerun here
 // (node scripts/demand-grid.mjs, about a hundred hindcasts).
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -42,7 +42,12 @@ describe('the demand grid and the shipped stakes', () => {
       }
     },
   );
-  it('the out-of-sample line is the scorecard’s held-out episodes, not the fit', () => {
-    expect(block).toMatch(/^in sample \(\d+, the fit\): /m);
+  it('scores the fit on the episodes in sample and names how many were held out', () => {
+    const files = readdirSync(join(ROOT, 'history')).filter((f) => f.endsWith('.yaml'));
+    const held = files.filter(
+      (f) => !/^\s*in_sample:\s*true\b/m.test(readFileSync(join(ROOT, 'history', f), 'utf8')),
+    ).length;
+    expect(block).toMatch(new RegExp(`^in sample \\(${files.length - held}, the fit\\): `, 'm'));
+    expect(block).toMatch(new RegExp(`^out of sample \\(${held}, not used\\): \\d+ of ${held} pass; `, 'm'));
   });
 });
