@@ -6,15 +6,13 @@
 // `--set blocs.JP.behaviour=china` names another profile.
 import type { Diagnostic } from './diagnostics.js';
 import { didYouMean } from './did-you-mean.js';
+import { isObj } from './is-obj.js';
 import type { Assignment } from './overrides.js';
 import { pathKey } from './overrides.js';
 import { kindOf } from './resolve-models.js';
 import { BlocSchema } from './schemas/blocs.js';
 import type { YamlSource } from './yaml-source.js';
 import { type Locator, sourceLocator } from './zod-issues.js';
-
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A side's field and the profile field that supplies it. */
 export const BEHAVIOUR_FIELDS = [
@@ -40,6 +38,21 @@ function compound(node: unknown, months: number): unknown {
   return out;
 }
 
+/** The entries of one section (`profiles`, `demands`) of the listed behaviour models, by id. */
+export function behaviourEntries(
+  files: readonly YamlSource[],
+  data: Map<YamlSource, unknown>,
+  section: 'profiles' | 'demands',
+): Map<string, { src: YamlSource; fields: Record<string, unknown> }> {
+  const out = new Map<string, { src: YamlSource; fields: Record<string, unknown> }>();
+  for (const src of files.filter((f) => kindOf(f) === 'behaviour')) {
+    const d = data.get(src);
+    const es = isObj(d) && isObj(d[section]) ? d[section] : {};
+    for (const [id, e] of Object.entries(es)) if (isObj(e)) out.set(id, { src, fields: e });
+  }
+  return out;
+}
+
 export function fillBehaviour(
   files: readonly YamlSource[],
   data: Map<YamlSource, unknown>,
@@ -49,12 +62,7 @@ export function fillBehaviour(
 ): Filled {
   const diagnostics: Diagnostic[] = [];
   const origins: Filled['origins'] = new Map();
-  const profiles = new Map<string, { src: YamlSource; fields: Record<string, unknown> }>();
-  for (const src of files.filter((f) => kindOf(f) === 'behaviour')) {
-    const d = data.get(src);
-    const ps = isObj(d) && isObj(d.profiles) ? d.profiles : {};
-    for (const [id, p] of Object.entries(ps)) if (isObj(p)) profiles.set(id, { src, fields: p });
-  }
+  const profiles = behaviourEntries(files, data, 'profiles');
   for (const src of files.filter((f) => kindOf(f) === 'blocs')) {
     const d = data.get(src);
     const blocs = isObj(d) && isObj(d.blocs) ? d.blocs : {};

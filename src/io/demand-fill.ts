@@ -3,16 +3,15 @@
 // the behaviour model, instead of a number per side and episode. Runs after
 // overrides and --set, which still win; a side's stakes in its blocs file
 // give way, since what a dispute is worth belongs to the dispute.
+import { behaviourEntries } from './behaviour-fill.js';
 import type { Diagnostic } from './diagnostics.js';
 import { didYouMean } from './did-you-mean.js';
+import { isObj } from './is-obj.js';
 import type { Assignment } from './overrides.js';
 import { pathKey } from './overrides.js';
 import { kindOf } from './resolve-models.js';
 import type { YamlSource } from './yaml-source.js';
 import { type Locator, sourceLocator } from './zod-issues.js';
-
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const ROLE_FIELD = { target: 'target_stakes', coercer: 'coercer_stakes' } as const;
 const SCALED = ['min', 'mode', 'max', 'mean', 'sd'] as const;
@@ -75,12 +74,7 @@ export function fillDemand(
   const sc = isObj(scenario) ? scenario : {};
   if (typeof sc.demand !== 'string') return { diagnostics, origins };
   const name = sc.demand;
-  const kinds = new Map<string, { src: YamlSource; fields: Record<string, unknown> }>();
-  for (const src of files.filter((f) => kindOf(f) === 'behaviour')) {
-    const d = data.get(src);
-    const ds = isObj(d) && isObj(d.demands) ? d.demands : {};
-    for (const [id, k] of Object.entries(ds)) if (isObj(k)) kinds.set(id, { src, fields: k });
-  }
+  const kinds = behaviourEntries(files, data, 'demands');
   const kind = kinds.get(name);
   if (!kind) {
     diagnostics.push({

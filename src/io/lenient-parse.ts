@@ -5,13 +5,11 @@
 // The load fails all the same: the copy only lets the checks go on.
 import type * as z from 'zod';
 import type { Diagnostic } from './diagnostics.js';
+import { isObj } from './is-obj.js';
 import { parseWith } from './load-model.js';
 import { type PathSeg, parsePath } from './paths.js';
 import type { Result } from './result.js';
 import type { Locator } from './zod-issues.js';
-
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Removes `path` from `data` (or renames its last key to `to`); false when there was nothing there. */
 function setAside(data: unknown, path: readonly PathSeg[], to?: string): boolean {

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Diagnostic } from './diagnostics.js';
 import { displayPath } from './files.js';
+import { isObj } from './is-obj.js';
 import { err, ok, type Result } from './result.js';
 
 export interface CouncilTable {
@@ -29,9 +30,6 @@ export interface CouncilTable {
 
 /** The package's models/ folder: from src/io or dist/io, two levels up. */
 export const PACKAGE_MODELS_DIR = fileURLToPath(new URL('../../models/', import.meta.url));
-
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const diag = (file: string, code: string, message: string, path = '', line = 0, col = 0): Diagnostic => ({
   file,

@@ -3,6 +3,7 @@
 // write the value into a copy of that file's data before it is validated.
 import type { Diagnostic } from './diagnostics.js';
 import { didYouMean, listSome } from './did-you-mean.js';
+import { isObj } from './is-obj.js';
 import { formatPath, type PathSeg, parsePath } from './paths.js';
 import { kindOf } from './resolve-models.js';
 import { err, ok, type Result } from './result.js';
@@ -46,9 +47,6 @@ const SINGLES: Record<string, string> = {
 const SCENARIO_HEADS = ['parameters', 'procedure', 'rounds', 'round_months', 'start', 'players'];
 const HEADS = [...COLLECTIONS, ...Object.keys(SINGLES), ...SCENARIO_HEADS];
 const NOUN: Record<string, string> = { dependencies: 'dependency', measures: 'measure', policies: 'policy' };
-
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The def path as the file writes it (member_states.X lives under `states:`). */
 export const toFilePath = (defPath: readonly PathSeg[]): PathSeg[] =>

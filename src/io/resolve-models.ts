@@ -2,6 +2,7 @@
 import { type Diagnostic, fileDiag } from './diagnostics.js';
 import { didYouMean, suggest } from './did-you-mean.js';
 import { displayPath, listYaml } from './files.js';
+import { isObj } from './is-obj.js';
 import type { PathSeg } from './paths.js';
 import { ok } from './result.js';
 import type { ModelKind } from './schemas/model.js';
@@ -18,9 +19,6 @@ export interface ModelIndex {
   /** Links in the folder that lead back into it (not followed). */
   readonly loops: readonly Diagnostic[];
 }
-
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 export const kindOf = (src: YamlSource): string | undefined =>
   src.header?.kind ?? (isObj(src.data) && typeof src.data.kind === 'string' ? src.data.kind : undefined);

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import type { Diagnostic } from './diagnostics.js';
 import { didYouMean } from './did-you-mean.js';
 import { displayPath, listYamlFiles } from './files.js';
+import { isObj } from './is-obj.js';
 import type { PathSeg } from './paths.js';
 import { err, ok, type Result } from './result.js';
 import { diagAt, hasPath, readYamlFile, type YamlSource } from './yaml-source.js';
@@ -24,8 +25,6 @@ export interface ScenarioChain {
   readonly modelDirFrom: YamlSource;
 }
 
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 const ADD_UP = new Set(['overrides', 'uncertain']);
 const FIELDWISE = new Set(['parameters', 'procedure', 'players']);
 

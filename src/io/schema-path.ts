@@ -2,6 +2,7 @@
 // branches. Used to check override paths and to list a mapping's fields.
 import type * as z from 'zod';
 import { didYouMean, listSome } from './did-you-mean.js';
+import { isObj } from './is-obj.js';
 import { formatPath, type PathSeg } from './paths.js';
 import { numRange } from './schemas/num.js';
 
@@ -20,8 +21,6 @@ interface Def {
 }
 
 const defOf = (s: z.ZodType): Def => (s as unknown as { _zod: { def: Def } })._zod.def;
-const isObj = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** Strips optional/default/pipe wrappers and picks the union branch that fits `data`. */
 export function unwrap(s: z.ZodType, data: unknown): z.ZodType {
