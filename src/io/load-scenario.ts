@@ -31,6 +31,7 @@ import type { Provenance, UncertainParam } from './provenance.js';
 import { type CheckedModel, type ResolvedDef, resolveDef } from './resolve-def.js';
 import { checkKinds, duplicateModelIds, kindOf, selectModels } from './resolve-models.js';
 import { err, ok, type Result } from './result.js';
+import { fillRoles } from './role-fill.js';
 import { readScenarioChain } from './scenario-chain.js';
 import { resolveScenarioRef } from './scenario-ref.js';
 import { REQUIRED_SCENARIO_FIELDS, ScenarioSchema } from './schemas/scenario.js';
@@ -162,6 +163,8 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
   );
   const byHand = (src: YamlSource, path: readonly string[]) =>
     [a1, a2].some((a) => a.origins.get(src)?.has(pathKey(path)));
+  // Before the demand, so that a filled side's fields keep the order they had when files wrote them.
+  const aR = fillRoles(selected.files, ctx.data, ctx.scenario, byHand);
   const aD = fillDemand(selected.files, ctx.data, ctx.scenario, locate, byHand);
   diags.push(...a0.diagnostics, ...aD.diagnostics, ...a1.diagnostics, ...a2.diagnostics);
   // An assignment that names nothing is not applied: the files are checked without it.
@@ -169,6 +172,7 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
   const originsOf = (k: Parameters<typeof a1.origins.get>[0]) =>
     new Map([
       ...(k === 'scenario' ? [] : (a0.origins.get(k) ?? [])),
+      ...(k === 'scenario' ? [] : (aR.origins.get(k) ?? [])),
       ...(k === 'scenario' ? [] : (aD.origins.get(k) ?? [])),
       ...(a1.origins.get(k) ?? []),
       ...(a2.origins.get(k) ?? []),

@@ -56,6 +56,8 @@ function kindOf(p: Seg[]): string {
   if (head === 'blocs') return `bloc ${s[2]}`;
   // A behaviour profile's numbers are the sides' that name it, written once.
   if (head === 'profiles') return `bloc ${s[2] === 'monthly_discount' ? 'discount' : s[2]}`;
+  // A role's defaults are the numbers of the sides in that role that write none.
+  if (head === 'roles') return `bloc ${s[2]}`;
   // A demand's shares of GDP are the stakes of the sides of every scenario naming it.
   if (head === 'demands') return 'bloc stakes';
   if (head === 'measures') {

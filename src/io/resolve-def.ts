@@ -58,7 +58,7 @@ export interface ResolvedDef {
 
 /** A side with the fields a behaviour profile may supply present. */
 export type ResolvedBloc = Omit<Plain<BlocDef>, 'behaviour'> &
-  Record<(typeof BEHAVIOUR_FIELDS)[number][0] | 'stakes', number>;
+  Record<(typeof BEHAVIOUR_FIELDS)[number][0] | 'stakes' | 'base_effort', number>;
 
 /** A validated model file with the locator for its (possibly overridden) data. */
 export interface CheckedModel {
@@ -159,6 +159,15 @@ export function resolveDef(scenario: CheckedScenario, models: readonly CheckedMo
                   code: 'schema/missing',
                   message: `missing "${field}": write it, or name a profile of a listed behaviour model with \`behaviour:\``,
                 });
+        // A scenario's two sides have their role's defaults by now where a listed behaviour model has them (role-fill.ts).
+        for (const [id, b] of Object.entries(p.blocs))
+          if (b.base_effort === undefined && Object.values(sc.sides).includes(id))
+            diagnostics.push({
+              ...m.locate(['blocs', id]),
+              code: 'schema/missing',
+              message:
+                'missing "base_effort": write it, or list a behaviour model whose `roles:` give the side\'s role one',
+            });
         // A scenario's two sides have their stakes by now if it names a demand (demand-fill.ts).
         for (const [id, b] of Object.entries(p.blocs))
           if (b.stakes === undefined && sc.demand === undefined && Object.values(sc.sides).includes(id))

@@ -22,6 +22,17 @@ export const DemandSchema = z
   })
   .describe("A kind of demand: the stakes it puts on each side, as shares of the side's GDP.");
 
+/** Defaults for a scenario's side in a role, where its blocs file writes none. */
+export const RoleDefaultsSchema = z
+  .strictObject({
+    base_effort: num({ min: 0, max: 1 })
+      .optional()
+      .describe('De-risking effort (0..1) when no pain is felt, for a side in this role.'),
+  })
+  .describe(
+    'Defaults for the side in this role of a scenario that lists this model, where its blocs file writes none.',
+  );
+
 export const BehaviourFileSchema = z
   .strictObject({
     kind: z.literal('behaviour'),
@@ -29,6 +40,10 @@ export const BehaviourFileSchema = z
     profiles: z
       .record(id('profile'), BehaviourProfileSchema)
       .describe('Profiles by id; a side names one with `behaviour: <id>`.'),
+    roles: z
+      .partialRecord(z.enum(['target', 'coercer']), RoleDefaultsSchema)
+      .optional()
+      .describe("Defaults by role (target, coercer) for the scenario's two sides."),
     demands: z
       .record(id('demand'), DemandSchema)
       .optional()

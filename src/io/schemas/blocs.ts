@@ -42,7 +42,11 @@ export const BlocSchema = z
       .describe(
         "Standard deviation of the log-noise on the other side's costs (default: its behaviour profile).",
       ),
-    base_effort: num({ min: 0, max: 1 }).describe('De-risking effort (0..1) when no pain is felt.'),
+    base_effort: num({ min: 0, max: 1 })
+      .optional()
+      .describe(
+        "De-risking effort (0..1) when no pain is felt (default: the behaviour model's for the side's role, `roles:`).",
+      ),
   })
   .describe('One side of the dispute.');
 
