@@ -30,7 +30,7 @@ describe('run explains', () => {
       'Pain to the EU: EUR 1.3 bn (0.01% of GDP a year); the terms: concedes EUR 18.6 bn (q × stakes EUR 20.0 bn)\n',
     );
     expect(r.stdout).toContain(
-      'Pain to China:  EUR 0.4 bn (0.00% of GDP a year); the terms: gives up EUR 2.1 bn',
+      'Pain to China:  EUR 0.4 bn (0.00% of GDP a year); the terms: gives up EUR 2.2 bn',
     );
   });
 
