@@ -30,7 +30,7 @@ describe('explain a parameter', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^ {2}assumed: .*\(scenarios\/rare-earths-2025\.yaml:\d+\)$/m);
     // The default value gives the run `aci-sim run` prints (a deal in round 9, pain EUR 0.5 bn and 2.1 bn).
-    expect(r.stdout).toMatch(/^ +0\.400 +landing zone +9 +0\.57 +0\.5 +2\.1$/m);
+    expect(r.stdout).toMatch(/^ +0\.400 +landing zone +9 +0\.58 +0\.5 +2\.1$/m);
     expect(r.stdout.match(/^ +\d\.\d{3} +\w/gm)).toHaveLength(5);
   });
 

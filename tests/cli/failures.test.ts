@@ -138,6 +138,14 @@ describe('bounds on numbers that size the work', () => {
       '--runs: expected a whole number from 1 to 100000000, got "1e9"',
     ],
     [
+      ['batch', 'tutorial', '--policy', 'EU', '--summary-only'],
+      '--policy: expected SIDE=policy with SIDE a side\'s id, got "EU"',
+    ],
+    [
+      ['batch', 'history/china-japan-seafood-2023.yaml', '--policy', 'KR=hold', '--summary-only'],
+      '--policy: KR is not a side of the scenario (its sides: JP, CN)',
+    ],
+    [
       ['batch', 'tutorial', '--workers', '100000', '--summary-only'],
       '--workers: expected a whole number from 1 to 1024, got "100000"',
     ],

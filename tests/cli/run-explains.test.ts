@@ -27,10 +27,10 @@ describe('run explains', () => {
     );
     // A concession is priced beside the pain (q = 0.93: a deal, so the run goes on to round 12).
     expect(r.stdout).toContain(
-      'Pain to the EU: EUR 1.3 bn (0.01% of GDP a year); the terms: concedes EUR 18.6 bn (q × stakes EUR 20.0 bn)\n',
+      'Pain to the EU: EUR 1.7 bn (0.01% of GDP a year); the terms: concedes EUR 18.6 bn (q × stakes EUR 20.0 bn)\n',
     );
     expect(r.stdout).toContain(
-      'Pain to China:  EUR 0.4 bn (0.00% of GDP a year); the terms: gives up EUR 2.2 bn',
+      'Pain to China:  EUR 0.4 bn (0.00% of GDP a year); the terms: gives up EUR 2.1 bn',
     );
   });
 

@@ -35,9 +35,9 @@ describe('golden runs', () => {
         "minQmMargin": null,
         "outcome": "landing_zone",
         "painCN": 2.05,
-        "painEU": 0.48,
+        "painEU": 0.52,
         "peakRung": 4,
-        "q": 0.571,
+        "q": 0.584,
         "round": 9,
       }
     `);

@@ -6,7 +6,7 @@ import { cli } from '../helpers/cli.js';
 const CASES: [outcome: string, scenario: string, policy: string | null][] = [
   ['landing_zone', 'tutorial', 'EU=graduated,CN=graduated'],
   ['target_backs_down', 'lesson-target-backs-down', null],
-  ['coercer_backs_down', 'history/china-japan-seafood-2023.yaml', null],
+  ['coercer_backs_down', 'lesson-coercer-backs-down', null],
   ['spiral', 'lesson-spiral', null],
   ['stalemate', 'rare-earths-2025', 'EU=hold,CN=hold'],
 ];

@@ -204,8 +204,10 @@ describe('how much of what the engine reads is sourced', async () => {
   // skipped the member states' sector weights (and flows' own weights) that
   // the engine reads for flows harming the EU, so 43 more assumed numbers
   // are now counted; nothing lost a source.
-  const FLOOR = 0.45;
-  const EPISODES_FLOOR = 0.63;
+  // Raised on 4 December 2026 (0.45 and 0.63) when the searches of that day sourced 71 numbers.
+  const FLOOR = 0.52;
+  const EPISODES_FLOOR = 0.68;
+  const all = shareOf(() => true);
   it('counts the member states’ weights that the engine reads: sectors of flows harming a council side', () => {
     const read = (sector: string) =>
       rows.filter((r) => r.kind === 'member-state sector exposure' && r.path.endsWith(`.${sector}`) && r.read)
@@ -234,5 +236,8 @@ describe('how much of what the engine reads is sourced', async () => {
   });
   it(`history episodes' models: at least ${100 * EPISODES_FLOOR}% sourced (now ${(100 * episodes).toFixed(1)}%)`, () => {
     expect(episodes).toBeGreaterThanOrEqual(EPISODES_FLOOR);
+  });
+  it(`all of them: at least 60%, the issue's goal (now ${(100 * all).toFixed(1)}%)`, () => {
+    expect(all).toBeGreaterThanOrEqual(0.6);
   });
 });

@@ -149,13 +149,14 @@ export function parseCommon(
   }
   if (flags.seed !== undefined) opts.seed = parseSeed(flags.seed, problems);
   if (flags.policy !== undefined) {
-    const players: Partial<Record<'EU' | 'CN', string>> = {};
+    // Side ids are checked against the scenario's two sides once it is loaded (experiment-levers.ts).
+    const players: Record<string, string> = {};
     for (const part of flags.policy.split(',').filter(Boolean)) {
       const [side, name] = part.split('=').map((s) => s.trim());
-      if ((side === 'EU' || side === 'CN') && name) players[side] = name;
+      if (side && name) players[side] = name;
       else
         problems.push(
-          fileDiag('--policy', 'cli/policy', `expected SIDE=policy with SIDE EU or CN, got "${part}"`),
+          fileDiag('--policy', 'cli/policy', `expected SIDE=policy with SIDE a side's id, got "${part}"`),
         );
     }
     opts.players = players;
