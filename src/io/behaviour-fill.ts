@@ -38,11 +38,11 @@ function compound(node: unknown, months: number): unknown {
   return out;
 }
 
-/** The entries of one section (`profiles`, `demands`) of the listed behaviour models, by id. */
+/** The entries of one section (`profiles`, `demands`, `roles`) of the listed behaviour models, by id. */
 export function behaviourEntries(
   files: readonly YamlSource[],
   data: Map<YamlSource, unknown>,
-  section: 'profiles' | 'demands',
+  section: 'profiles' | 'demands' | 'roles',
 ): Map<string, { src: YamlSource; fields: Record<string, unknown> }> {
   const out = new Map<string, { src: YamlSource; fields: Record<string, unknown> }>();
   for (const src of files.filter((f) => kindOf(f) === 'behaviour')) {

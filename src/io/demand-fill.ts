@@ -7,9 +7,7 @@ import { behaviourEntries } from './behaviour-fill.js';
 import type { Diagnostic } from './diagnostics.js';
 import { didYouMean } from './did-you-mean.js';
 import { isObj } from './is-obj.js';
-import type { Assignment } from './overrides.js';
-import { pathKey } from './overrides.js';
-import { kindOf } from './resolve-models.js';
+import { blocOf, fillSide, type Origins, scenarioSides } from './side-fill.js';
 import type { YamlSource } from './yaml-source.js';
 import { type Locator, sourceLocator } from './zod-issues.js';
 
@@ -57,7 +55,7 @@ const gdpOf = (bloc: Record<string, unknown>): number | undefined =>
 export interface DemandFilled {
   readonly diagnostics: Diagnostic[];
   /** Per blocs file: file path key → where the filled stakes are written (the demand). */
-  readonly origins: Map<YamlSource, Map<string, Assignment>>;
+  readonly origins: Origins;
 }
 
 export function fillDemand(
@@ -70,7 +68,7 @@ export function fillDemand(
   assigned: (src: YamlSource, path: readonly string[]) => boolean,
 ): DemandFilled {
   const diagnostics: Diagnostic[] = [];
-  const origins: DemandFilled['origins'] = new Map();
+  const origins: Origins = new Map();
   const sc = isObj(scenario) ? scenario : {};
   if (typeof sc.demand !== 'string') return { diagnostics, origins };
   const name = sc.demand;
@@ -88,28 +86,12 @@ export function fillDemand(
     });
     return { diagnostics, origins };
   }
-  const sides = isObj(sc.sides) ? sc.sides : { target: 'EU', coercer: 'CN' };
-  for (const role of ['target', 'coercer'] as const) {
-    const side = sides[role];
-    if (typeof side !== 'string') continue;
-    const src = files.find((f) => {
-      const d = data.get(f);
-      return kindOf(f) === 'blocs' && isObj(d) && isObj(d.blocs) && isObj(d.blocs[side]);
-    });
-    if (!src) continue; // an unknown side is reported by the scenario's own checks
-    const d = data.get(src) as Record<string, unknown>;
-    const blocs = d.blocs as Record<string, Record<string, unknown>>;
-    const bloc = blocs[side]!;
-    const filePath = ['blocs', side, 'stakes'];
-    const gdp = gdpOf(bloc);
-    if (assigned(src, filePath) || gdp === undefined) continue;
+  for (const { role, side, src } of scenarioSides(files, data, scenario)) {
+    const gdp = gdpOf(blocOf(data, src, side));
+    if (assigned(src, ['blocs', side, 'stakes']) || gdp === undefined) continue;
     const field = ROLE_FIELD[role];
     const value = scaled(kind.fields[field], gdp, name, side);
-    data.set(src, { ...d, blocs: { ...blocs, [side]: { ...bloc, stakes: value } } });
-    const at = sourceLocator(kind.src)(['demands', name, field]);
-    const byPath = origins.get(src) ?? new Map<string, Assignment>();
-    byPath.set(pathKey(filePath), { text: `blocs.${side}.stakes`, value, at });
-    origins.set(src, byPath);
+    fillSide(data, origins, src, side, 'stakes', value, sourceLocator(kind.src)(['demands', name, field]));
   }
   return { diagnostics, origins };
 }

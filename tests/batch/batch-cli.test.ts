@@ -156,6 +156,30 @@ describe('aci-sim batch', () => {
       expect(r.stdout.split('\n')).toContain(line);
   });
 
+  it("--policy takes the scenario's own side ids, e.g. JP in an episode between two governments", async () => {
+    const r = await cli([
+      'batch',
+      'history/china-japan-seafood-2023.yaml',
+      '--runs',
+      '4',
+      '--seed',
+      '3',
+      '--workers',
+      '1',
+      '--policy',
+      'JP=hold',
+      '--summary-only',
+      '--quiet',
+    ]);
+    expect([r.code, r.stderr]).toEqual([0, '']);
+    const counted = [
+      ...r.stdout.matchAll(
+        /^(?:landing_zone|target_backs_down|coercer_backs_down|spiral|stalemate)\s+(\d+)/gm,
+      ),
+    ].reduce((a, m) => a + Number(m[1]), 0);
+    expect(counted).toBe(4);
+  });
+
   it('sensitivity ranks the parameters and writes CSV', async () => {
     const r = await cli([
       'sensitivity',
