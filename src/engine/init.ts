@@ -49,7 +49,7 @@ export function initialState(sc: Scenario, seed: string | number): SimState {
     biteless: 0,
   };
   try {
-    st.expected = contestTerms(sc, st, false);
+    st.expected = contestTerms(sc, st, false, 0);
   } catch (e) {
     throw placed(e, ' at the start (projecting the contest)', 0);
   }

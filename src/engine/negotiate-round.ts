@@ -25,8 +25,8 @@ export function negotiate(
     inForce = st.measures.map((m) => m.level);
   }
   const projection = projectCosts(sc, st, inForce, sc.params.horizon);
-  st.expected = contestTerms(sc, st, st.widerUnlocked);
-  st.zone = zoneView(sc, projection, st.expected, rng('perception'));
+  st.expected = contestTerms(sc, st, st.widerUnlocked, round);
+  st.zone = zoneView(sc, projection, st.expected, round, rng('perception'));
   if (st.outcome || st.deal) return;
   for (const { from: bloc, to: responder, offer: p } of offersInOrder(orders)) {
     const answer = orders[responder]?.respond;

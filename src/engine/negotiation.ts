@@ -17,6 +17,18 @@ export function learningFlags(sc: Scenario, levels: ArrayLike<number>, out: bool
 }
 
 /**
+ * How far each side expects to prevail after `round` rounds: sure of
+ * everything (1) at the outset, fading toward `optimism` with a half-life of
+ * `optimismHalfLife` months as holding out teaches each the other's resolve;
+ * with no half-life (0), `optimism` throughout.
+ */
+export function optimismAt(sc: Scenario, round: number): number {
+  const o = sc.params.optimism;
+  const h = sc.params.optimismHalfLife;
+  return h > 0 ? o + (1 - o) * 2 ** (-(round * sc.roundMonths) / h) : o;
+}
+
+/**
  * The terms both would expect if the contest went on, by a ratio contest over
  * resolve (stakes over cost of going on): the side that pays more for what
  * it stands to gain gives more; with no cost on either side, half.
@@ -33,8 +45,13 @@ export function expectedTerms(sc: Scenario, costTarget: number, costCoercer: num
  * state now. Only the bounds below `optimism` 1 read it; at 1 it is not
  * computed (null).
  */
-export function contestTerms(sc: Scenario, input: ProjectionInput, widerUnlocked: boolean): number | null {
-  if (sc.params.optimism >= 1) return null;
+export function contestTerms(
+  sc: Scenario,
+  input: ProjectionInput,
+  widerUnlocked: boolean,
+  round: number,
+): number | null {
+  if (optimismAt(sc, round) >= 1) return null;
   const top = sc.measures.map((m) => (m.legalBasis === 'wider' && !widerUnlocked ? 0 : m.levels.length - 1));
   const c = projectCosts(sc, input, top, sc.params.horizon);
   return expectedTerms(sc, c.target, c.coercer);
@@ -52,8 +69,9 @@ export function rawBounds(
   costTarget: number,
   costCoercer: number,
   expectedOrNull: number | null,
+  round: number,
 ): { targetMax: number; coercerMin: number } {
-  const o = sc.params.optimism;
+  const o = optimismAt(sc, round);
   const expected = expectedOrNull ?? 0.5;
   return {
     targetMax: expected * (1 - o) + costTarget / sc.blocs.target.stakes,
@@ -62,30 +80,40 @@ export function rawBounds(
 }
 
 /** Highest q the target accepts, given its cost of going on and the contest's expected terms. */
-export const targetMax = (sc: Scenario, costTarget: number, expected: number | null): number =>
-  clamp01(rawBounds(sc, costTarget, 0, expected).targetMax);
+export const targetMax = (sc: Scenario, costTarget: number, expected: number | null, round: number): number =>
+  clamp01(rawBounds(sc, costTarget, 0, expected, round).targetMax);
 /** Lowest q the coercer accepts, given its cost of going on and the contest's expected terms. */
-export const coercerMin = (sc: Scenario, costCoercer: number, expected: number | null): number =>
-  clamp01(rawBounds(sc, 0, costCoercer, expected).coercerMin);
+export const coercerMin = (
+  sc: Scenario,
+  costCoercer: number,
+  expected: number | null,
+  round: number,
+): number => clamp01(rawBounds(sc, 0, costCoercer, expected, round).coercerMin);
 
 /**
  * The zone as it truly is and as each side sees it: a side knows its own cost
  * and sees the other's through log-normal noise drawn from the stream.
  */
-export function zoneView(sc: Scenario, p: Projection, expected: number | null, rng: Rng): ZoneView {
+export function zoneView(
+  sc: Scenario,
+  p: Projection,
+  expected: number | null,
+  round: number,
+  rng: Rng,
+): ZoneView {
   const noisy = (cost: number, sigma: number) => cost * Math.exp(sigma * normal(rng));
   const cnSeenByEU = noisy(p.coercer, sc.blocs.target.misperception);
   const euSeenByCN = noisy(p.target, sc.blocs.coercer.misperception);
   return {
-    coercerMin: coercerMin(sc, p.coercer, expected),
-    targetMax: targetMax(sc, p.target, expected),
+    coercerMin: coercerMin(sc, p.coercer, expected, round),
+    targetMax: targetMax(sc, p.target, expected, round),
     targetSees: {
-      coercerMin: coercerMin(sc, cnSeenByEU, expected),
-      targetMax: targetMax(sc, p.target, expected),
+      coercerMin: coercerMin(sc, cnSeenByEU, expected, round),
+      targetMax: targetMax(sc, p.target, expected, round),
     },
     coercerSees: {
-      coercerMin: coercerMin(sc, p.coercer, expected),
-      targetMax: targetMax(sc, euSeenByCN, expected),
+      coercerMin: coercerMin(sc, p.coercer, expected, round),
+      targetMax: targetMax(sc, euSeenByCN, expected, round),
     },
     costTarget: p.target,
     costCoercer: p.coercer,

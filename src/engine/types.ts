@@ -167,6 +167,8 @@ export interface Params {
    * each expects to win outright, 0 = both expect the same terms.
    */
   readonly optimism: number;
+  /** Months over which the sides' optimism, 1 at the outset, halves its distance to `optimism` (0: no fade). */
+  readonly optimismHalfLife: number;
   /** Months of coercion that does not bite after which the coercer lifts its measures. */
   readonly futilityMonths: number;
   /** Coercion "bites" while the target's pain is at least this share of its tolerance. */

@@ -156,6 +156,7 @@ export function buildScenario(
       reopenAfter: p.reopen_after,
       capitulation: p.capitulation,
       optimism: p.optimism,
+      optimismHalfLife: p.optimism_half_life,
       futilityMonths: p.futility_months,
       futilityBite: p.futility_bite,
       deadweightShare: p.deadweight_share,

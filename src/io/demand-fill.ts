@@ -7,6 +7,8 @@ import { behaviourEntries } from './behaviour-fill.js';
 import type { Diagnostic } from './diagnostics.js';
 import { didYouMean } from './did-you-mean.js';
 import { isObj } from './is-obj.js';
+import { type Assignment, pathKey } from './overrides.js';
+import { kindOf } from './resolve-models.js';
 import { blocOf, fillSide, type Origins, scenarioSides } from './side-fill.js';
 import type { YamlSource } from './yaml-source.js';
 import { type Locator, sourceLocator } from './zod-issues.js';
@@ -56,6 +58,41 @@ export interface DemandFilled {
   readonly diagnostics: Diagnostic[];
   /** Per blocs file: file path key → where the filled stakes are written (the demand). */
   readonly origins: Origins;
+  /** The scenario with the timing parameters filled, when any was (else undefined). */
+  readonly scenario?: Record<string, unknown>;
+  /** The scenario's filled paths → where each is written (the behaviour model's `timing:`). */
+  readonly scenarioOrigins?: Map<string, Assignment>;
+}
+
+/**
+ * The behaviour model's `timing:` parameters, fitted with the demands'
+ * shares, go with them: a scenario naming a demand gets each it does not
+ * write (nor --set).
+ */
+function fillTiming(
+  files: readonly YamlSource[],
+  data: Map<YamlSource, unknown>,
+  sc: Record<string, unknown>,
+): Pick<DemandFilled, 'scenario' | 'scenarioOrigins'> {
+  const params = isObj(sc.parameters) ? sc.parameters : {};
+  const filled: Record<string, unknown> = {};
+  const scenarioOrigins = new Map<string, Assignment>();
+  for (const src of files.filter((f) => kindOf(f) === 'behaviour')) {
+    const d = data.get(src);
+    if (!isObj(d) || !isObj(d.timing)) continue;
+    for (const [k, v] of Object.entries(d.timing)) {
+      if (k in params) continue;
+      filled[k] = v;
+      const text = `parameters.${k}`;
+      scenarioOrigins.set(pathKey(['parameters', k]), {
+        text,
+        value: v,
+        at: sourceLocator(src)(['timing', k]),
+      });
+    }
+  }
+  if (scenarioOrigins.size === 0) return {};
+  return { scenario: { ...sc, parameters: { ...params, ...filled } }, scenarioOrigins };
 }
 
 export function fillDemand(
@@ -93,5 +130,5 @@ export function fillDemand(
     const value = scaled(kind.fields[field], gdp, name, side);
     fillSide(data, origins, src, side, 'stakes', value, sourceLocator(kind.src)(['demands', name, field]));
   }
-  return { diagnostics, origins };
+  return { diagnostics, origins, ...fillTiming(files, data, sc) };
 }

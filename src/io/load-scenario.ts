@@ -166,11 +166,13 @@ async function load(ref: string, opts: LoadOptions): Promise<Result<LoadedScenar
   // Before the demand, so that a filled side's fields keep the order they had when files wrote them.
   const aR = fillRoles(selected.files, ctx.data, ctx.scenario, byHand);
   const aD = fillDemand(selected.files, ctx.data, ctx.scenario, locate, byHand);
+  if (aD.scenario) ctx.scenario = aD.scenario;
   diags.push(...a0.diagnostics, ...aD.diagnostics, ...a1.diagnostics, ...a2.diagnostics);
   // An assignment that names nothing is not applied: the files are checked without it.
   reported = diags.length;
   const originsOf = (k: Parameters<typeof a1.origins.get>[0]) =>
     new Map([
+      ...(k === 'scenario' ? (aD.scenarioOrigins ?? []) : []),
       ...(k === 'scenario' ? [] : (a0.origins.get(k) ?? [])),
       ...(k === 'scenario' ? [] : (aR.origins.get(k) ?? [])),
       ...(k === 'scenario' ? [] : (aD.origins.get(k) ?? [])),

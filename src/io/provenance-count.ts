@@ -60,6 +60,8 @@ function kindOf(p: Seg[]): string {
   if (head === 'roles') return `bloc ${s[2]}`;
   // A demand's shares of GDP are the stakes of the sides of every scenario naming it.
   if (head === 'demands') return 'bloc stakes';
+  // Written once for every scenario naming a demand.
+  if (head === 'timing') return 'scenario parameter';
   if (head === 'measures') {
     if (s.includes('pressure')) return 'measure pressure';
     return `measure level ${s[s.length - 1]}`;

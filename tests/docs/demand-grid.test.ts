@@ -11,14 +11,14 @@ import { ROOT } from '../helpers/cli.js';
 const doc = readFileSync(join(ROOT, 'docs/CALIBRATION.md'), 'utf8');
 const block =
   /<!-- demand-grid: [^\n]*-->\n```text\n([\s\S]*?)```\n<!-- \/demand-grid -->/.exec(doc)?.[1] ?? '';
-const shipped = (
-  parse(readFileSync(join(ROOT, 'models/behaviour.yaml'), 'utf8')) as {
-    demands: Record<
-      string,
-      Record<string, { value: number; dist: { type: string; min: number; max: number } }>
-    >;
-  }
-).demands;
+const behaviour = parse(readFileSync(join(ROOT, 'models/behaviour.yaml'), 'utf8')) as {
+  demands: Record<
+    string,
+    Record<string, { value: number; dist: { type: string; min: number; max: number } }>
+  >;
+  timing: { optimism_half_life: { value: number } };
+};
+const shipped = behaviour.demands;
 
 describe('the demand grid and the shipped stakes', () => {
   it('the block has a row per kind', () => {
@@ -37,11 +37,16 @@ describe('the demand grid and the shipped stakes', () => {
         const n = shipped[kind]![role]!;
         expect(n.value).toBe(x);
         expect(n.dist.type).toBe('uniform');
-        expect(n.dist.min).toBeCloseTo(x / 3, 6);
-        expect(n.dist.max).toBeCloseTo(x * 3, 6);
+        expect(n.dist.min / (x / 3)).toBeCloseTo(1, 5);
+        expect(n.dist.max / (x * 3)).toBeCloseTo(1, 5);
       }
     },
   );
+  it('ships the half-life of optimism the search chose with the shares', () => {
+    const line = /^half-life of optimism: (\S+) months$/m.exec(block);
+    expect(line).not.toBeNull();
+    expect(behaviour.timing.optimism_half_life.value).toBe(Number(line![1]));
+  });
   it('scores the fit on the episodes in sample and names how many were held out', () => {
     const files = readdirSync(join(ROOT, 'history')).filter((f) => f.endsWith('.yaml'));
     const held = files.filter(

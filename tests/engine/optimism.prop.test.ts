@@ -9,6 +9,7 @@ import {
   coercerMin,
   contestTerms,
   expectedTerms,
+  optimismAt,
   rawBounds,
   targetMax,
 } from '../../src/engine/negotiation.js';
@@ -35,8 +36,8 @@ describe('landing-zone bounds', () => {
     'at optimism 1 they are cost over stakes, whatever the expected terms',
     (cT, cC, sT, sC, p) => {
       const sc = scenario(1, sT, sC);
-      expect(targetMax(sc, cT, p)).toBeCloseTo(clamp01(cT / sT), 12);
-      expect(coercerMin(sc, cC, p)).toBeCloseTo(clamp01(1 - cC / sC), 12);
+      expect(targetMax(sc, cT, p, 1)).toBeCloseTo(clamp01(cT / sT), 12);
+      expect(coercerMin(sc, cC, p, 1)).toBeCloseTo(clamp01(1 - cC / sC), 12);
     },
   );
 
@@ -44,7 +45,7 @@ describe('landing-zone bounds', () => {
     'the zone opens exactly when the two shares of the stakes add up to optimism',
     (cT, cC, sT, sC, o, p) => {
       const sc = scenario(o, sT, sC);
-      const b = rawBounds(sc, cT, cC, p);
+      const b = rawBounds(sc, cT, cC, p, 1);
       const sum = cT / sT + cC / sC;
       if (Math.abs(sum - o) > 1e-9) expect(b.coercerMin <= b.targetMax).toBe(sum >= o);
     },
@@ -56,10 +57,10 @@ describe('landing-zone bounds', () => {
       const sc = scenario(o, sT, sC);
       const [lo, hi] = c1 <= c2 ? [c1, c2] : [c2, c1];
       const [pLo, pHi] = p1 <= p2 ? [p1, p2] : [p2, p1];
-      expect(targetMax(sc, hi, pLo)).toBeGreaterThanOrEqual(targetMax(sc, lo, pLo) - 1e-12);
-      expect(coercerMin(sc, hi, pLo)).toBeLessThanOrEqual(coercerMin(sc, lo, pLo) + 1e-12);
-      expect(targetMax(sc, lo, pHi)).toBeGreaterThanOrEqual(targetMax(sc, lo, pLo) - 1e-12);
-      expect(coercerMin(sc, lo, pHi)).toBeGreaterThanOrEqual(coercerMin(sc, lo, pLo) - 1e-12);
+      expect(targetMax(sc, hi, pLo, 1)).toBeGreaterThanOrEqual(targetMax(sc, lo, pLo, 1) - 1e-12);
+      expect(coercerMin(sc, hi, pLo, 1)).toBeLessThanOrEqual(coercerMin(sc, lo, pLo, 1) + 1e-12);
+      expect(targetMax(sc, lo, pHi, 1)).toBeGreaterThanOrEqual(targetMax(sc, lo, pLo, 1) - 1e-12);
+      expect(coercerMin(sc, lo, pHi, 1)).toBeGreaterThanOrEqual(coercerMin(sc, lo, pLo, 1) - 1e-12);
     },
   );
 
@@ -74,15 +75,15 @@ describe('landing-zone bounds', () => {
   it('pins one zone: a halt that will cost Japan 0.8 bn and China nothing, stakes 1 bn each', () => {
     // Japan cannot hurt China, so both expect Japan to give everything (1);
     // at optimism 0.2 the zone is [1, 1], a concession at once.
-    expect(rawBounds(scenario(0.2, 1, 1), 0.8, 0, 1)).toEqual({ targetMax: 1.6, coercerMin: 1 });
+    expect(rawBounds(scenario(0.2, 1, 1), 0.8, 0, 1, 1)).toEqual({ targetMax: 1.6, coercerMin: 1 });
     // At optimism 1 Japan accepts only 0.8: no zone until its costs pass its stakes.
-    expect(rawBounds(scenario(1, 1, 1), 0.8, 0, 1)).toEqual({ targetMax: 0.8, coercerMin: 1 });
+    expect(rawBounds(scenario(1, 1, 1), 0.8, 0, 1, 1)).toEqual({ targetMax: 0.8, coercerMin: 1 });
   });
 
   it('expects of the full contest that the side with less at stake for its cost gives more', () => {
     const at = (o: number, sT: number) => {
       const sc = scenario(o, sT, 30);
-      return contestTerms(sc, initialState(sc, 1), false);
+      return contestTerms(sc, initialState(sc, 1), false, 1);
     };
     // At optimism 1 the bounds do not read it, and it is not projected.
     expect(at(1, 50)).toBeNull();
@@ -91,5 +92,39 @@ describe('landing-zone bounds', () => {
     expect(p).toBeLessThan(1);
     // Halving the target's stakes doubles its cost per unit at stake: it is expected to give more.
     expect(at(0.3, 25)).toBeGreaterThan(p);
+  });
+});
+
+describe('optimism that fades (optimism_half_life)', () => {
+  const at = (o: number, h: number, months: number) => {
+    const base = miniScenario();
+    return miniScenario({
+      params: { ...base.params, optimism: o, optimismHalfLife: h },
+      roundMonths: months,
+    });
+  };
+  it('is sure of everything at the outset and halves its distance to optimism every half-life', () => {
+    const sc = at(0.3, 6, 3);
+    expect(optimismAt(sc, 0)).toBe(1);
+    expect(optimismAt(sc, 2)).toBeCloseTo(0.3 + 0.7 / 2, 12);
+    expect(optimismAt(sc, 4)).toBeCloseTo(0.3 + 0.7 / 4, 12);
+  });
+  it('with no half-life is optimism throughout, the model before the fade', () => {
+    expect(optimismAt(at(0.3, 0, 1), 0)).toBe(0.3);
+    expect(optimismAt(at(0.3, 0, 1), 40)).toBe(0.3);
+  });
+  test.prop([share, fc.double({ min: 0.1, max: 100, noNaN: true }), fc.integer({ min: 0, max: 60 })])(
+    'never rises from one round to the next and stays between optimism and 1',
+    (o, h, r) => {
+      const sc = at(o, h, 1);
+      expect(optimismAt(sc, r + 1)).toBeLessThanOrEqual(optimismAt(sc, r) + 1e-12);
+      expect(optimismAt(sc, r)).toBeGreaterThanOrEqual(o - 1e-12);
+      expect(optimismAt(sc, r)).toBeLessThanOrEqual(1 + 1e-12);
+    },
+  );
+  it('does not project the contest at the outset, where the bounds do not read it', () => {
+    const sc = at(0.3, 6, 1);
+    expect(contestTerms(sc, initialState(sc, 1), false, 0)).toBeNull();
+    expect(contestTerms(sc, initialState(sc, 1), false, 1)).not.toBeNull();
   });
 });

@@ -198,6 +198,7 @@ export function miniScenario(over: Partial<Scenario> = {}): Scenario {
       reopenAfter: 3,
       capitulation: 0.1,
       optimism: 1,
+      optimismHalfLife: 0,
       futilityMonths: 24,
       futilityBite: 0.5,
       deadweightShare: 0.5,

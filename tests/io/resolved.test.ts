@@ -76,6 +76,7 @@ describe('a loaded scenario', () => {
       reopenAfter: 3,
       capitulation: 0.02,
       optimism: 1,
+      optimismHalfLife: 0,
       futilityMonths: 24,
       futilityBite: 0.5,
       deadweightShare: 0.5,

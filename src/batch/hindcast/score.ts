@@ -29,6 +29,8 @@ export interface EpisodeScore {
   readonly outcomes: Readonly<Record<OutcomeClass, number>>;
   readonly shareOutcome: number;
   readonly shareRounds: number;
+  /** Brier score of the runs over class × (inside or outside the band) against the record: class and timing together. */
+  readonly brierJoint: number;
   readonly medianRound: number;
   readonly ballots: { readonly right: number; readonly of: number; readonly wrong: readonly string[] } | null;
   readonly series: {
@@ -89,6 +91,7 @@ export function scoreEpisode(
     number
   >;
   const inBand = runs.filter((r) => r.round >= lo && r.round <= hi).length;
+  const brierJoint = jointBrier(runs, expect.outcome, lo, hi);
   const medianRound = n
     ? quantiles(
         runs.map((r) => r.round),
@@ -158,6 +161,7 @@ export function scoreEpisode(
     outcomes,
     shareOutcome: outcomes[expect.outcome],
     shareRounds: n ? inBand / n : 0,
+    brierJoint,
     medianRound,
     ballots,
     series,
@@ -165,4 +169,23 @@ export function scoreEpisode(
     reasons,
     alternatives,
   };
+}
+
+/** Σ over the ten joint outcomes (class × in band or not) of (share − 1 if recorded)²: 0 best, 2 worst; NaN with no runs. */
+export function jointBrier(
+  runs: readonly EpisodeRun[],
+  recorded: OutcomeClass,
+  lo: number,
+  hi: number,
+): number {
+  if (runs.length === 0) return Number.NaN;
+  const cells = new Map<string, number>();
+  for (const r of runs) {
+    const k = `${r.outcome}/${r.round >= lo && r.round <= hi}`;
+    cells.set(k, (cells.get(k) ?? 0) + 1);
+  }
+  let sum = 0;
+  for (const c of cells.values()) sum += (c / runs.length) ** 2;
+  const hit = (cells.get(`${recorded}/true`) ?? 0) / runs.length;
+  return sum - 2 * hit + 1;
 }

@@ -2,7 +2,7 @@
 // for the terminal and docs, and as the JSON `hindcast --json` prints.
 import { textTable } from '../text-table.js';
 import { classBenchmark, formatClassBenchmark } from './baseline.js';
-import { brierScores, formatBrier } from './brier.js';
+import { brierScores, formatBrier, formatJoint } from './brier.js';
 import type { EpisodeScore } from './score.js';
 
 export interface Scorecard {
@@ -116,6 +116,7 @@ export function formatScorecard(s: Scorecard): string {
   if (s.episodes.length > 0) out.push(formatClassBenchmark(classBenchmark(s.episodes)));
   const b = brierScores(s.episodes);
   if (b !== null) out.push(formatBrier(b));
+  if (b !== null) out.push(formatJoint(b.joint));
   const coded = s.episodes.filter((e) => e.alternatives.length > 0);
   if (coded.length > 0) {
     const alt = coded.filter((e) => !e.pass && e.alternatives.some((a) => a.pass)).map((e) => e.id);

@@ -185,7 +185,7 @@ function bestResponse(
     const p = mv ? scorer.change(mv.index, mv.level) : scorer.base;
     if (why) projections.push({ target: p.target, coercer: p.coercer });
     // Midpoint terms implied by the two bounds after this move (may lie outside [0,1] before a zone exists).
-    const b = rawBounds(sc, p.target, p.coercer, st.expected);
+    const b = rawBounds(sc, p.target, p.coercer, st.expected, st.round);
     const q = (b.coercerMin + b.targetMax) / 2;
     const terms = bloc === 'target' ? q * stakes : (1 - q) * stakes;
     return -(p[bloc] + terms);

@@ -33,6 +33,19 @@ export const RoleDefaultsSchema = z
     'Defaults for the side in this role of a scenario that lists this model, where its blocs file writes none.',
   );
 
+/** The timing of the disputes that name a demand, fitted with the demands' shares. */
+export const TimingSchema = z
+  .strictObject({
+    optimism_half_life: num({ min: 0, max: 600 })
+      .optional()
+      .describe(
+        "Months over which the sides' optimism halves its distance to `optimism`, for a scenario naming a demand that writes none.",
+      ),
+  })
+  .describe(
+    "Scenario parameters for the scenarios that name a demand (`demand:`) and write none: fitted with the demands' shares.",
+  );
+
 export const BehaviourFileSchema = z
   .strictObject({
     kind: z.literal('behaviour'),
@@ -50,6 +63,7 @@ export const BehaviourFileSchema = z
       .describe(
         "Kinds of demand by id; a scenario names one with `demand: <id>` and its sides' stakes follow.",
       ),
+    timing: TimingSchema.optional(),
   })
   .describe(
     'Behaviour priors written once: pain tolerance, discounting and misperception that several sides share.',

@@ -58,6 +58,11 @@ export const ParametersSchema = z
       .describe(
         `How far each side expects to prevail if the contest goes on (0..1): 1 = each expects to win everything at stake, 0 = both expect the same terms. A landing zone opens once the two sides' costs of going on, each as a share of its stakes, add up to this (default ${OPTIMISM_DEFAULT}: the middle of the values that pass the most hindcast episodes, so every episode is in sample for it; docs/CALIBRATION.md).`,
       ),
+    optimism_half_life: num({ min: 0, max: 600 })
+      .default(0)
+      .describe(
+        "Months over which each side's optimism, 1 at the outset (each sure it would win everything), halves its distance to `optimism`, as holding out teaches each the other's resolve (default 0: no fade, `optimism` from the start). Episodes that name a demand take the fitted value of models/behaviour.yaml `timing:` (docs/CALIBRATION.md).",
+      ),
     futility_months: num({ gt: 0, max: 240 })
       .default(24)
       .describe(
