@@ -1,5 +1,5 @@
 // Text and JSON views of a finished run, for `aci-sim run`.
-import { type ExplainedRun, type Role, RUNG_NAMES, type Scenario } from '../engine/index.js';
+import { type ExplainedRun, optimismAt, type Role, RUNG_NAMES, type Scenario } from '../engine/index.js';
 import { roundStories, roundTable } from './format-rounds.js';
 
 const outcomeText = (sc: Scenario, o: string): string =>
@@ -122,5 +122,11 @@ function expectedLine(sc: Scenario, r: ExplainedRun): string | null {
   const at = (x: { round: number; expected: number | null }) =>
     `${x.expected!.toFixed(2)} in round ${x.round}`;
   const span = first === last ? at(first) : `${at(first)}, ${at(last)}`;
-  return `Expected if fought out (optimism ${sc.params.optimism}): q = ${span}`;
+  const o = sc.params.optimism;
+  const h = sc.params.optimismHalfLife;
+  const said =
+    h > 0
+      ? `optimism ${o}, from 1 at the outset with a half-life of ${h} months: ${optimismAt(sc, last.round).toFixed(2)} in round ${last.round}`
+      : `optimism ${o}`;
+  return `Expected if fought out (${said}): q = ${span}`;
 }

@@ -12,7 +12,7 @@ export { initialState } from './init.js';
 export { layoutLike } from './layout.js';
 export { type MeasureCost, measureCost } from './measure-cost.js';
 export { type Offer, offersInOrder } from './negotiate-round.js';
-export { accepts, perceivedZone, projectCosts } from './negotiation.js';
+export { accepts, optimismAt, perceivedZone, projectCosts } from './negotiation.js';
 export type { BlocOrders, Inject, Orders, Proposal } from './orders.js';
 export { withOverrides } from './overrides.js';
 export { patchByPath, scenarioPatcher, type Target } from './patch.js';

@@ -47,6 +47,14 @@ describe('run explains', () => {
     expect(JSON.parse((await run('lesson-spiral', '--json')).stdout).rounds[0].expected).toBeNull();
   });
 
+  it('with a fading optimism, says from where it fades and what it was in the last round', async () => {
+    const r = await run('tutorial', '--set', 'parameters.optimism_half_life=2');
+    // Round 5 of one-month rounds: 0.3 + 0.7 × 2^(−5/2) = 0.42.
+    expect(r.stdout).toMatch(
+      /^Expected if fought out \(optimism 0\.3, from 1 at the outset with a half-life of 2 months: 0\.42 in round 5\): q = 0\.\d\d in round 1, 0\.\d\d in round 5$/m,
+    );
+  });
+
   it('--json carries the same series, the players and the --set values', async () => {
     const j = JSON.parse((await run('--set', 'blocs.EU.stakes=20', '--json')).stdout);
     expect(j.set).toEqual({ 'blocs.EU.stakes': 20 });
