@@ -116,6 +116,8 @@ describe('aci-sim hindcast', () => {
       inSample: false,
     });
     expect(j.episodes[0].alternatives).toEqual([]);
+    // Every run in the recorded class and band: the joint Brier score is 0.
+    expect(j.episodes[0].brierJoint).toBe(0);
     expect(j).toMatchObject({ of: 1, runs: 5, seed: 1 });
   });
 

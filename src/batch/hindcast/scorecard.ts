@@ -55,6 +55,7 @@ export function scorecardJson(s: Scorecard) {
       runs: e.runs,
       modalOutcome: e.modalOutcome,
       outcomes: e.outcomes,
+      brierJoint: e.brierJoint,
       series: e.series,
       reasons: e.reasons,
       alternatives: e.alternatives,
