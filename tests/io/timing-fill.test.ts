@@ -1,7 +1,8 @@
 // Timing: a scenario that names a demand takes the behaviour model's
 // `timing:` parameters (the half-life of the sides' optimism, fitted with the
-// demands' shares), with that line as provenance; the scenario's own value
-// and --set win; a scenario naming no demand keeps the schema's default (0).
+// demands' shares, and an optimism where given), with the line as provenance;
+// the scenario's own value and --set win; a scenario naming no demand keeps
+// the schema's defaults.
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostics } from '../../src/io/diagnostics.js';
 import { type LoadOptions, loadScenario } from '../../src/io/load-scenario.js';
@@ -23,6 +24,7 @@ demands:
     coercer_stakes: 0.2
 timing:
   optimism_half_life: { value: 6, assumed: true, why: "Test half-life." }
+  optimism: 0.1
 `;
 
 const BLOCS = `kind: blocs
@@ -69,6 +71,7 @@ describe('timing of the scenarios that name a demand', () => {
   it('fills the half-life from `timing:`, with that line as provenance', async () => {
     const l = await load(true);
     expect(l.scenario.params.optimismHalfLife).toBe(6);
+    expect(l.scenario.params.optimism).toBe(0.1);
     expect(l.provenance.get('parameters.optimism_half_life')).toMatchObject({
       file: 'models/behaviour.yaml',
       line: 14,
@@ -79,6 +82,7 @@ describe('timing of the scenarios that name a demand', () => {
   it('leaves a scenario naming no demand at the default, no fade', async () => {
     const l = await load(false);
     expect(l.scenario.params.optimismHalfLife).toBe(0);
+    expect(l.scenario.params.optimism).toBe(0.3);
   });
 
   it('gives way to the scenario’s own value and to --set', async () => {

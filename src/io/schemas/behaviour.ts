@@ -36,6 +36,9 @@ export const RoleDefaultsSchema = z
 /** The timing of the disputes that name a demand, fitted with the demands' shares. */
 export const TimingSchema = z
   .strictObject({
+    optimism: num({ min: 0, max: 1 })
+      .optional()
+      .describe("The sides' optimism in the long run, for a scenario naming a demand that writes none."),
     optimism_half_life: num({ min: 0, max: 600 })
       .optional()
       .describe(
