@@ -59,7 +59,8 @@ export function contestTerms(
 
 /**
  * The two bounds before clamping to [0, 1]. Each side expects the contest's
- * terms `expected` moved `optimism` of the way to its own end, and accepts
+ * terms `expected` moved `o` (the optimism in force, optimismAt) of the way
+ * to its own end, and accepts
  * up to its cost of going on (as a share of its stakes) worse than that. The
  * bounds meet once the two shares add up to `optimism`, whatever `expected`
  * (null at optimism 1, where the bounds do not read it).
@@ -69,9 +70,8 @@ export function rawBounds(
   costTarget: number,
   costCoercer: number,
   expectedOrNull: number | null,
-  round: number,
+  o: number,
 ): { targetMax: number; coercerMin: number } {
-  const o = optimismAt(sc, round);
   const expected = expectedOrNull ?? 0.5;
   return {
     targetMax: expected * (1 - o) + costTarget / sc.blocs.target.stakes,
@@ -80,15 +80,11 @@ export function rawBounds(
 }
 
 /** Highest q the target accepts, given its cost of going on and the contest's expected terms. */
-export const targetMax = (sc: Scenario, costTarget: number, expected: number | null, round: number): number =>
-  clamp01(rawBounds(sc, costTarget, 0, expected, round).targetMax);
+export const targetMax = (sc: Scenario, costTarget: number, expected: number | null, o: number): number =>
+  clamp01(rawBounds(sc, costTarget, 0, expected, o).targetMax);
 /** Lowest q the coercer accepts, given its cost of going on and the contest's expected terms. */
-export const coercerMin = (
-  sc: Scenario,
-  costCoercer: number,
-  expected: number | null,
-  round: number,
-): number => clamp01(rawBounds(sc, 0, costCoercer, expected, round).coercerMin);
+export const coercerMin = (sc: Scenario, costCoercer: number, expected: number | null, o: number): number =>
+  clamp01(rawBounds(sc, 0, costCoercer, expected, o).coercerMin);
 
 /**
  * The zone as it truly is and as each side sees it: a side knows its own cost
@@ -101,19 +97,20 @@ export function zoneView(
   round: number,
   rng: Rng,
 ): ZoneView {
+  const o = optimismAt(sc, round);
   const noisy = (cost: number, sigma: number) => cost * Math.exp(sigma * normal(rng));
   const cnSeenByEU = noisy(p.coercer, sc.blocs.target.misperception);
   const euSeenByCN = noisy(p.target, sc.blocs.coercer.misperception);
   return {
-    coercerMin: coercerMin(sc, p.coercer, expected, round),
-    targetMax: targetMax(sc, p.target, expected, round),
+    coercerMin: coercerMin(sc, p.coercer, expected, o),
+    targetMax: targetMax(sc, p.target, expected, o),
     targetSees: {
-      coercerMin: coercerMin(sc, cnSeenByEU, expected, round),
-      targetMax: targetMax(sc, p.target, expected, round),
+      coercerMin: coercerMin(sc, cnSeenByEU, expected, o),
+      targetMax: targetMax(sc, p.target, expected, o),
     },
     coercerSees: {
-      coercerMin: coercerMin(sc, p.coercer, expected, round),
-      targetMax: targetMax(sc, euSeenByCN, expected, round),
+      coercerMin: coercerMin(sc, p.coercer, expected, o),
+      targetMax: targetMax(sc, euSeenByCN, expected, o),
     },
     costTarget: p.target,
     costCoercer: p.coercer,

@@ -45,7 +45,7 @@ describe('landing-zone bounds', () => {
     'the zone opens exactly when the two shares of the stakes add up to optimism',
     (cT, cC, sT, sC, o, p) => {
       const sc = scenario(o, sT, sC);
-      const b = rawBounds(sc, cT, cC, p, 1);
+      const b = rawBounds(sc, cT, cC, p, o);
       const sum = cT / sT + cC / sC;
       if (Math.abs(sum - o) > 1e-9) expect(b.coercerMin <= b.targetMax).toBe(sum >= o);
     },
@@ -57,10 +57,10 @@ describe('landing-zone bounds', () => {
       const sc = scenario(o, sT, sC);
       const [lo, hi] = c1 <= c2 ? [c1, c2] : [c2, c1];
       const [pLo, pHi] = p1 <= p2 ? [p1, p2] : [p2, p1];
-      expect(targetMax(sc, hi, pLo, 1)).toBeGreaterThanOrEqual(targetMax(sc, lo, pLo, 1) - 1e-12);
-      expect(coercerMin(sc, hi, pLo, 1)).toBeLessThanOrEqual(coercerMin(sc, lo, pLo, 1) + 1e-12);
-      expect(targetMax(sc, lo, pHi, 1)).toBeGreaterThanOrEqual(targetMax(sc, lo, pLo, 1) - 1e-12);
-      expect(coercerMin(sc, lo, pHi, 1)).toBeGreaterThanOrEqual(coercerMin(sc, lo, pLo, 1) - 1e-12);
+      expect(targetMax(sc, hi, pLo, o)).toBeGreaterThanOrEqual(targetMax(sc, lo, pLo, o) - 1e-12);
+      expect(coercerMin(sc, hi, pLo, o)).toBeLessThanOrEqual(coercerMin(sc, lo, pLo, o) + 1e-12);
+      expect(targetMax(sc, lo, pHi, o)).toBeGreaterThanOrEqual(targetMax(sc, lo, pLo, o) - 1e-12);
+      expect(coercerMin(sc, lo, pHi, o)).toBeGreaterThanOrEqual(coercerMin(sc, lo, pLo, o) - 1e-12);
     },
   );
 
@@ -75,7 +75,7 @@ describe('landing-zone bounds', () => {
   it('pins one zone: a halt that will cost Japan 0.8 bn and China nothing, stakes 1 bn each', () => {
     // Japan cannot hurt China, so both expect Japan to give everything (1);
     // at optimism 0.2 the zone is [1, 1], a concession at once.
-    expect(rawBounds(scenario(0.2, 1, 1), 0.8, 0, 1, 1)).toEqual({ targetMax: 1.6, coercerMin: 1 });
+    expect(rawBounds(scenario(0.2, 1, 1), 0.8, 0, 1, 0.2)).toEqual({ targetMax: 1.6, coercerMin: 1 });
     // At optimism 1 Japan accepts only 0.8: no zone until its costs pass its stakes.
     expect(rawBounds(scenario(1, 1, 1), 0.8, 0, 1, 1)).toEqual({ targetMax: 0.8, coercerMin: 1 });
   });

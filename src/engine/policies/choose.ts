@@ -1,5 +1,5 @@
 // Computer players: each policy turns a state into one side's orders.
-import { perceivedZone, rawBounds } from '../negotiation.js';
+import { optimismAt, perceivedZone, rawBounds } from '../negotiation.js';
 import type { BlocOrders } from '../orders.js';
 import { changeScorer } from '../projection.js';
 import type { SimState } from '../state.js';
@@ -181,11 +181,12 @@ function bestResponse(
   const stakes = sc.blocs[bloc].stakes;
   const projections: { target: number; coercer: number }[] = [];
   const scorer = changeScorer(sc, st, levels, sc.params.horizon);
+  const o = optimismAt(sc, st.round);
   const utility = moves.map((mv) => {
     const p = mv ? scorer.change(mv.index, mv.level) : scorer.base;
     if (why) projections.push({ target: p.target, coercer: p.coercer });
     // Midpoint terms implied by the two bounds after this move (may lie outside [0,1] before a zone exists).
-    const b = rawBounds(sc, p.target, p.coercer, st.expected, st.round);
+    const b = rawBounds(sc, p.target, p.coercer, st.expected, o);
     const q = (b.coercerMin + b.targetMax) / 2;
     const terms = bloc === 'target' ? q * stakes : (1 - q) * stakes;
     return -(p[bloc] + terms);
