@@ -1,6 +1,8 @@
 // Demands: a scenario that names the kind of its demand gets both sides'
 // stakes from it, as the kind's share of each side's GDP, with the demand's
-// provenance and its distribution scaled; overrides and --set still win.
+// provenance and its distribution scaled; overrides and --set still win. The
+// behaviour model's `timing:` parameters go with the demand: a scenario naming
+// one takes each it does not write.
 import { afterAll, describe, expect, it } from 'vitest';
 import { scaleDist } from '../../src/io/demand-fill.js';
 import { formatDiagnostics } from '../../src/io/diagnostics.js';
@@ -22,6 +24,9 @@ demands:
     about: "A test kind."
     target_stakes: { value: 0.01, assumed: true, why: "Test share.", dist: { type: uniform, min: 0.005, max: 0.02 } }
     coercer_stakes: 0.2
+timing:
+  optimism_half_life: { value: 6, assumed: true, why: "Test half-life." }
+  optimism: 0.1
 `;
 
 /** China writes no stakes; the EU writes 120, which a demand replaces. */
@@ -43,7 +48,7 @@ blocs:
     base_effort: 0.4
 `;
 
-const scenario = (demand: string | null) => `kind: scenario
+const scenario = (demand: string | null, extra = '') => `kind: scenario
 id: demanding
 title: Demands
 model_dir: ../models
@@ -51,13 +56,13 @@ models: [mini-blocs, test-behaviour, mini-council, default-formulas, mini-polici
 start: { date: 2025-04, levels: { mini_magnet_licensing: 2 } }
 rounds: 6
 players: { EU: hold, CN: hold }
-${demand === null ? '' : `demand: ${demand}\n`}`;
+${demand === null ? '' : `demand: ${demand}\n`}${extra}`;
 
-const project = (demand: string | null) =>
+const project = (demand: string | null, extra = '') =>
   makeProject({
     'models/blocs.yaml': BLOCS,
     'models/behaviour.yaml': BEHAVIOUR,
-    'scenarios/demanding.yaml': scenario(demand),
+    'scenarios/demanding.yaml': scenario(demand, extra),
   });
 
 const load = async (cwd: string, opts: LoadOptions = {}) => {
@@ -112,6 +117,31 @@ describe('demands', () => {
       'scenarios/demanding.yaml:9:9: demand: unknown demand "gestrue" — did you mean "gesture"?\n' +
         '  hint: demands of the listed behaviour model: gesture\n',
     ]);
+  });
+
+  it('bring the timing: its half-life and optimism, with their line as provenance', async () => {
+    const l = await load(await project('gesture'));
+    expect(l.scenario.params.optimismHalfLife).toBe(6);
+    expect(l.scenario.params.optimism).toBe(0.1);
+    expect(l.provenance.get('parameters.optimism_half_life')).toMatchObject({
+      file: 'models/behaviour.yaml',
+      line: 14,
+      why: 'Test half-life.',
+    });
+  });
+
+  it('leave the timing at the schema’s defaults in a scenario naming no demand', async () => {
+    const l = await load(await project(null), { set: { 'blocs.CN.stakes': 80 } });
+    expect(l.scenario.params.optimismHalfLife).toBe(0);
+    expect(l.scenario.params.optimism).toBe(0.3);
+  });
+
+  it('give the timing way to the scenario’s own value and to --set', async () => {
+    const own = await load(await project('gesture', 'parameters:\n  optimism_half_life: 3\n'));
+    expect(own.scenario.params.optimismHalfLife).toBe(3);
+    const set = await load(await project('gesture'), { set: { 'parameters.optimism_half_life': 12 } });
+    expect(set.scenario.params.optimismHalfLife).toBe(12);
+    expect(set.provenance.get('parameters.optimism_half_life')).toMatchObject({ file: '--set' });
   });
 
   it('scale every level and spread of a distribution, and shift a lognormal’s mu', () => {
